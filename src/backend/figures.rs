@@ -1,0 +1,221 @@
+//! The figures of 第三部分 (the explanations): totals, changes against last year with
+//! percentages, 三公, 机关运行经费, procurement, assets, performance management.
+//! Percentages are rounded half away from zero (四舍五入) to two decimals, once, here.
+
+use crate::model::{Budget, ProcurementKind, Source, ThreePublicKind};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::BTreeMap;
+
+/// A figure of this year against last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Change {
+    pub current: Decimal,
+    pub prior: Decimal,
+    /// current − prior
+    pub change: Decimal,
+    /// change ÷ prior × 100, rounded to two decimals; `None` when last year was zero.
+    pub percent: Option<Decimal>,
+}
+
+impl Change {
+    pub fn new(current: Decimal, prior: Decimal) -> Self {
+        let change = current - prior;
+        let percent = (!prior.is_zero()).then(|| round2(change * Decimal::ONE_HUNDRED / prior));
+        Change {
+            current,
+            prior,
+            change,
+            percent,
+        }
+    }
+}
+
+/// Rounds to two decimals, half away from zero (四舍五入).
+pub fn round2(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// 三公 figures: this year's derived, last year's stated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThreePublic {
+    current: BTreeMap<ThreePublicKind, Decimal>,
+    prior: BTreeMap<ThreePublicKind, Decimal>,
+    /// False when the file states no prior-year 三公 figure at all.
+    pub has_prior: bool,
+}
+
+impl ThreePublic {
+    pub fn current(&self, k: ThreePublicKind) -> Decimal {
+        self.current.get(&k).copied().unwrap_or_default()
+    }
+
+    pub fn prior(&self, k: ThreePublicKind) -> Option<Decimal> {
+        self.has_prior
+            .then(|| self.prior.get(&k).copied().unwrap_or_default())
+    }
+
+    pub fn current_total(&self) -> Decimal {
+        self.current.values().copied().sum()
+    }
+
+    pub fn prior_total(&self) -> Option<Decimal> {
+        self.has_prior.then(|| self.prior.values().copied().sum())
+    }
+
+    pub fn change(&self, k: ThreePublicKind) -> Option<Change> {
+        self.prior(k).map(|p| Change::new(self.current(k), p))
+    }
+
+    pub fn total_change(&self) -> Option<Change> {
+        self.prior_total()
+            .map(|p| Change::new(self.current_total(), p))
+    }
+}
+
+/// Everything 第三部分 states with a number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// 收入合计 (the stated income).
+    pub income_total: Decimal,
+    /// Income by source (stated), in source order.
+    pub income: Vec<(Source, Decimal)>,
+    /// Last year's income by source, where stated.
+    pub prior_income: Vec<(Source, Decimal)>,
+    /// 支出合计 (derived from the spending facts).
+    pub expenditure_total: Decimal,
+    pub basic: Decimal,
+    pub project: Decimal,
+    pub personnel: Decimal,
+    pub public: Decimal,
+    /// 收支 against last year (when 上年 收支 is stated).
+    pub total_change: Option<Change>,
+    pub basic_change: Option<Change>,
+    pub project_change: Option<Change>,
+    pub three_public: ThreePublic,
+    /// 机关运行经费: 一般公共预算 日常公用支出 of basic spending.
+    pub operating_cost: Decimal,
+    pub operating_cost_change: Option<Change>,
+    pub procurement_goods: Decimal,
+    pub procurement_works: Decimal,
+    pub procurement_services: Decimal,
+    pub project_count: usize,
+    /// 财政拨款 of all projects.
+    pub project_fiscal: Decimal,
+}
+
+impl Figures {
+    /// `operating_cost` is the 一般公共预算 日常公用支出 of basic spending (from the views).
+    pub fn compute(b: &Budget, operating_cost: &Decimal) -> Figures {
+        let mut f = Figures {
+            operating_cost: *operating_cost,
+            project_count: b.projects.len(),
+            ..Figures::default()
+        };
+        let mut income: BTreeMap<Source, Decimal> = BTreeMap::new();
+        for i in &b.income {
+            *income.entry(i.source).or_default() += i.amount.value;
+        }
+        f.income_total = income.values().copied().sum();
+        f.income = income.into_iter().collect();
+        let mut prior_income: BTreeMap<Source, Decimal> = BTreeMap::new();
+        for i in &b.prior.income {
+            *prior_income.entry(i.source).or_default() += i.amount.value;
+        }
+        f.prior_income = prior_income.into_iter().collect();
+
+        for l in &b.basic {
+            f.basic += l.amount.value;
+            match crate::model::BasicKind::of_economic(&l.econ.code) {
+                crate::model::BasicKind::Personnel => f.personnel += l.amount.value,
+                crate::model::BasicKind::Public => f.public += l.amount.value,
+            }
+        }
+        for p in &b.projects {
+            f.project += p.amount();
+            if p.source.is_fiscal() {
+                f.project_fiscal += p.amount();
+            }
+        }
+        f.expenditure_total = f.basic + f.project;
+        let change = |prior: &Option<crate::model::Money>, current: Decimal| {
+            prior.as_ref().map(|p| Change::new(current, p.value))
+        };
+        f.total_change = change(&b.prior.total, f.expenditure_total);
+        f.basic_change = change(&b.prior.basic, f.basic);
+        f.project_change = change(&b.prior.project, f.project);
+        f.operating_cost_change = change(&b.prior.operating_cost, f.operating_cost);
+        f.three_public = three_public(b);
+        for p in b
+            .basic_procurement
+            .iter()
+            .chain(b.projects.iter().flat_map(|p| p.procurement.iter()))
+        {
+            let slot = match p.kind {
+                ProcurementKind::Goods => &mut f.procurement_goods,
+                ProcurementKind::Works => &mut f.procurement_works,
+                ProcurementKind::Services => &mut f.procurement_services,
+            };
+            *slot += p.amount.value;
+        }
+        f
+    }
+
+    pub fn procurement_total(&self) -> Decimal {
+        self.procurement_goods + self.procurement_works + self.procurement_services
+    }
+}
+
+/// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items.
+fn three_public(b: &Budget) -> ThreePublic {
+    let mut t = ThreePublic {
+        has_prior: !b.prior.three_public.is_empty(),
+        ..ThreePublic::default()
+    };
+    for k in ThreePublicKind::ALL {
+        t.current.insert(k, Decimal::ZERO);
+    }
+    for l in &b.basic {
+        if l.source != Source::GeneralPublic {
+            continue;
+        }
+        if let Some(k) = ThreePublicKind::of_economic(&l.econ.code) {
+            *t.current.entry(k).or_default() += l.amount.value;
+        }
+    }
+    for p in &b.projects {
+        if p.source != Source::GeneralPublic {
+            continue;
+        }
+        for (k, m) in &p.three_public {
+            *t.current.entry(*k).or_default() += m.value;
+        }
+    }
+    for (k, m) in &b.prior.three_public {
+        *t.prior.entry(*k).or_default() += m.value;
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn percentages_round_half_away_from_zero() {
+        // 0.11 / 3.10 = 3.548…% → 3.55; 26.71 / 123.18 = 21.6837…% → 21.68
+        assert_eq!(Change::new(d("2.99"), d("3.10")).percent, Some(d("-3.55")));
+        assert_eq!(
+            Change::new(d("149.89"), d("123.18")).percent,
+            Some(d("21.68"))
+        );
+        // An exact half rounds away from zero: 0.125 → 0.13 (banker's would give 0.12).
+        assert_eq!(round2(d("0.125")), d("0.13"));
+        assert_eq!(round2(d("-0.125")), d("-0.13"));
+        assert_eq!(Change::new(d("1"), d("0")).percent, None);
+    }
+}

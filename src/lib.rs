@@ -1,0 +1,99 @@
+//! budc — a language and compiler for Chinese government departmental budgets (部门预算).
+//!
+//! The pipeline, one module each: `source` (decode, positions) → `syntax` (pest grammar →
+//! spanned syntax tree) → `model` (the budget, resolved against the classification catalog) →
+//! `backend::views` (every table and figure, computed once) → `check` (assertions and
+//! arithmetic) → writers (`backend::json`). Diagnostics are plain data (`diag`).
+
+pub mod backend;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod model;
+pub mod source;
+pub mod syntax;
+
+use backend::Document;
+use diag::Diagnostic;
+use model::{Budget, Catalog};
+use source::{SourceFile, Span};
+use syntax::ast::Stmt;
+
+/// The result of compiling one source file: the model, its views and every diagnostic.
+#[derive(Debug)]
+pub struct Compiled {
+    pub file: SourceFile,
+    pub budget: Budget,
+    pub catalog: Catalog,
+    pub document: Document,
+    /// In source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        diag::has_errors(&self.diagnostics)
+    }
+
+    /// The JSON output.
+    pub fn to_json(&self) -> String {
+        backend::json::render(&self.budget, &self.catalog, &self.document)
+    }
+}
+
+/// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.
+pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
+    let (ast, mut diagnostics) = syntax::parse(&file);
+    let catalog = match catalog {
+        Some(c) => c.clone(),
+        None => embedded_catalog(&ast, &mut diagnostics),
+    };
+    let (budget, build_diags) = model::build(&ast, &catalog);
+    diagnostics.extend(build_diags);
+    let document = backend::views::compute(&budget, &catalog);
+    diagnostics.extend(check::run(&budget, &document));
+    diag::sort(&mut diagnostics);
+    Compiled {
+        file,
+        budget,
+        catalog,
+        document,
+        diagnostics,
+    }
+}
+
+/// The embedded catalog named by `科目版本` (or, failing that, `年度`).
+fn embedded_catalog(ast: &syntax::ast::File, diags: &mut Vec<Diagnostic>) -> Catalog {
+    let stated = ast.lines.iter().find_map(|l| match &l.stmt {
+        Stmt::CatalogYear(w) => Some(w.clone()),
+        _ => None,
+    });
+    let year = stated.clone().or_else(|| {
+        ast.lines.iter().find_map(|l| match &l.stmt {
+            Stmt::Year(w) => Some(w.clone()),
+            _ => None,
+        })
+    });
+    let Some(year) = year else {
+        return Catalog::embedded("2024").unwrap_or_default();
+    };
+    match Catalog::embedded(&year.value) {
+        Some(c) => c,
+        None => {
+            diags.push(
+                Diagnostic::error("E0105", format!("budc 没有内置 {} 年的科目表", year.value))
+                    .at(year.span, "没有这一年的科目表")
+                    .with_help("内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。"),
+            );
+            Catalog {
+                year: year.value,
+                ..Catalog::default()
+            }
+        }
+    }
+}
+
+/// A span covering nothing at the start of the file (for file-level diagnostics).
+pub fn file_start() -> Span {
+    Span::new(0, 0)
+}

@@ -1,0 +1,724 @@
+//! Lowering: syntax tree → budget model. Resolves blocks (indentation), keywords (sources,
+//! units, kinds) and amounts; checks codes against the catalog. Never stops at the first problem.
+
+use super::catalog::{Catalog, Classification};
+use super::*;
+use crate::diag::{Diagnostic, Label};
+use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
+
+/// The block an indented line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    None,
+    Duties,
+    Organization,
+    Reason(usize),
+    Glossary(usize),
+    Basic,
+    Prior,
+    Project(usize),
+    Assets,
+}
+
+impl Block {
+    fn describe(self) -> &'static str {
+        match self {
+            Block::None => "顶层",
+            Block::Duties => "主要职责",
+            Block::Organization => "机构设置",
+            Block::Reason(_) => "原因",
+            Block::Glossary(_) => "名词",
+            Block::Basic => "基本支出",
+            Block::Prior => "上年",
+            Block::Project(_) => "项目",
+            Block::Assets => "资产",
+        }
+    }
+}
+
+/// Builds the budget from the syntax tree, checking codes against `catalog`.
+pub fn build(file: &ast::File, catalog: &Catalog) -> (Budget, Vec<Diagnostic>) {
+    let mut b = Builder {
+        budget: Budget::default(),
+        diags: Vec::new(),
+        catalog,
+        block: Block::None,
+    };
+    for line in &file.lines {
+        b.line(line);
+    }
+    b.finish();
+    (b.budget, b.diags)
+}
+
+struct Builder<'a> {
+    budget: Budget,
+    diags: Vec<Diagnostic>,
+    catalog: &'a Catalog,
+    block: Block,
+}
+
+/// Whether a statement opens a block, and which.
+fn opens(stmt: &Stmt) -> bool {
+    matches!(
+        stmt,
+        Stmt::DutiesBlock
+            | Stmt::OrganizationBlock
+            | Stmt::ReasonBlock(_)
+            | Stmt::GlossaryBlock(_)
+            | Stmt::BasicBlock
+            | Stmt::PriorBlock
+            | Stmt::Project { .. }
+            | Stmt::AssetsBlock(_)
+    )
+}
+
+/// Whether a statement may stand at the top level.
+fn top_level(stmt: &Stmt) -> bool {
+    opens(stmt)
+        || matches!(
+            stmt,
+            Stmt::Department(_)
+                | Stmt::Year(_)
+                | Stmt::MoneyUnit(_)
+                | Stmt::CatalogYear(_)
+                | Stmt::SubUnit { .. }
+                | Stmt::Income { .. }
+                | Stmt::KeyEvaluation { .. }
+                | Stmt::Assertion { .. }
+        )
+}
+
+/// Whether a statement may be a member of a block.
+fn member_of(stmt: &Stmt, block: Block) -> bool {
+    match block {
+        Block::None => false,
+        Block::Duties | Block::Organization | Block::Reason(_) | Block::Glossary(_) => {
+            matches!(stmt, Stmt::Paragraph(_))
+        }
+        Block::Basic => matches!(stmt, Stmt::BasicLine { .. } | Stmt::BasicProcurement { .. }),
+        Block::Prior => matches!(
+            stmt,
+            Stmt::PriorFigure { .. } | Stmt::Income { .. } | Stmt::ThreePublic { .. }
+        ),
+        Block::Project(_) => matches!(
+            stmt,
+            Stmt::ProjectUnit(_)
+                | Stmt::ProjectKind(_)
+                | Stmt::ProjectSource(_)
+                | Stmt::Allocation { .. }
+                | Stmt::ProjectAmount(_)
+                | Stmt::Economic { .. }
+                | Stmt::Procurement { .. }
+                | Stmt::ThreePublic { .. }
+                | Stmt::Goal(_)
+                | Stmt::Indicator(_)
+        ),
+        Block::Assets => matches!(
+            stmt,
+            Stmt::Vehicles { .. }
+                | Stmt::Equipment(_)
+                | Stmt::EquipmentPurchase(_)
+                | Stmt::Paragraph(_)
+        ),
+    }
+}
+
+/// The block a member-only statement belongs in, for the help text.
+fn home_of(stmt: &Stmt) -> &'static str {
+    match stmt {
+        Stmt::Paragraph(_) => "主要职责、机构设置、原因、名词或资产",
+        Stmt::BasicLine { .. } | Stmt::BasicProcurement { .. } => "基本支出",
+        Stmt::PriorFigure { .. } => "上年",
+        Stmt::Vehicles { .. } | Stmt::Equipment(_) | Stmt::EquipmentPurchase(_) => "资产",
+        Stmt::ThreePublic { .. } => "项目或上年",
+        _ => "项目",
+    }
+}
+
+fn spanned(w: &Word) -> Spanned<String> {
+    w.clone()
+}
+
+fn money(a: &Amount) -> Money {
+    Spanned::new(a.value, a.span)
+}
+
+impl Builder<'_> {
+    fn err(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn line(&mut self, line: &ast::Line) {
+        let stmt = &line.stmt;
+        if line.indented && member_of(stmt, self.block) {
+            return self.member(stmt, line);
+        }
+        if !line.indented && top_level(stmt) {
+            self.block = Block::None;
+            return self.top(stmt, line);
+        }
+        let (message, help) = if line.indented && top_level(stmt) {
+            (
+                format!("这一行缩进了，但不属于上面的“{}”块", self.block.describe()),
+                "顶层语句写在行首：去掉行首的空格。".to_string(),
+            )
+        } else if line.indented {
+            (
+                format!("这一行不能写在“{}”块中", self.block.describe()),
+                format!("这种语句属于“{}”块：把它移到相应的块下面。", home_of(stmt)),
+            )
+        } else {
+            (
+                "这一行应当缩进，写在它所属的块下面".to_string(),
+                format!(
+                    "这种语句属于“{}”块：行首加两个空格，放在块的下面。",
+                    home_of(stmt)
+                ),
+            )
+        };
+        self.err(
+            Diagnostic::error("E0101", message)
+                .at(line.span, "位置不对")
+                .with_help(help),
+        );
+    }
+
+    fn top(&mut self, stmt: &Stmt, line: &ast::Line) {
+        let b = &mut self.budget;
+        match stmt {
+            Stmt::Department(w) => {
+                let prev = b.department.replace(spanned(w));
+                self.once("部门", prev.map(|p| p.span), w.span);
+            }
+            Stmt::Year(w) => {
+                let year = w.value.parse::<u16>().unwrap_or(0);
+                let prev = b.year.replace(Spanned::new(year, w.span));
+                self.once("年度", prev.map(|p| p.span), w.span);
+            }
+            Stmt::MoneyUnit(w) => match MoneyUnit::parse(&w.value) {
+                Some(u) => {
+                    let prev = b.unit.replace(Spanned::new(u, w.span));
+                    self.once("金额单位", prev.map(|p| p.span), w.span);
+                }
+                None => self.unknown_word(w, "金额单位", &["万元", "元"]),
+            },
+            Stmt::CatalogYear(w) => {
+                let prev = b.catalog_year.replace(spanned(w));
+                self.once("科目版本", prev.map(|p| p.span), w.span);
+            }
+            Stmt::SubUnit { id, name, kind } => {
+                if let Some(k) = kind {
+                    if !["行政", "参公", "事业"].contains(&k.value.as_str()) {
+                        self.unknown_word(k, "单位类型", &["行政", "参公", "事业"]);
+                    }
+                }
+                if let Some(prev) = self
+                    .budget
+                    .sub_units
+                    .iter()
+                    .find(|u| u.id.value == id.value)
+                {
+                    let first = prev.id.span;
+                    self.err(
+                        Diagnostic::error("E0102", format!("二级单位“{}”重复定义", id.value))
+                            .at(id.span, "又定义了一次")
+                            .with_label(Label::secondary(first, "第一次定义在这里"))
+                            .with_help("每个二级单位只写一行；简称不能重复。"),
+                    );
+                }
+                self.budget.sub_units.push(SubUnit {
+                    id: spanned(id),
+                    name: spanned(name),
+                    kind: kind.clone(),
+                });
+            }
+            Stmt::DutiesBlock => self.block = Block::Duties,
+            Stmt::OrganizationBlock => self.block = Block::Organization,
+            Stmt::ReasonBlock(w) => {
+                b.reasons.push(Reason {
+                    figure: spanned(w),
+                    paragraphs: Vec::new(),
+                });
+                self.block = Block::Reason(b.reasons.len() - 1);
+            }
+            Stmt::GlossaryBlock(w) => {
+                b.glossary.push(GlossaryEntry {
+                    term: spanned(w),
+                    paragraphs: Vec::new(),
+                });
+                self.block = Block::Glossary(b.glossary.len() - 1);
+            }
+            Stmt::BasicBlock => self.block = Block::Basic,
+            Stmt::PriorBlock => self.block = Block::Prior,
+            Stmt::AssetsBlock(date) => {
+                if let Some(first) = b.assets.as_ref().map(|a| a.span) {
+                    self.err(
+                        Diagnostic::error("E0102", "“资产”块重复")
+                            .at(line.span, "又写了一次")
+                            .with_label(Label::secondary(first, "第一次在这里"))
+                            .with_help("把资产情况写在一个“资产”块里。"),
+                    );
+                }
+                self.budget.assets = Some(Assets {
+                    as_of: date.clone(),
+                    span: line.span,
+                    ..Assets::default()
+                });
+                self.block = Block::Assets;
+            }
+            Stmt::Project { code, name } => {
+                b.projects.push(Project {
+                    code: spanned(code),
+                    name: spanned(name),
+                    unit: None,
+                    kind: None,
+                    source: Source::GeneralPublic,
+                    allocations: Vec::new(),
+                    stated_amount: None,
+                    economics: Vec::new(),
+                    procurement: Vec::new(),
+                    three_public: Vec::new(),
+                    goal: None,
+                    indicators: Vec::new(),
+                    span: line.span,
+                });
+                self.block = Block::Project(b.projects.len() - 1);
+            }
+            Stmt::Income { source, amount } => {
+                if let Some(src) = self.source(source) {
+                    self.amount_ok(amount);
+                    self.budget.income.push(Income {
+                        source: src,
+                        amount: money(amount),
+                        span: line.span,
+                    });
+                }
+            }
+            Stmt::KeyEvaluation { count, amount } => {
+                self.amount_ok(amount);
+                self.budget.key_evaluation = Some((count.clone(), money(amount)));
+            }
+            Stmt::Assertion { figure, amount } => {
+                self.amount_ok(amount);
+                self.budget.assertions.push(Assertion {
+                    figure: figure.clone(),
+                    amount: money(amount),
+                    span: line.span,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn member(&mut self, stmt: &Stmt, line: &ast::Line) {
+        match (self.block, stmt) {
+            (Block::Duties, Stmt::Paragraph(p)) => self.budget.duties.push(spanned(p)),
+            (Block::Organization, Stmt::Paragraph(p)) => self.budget.organization.push(spanned(p)),
+            (Block::Reason(i), Stmt::Paragraph(p)) => {
+                if let Some(r) = self.budget.reasons.get_mut(i) {
+                    r.paragraphs.push(spanned(p));
+                }
+            }
+            (Block::Glossary(i), Stmt::Paragraph(p)) => {
+                if let Some(g) = self.budget.glossary.get_mut(i) {
+                    g.paragraphs.push(spanned(p));
+                }
+            }
+            (Block::Assets, _) => self.asset(stmt),
+            (
+                Block::Basic,
+                Stmt::BasicLine {
+                    func,
+                    econ,
+                    source,
+                    amount,
+                },
+            ) => {
+                // One word after the economic code: a source keyword, or else the code's name.
+                let (econ, source) = match (&econ.name, source) {
+                    (None, Some(w)) if Source::parse(&w.value).is_none() => {
+                        let named = CodeRef {
+                            code: econ.code.clone(),
+                            name: Some(w.clone()),
+                        };
+                        (named, None)
+                    }
+                    _ => (econ.clone(), source.clone()),
+                };
+                let func = self.code(func, Classification::Functional, 7);
+                let econ = self.code(&econ, Classification::EconomicDept, 5);
+                let source = match &source {
+                    Some(w) => self.source(w),
+                    None => Some(Source::GeneralPublic),
+                };
+                self.amount_ok(amount);
+                if let Some(source) = source {
+                    self.budget.basic.push(BasicLine {
+                        func,
+                        econ,
+                        source,
+                        amount: money(amount),
+                        span: line.span,
+                    });
+                }
+            }
+            (Block::Basic, Stmt::BasicProcurement { kind, func, amount }) => {
+                let cref = CodeRef {
+                    code: func.clone(),
+                    name: None,
+                };
+                let func = self.code(&cref, Classification::Functional, 7);
+                if let Some(p) = self.procurement(kind, Some(func), amount, line) {
+                    self.budget.basic_procurement.push(p);
+                }
+            }
+            (Block::Prior, _) => self.prior(stmt, line),
+            (Block::Project(i), _) => self.project(i, stmt, line),
+            _ => {}
+        }
+    }
+
+    fn asset(&mut self, stmt: &Stmt) {
+        let Some(assets) = self.budget.assets.as_mut() else {
+            return;
+        };
+        match stmt {
+            Stmt::Vehicles { kind, count } => assets.vehicles.push((spanned(kind), count.clone())),
+            Stmt::Equipment(c) => assets.equipment = Some(c.clone()),
+            Stmt::EquipmentPurchase(c) => assets.equipment_purchase = Some(c.clone()),
+            Stmt::Paragraph(p) => assets.notes.push(spanned(p)),
+            _ => {}
+        }
+    }
+
+    fn prior(&mut self, stmt: &Stmt, line: &ast::Line) {
+        match stmt {
+            Stmt::PriorFigure { name, amount } => {
+                self.amount_ok(amount);
+                let prior = &mut self.budget.prior;
+                let slot = match name.value.as_str() {
+                    "收支" => &mut prior.total,
+                    "基本支出" => &mut prior.basic,
+                    "项目支出" => &mut prior.project,
+                    _ => &mut prior.operating_cost,
+                };
+                let prev = slot.replace(money(amount));
+                self.once(&name.value, prev.map(|p| p.span), name.span);
+            }
+            Stmt::Income { source, amount } => {
+                if let Some(src) = self.source(source) {
+                    self.amount_ok(amount);
+                    self.budget.prior.income.push(Income {
+                        source: src,
+                        amount: money(amount),
+                        span: line.span,
+                    });
+                }
+            }
+            Stmt::ThreePublic { kind, amount } => {
+                if let Some(k) = self.three_public_kind(kind) {
+                    self.amount_ok(amount);
+                    self.budget.prior.three_public.push((k, money(amount)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn project(&mut self, i: usize, stmt: &Stmt, line: &ast::Line) {
+        match stmt {
+            Stmt::Allocation { func, amount } => {
+                let code = self.code(func, Classification::Functional, 7);
+                self.amount_ok(amount);
+                self.with_project(i, |p| {
+                    p.allocations.push(Allocation {
+                        code,
+                        amount: money(amount),
+                        span: line.span,
+                    })
+                });
+            }
+            Stmt::Economic { econ, amount } => {
+                let code = self.code(econ, Classification::EconomicDept, 5);
+                self.amount_ok(amount);
+                self.with_project(i, |p| {
+                    p.economics.push(Allocation {
+                        code,
+                        amount: money(amount),
+                        span: line.span,
+                    })
+                });
+            }
+            Stmt::Procurement { kind, func, amount } => {
+                let func = func.as_ref().map(|f| {
+                    let cref = CodeRef {
+                        code: f.clone(),
+                        name: None,
+                    };
+                    self.code(&cref, Classification::Functional, 7)
+                });
+                if let Some(proc) = self.procurement(kind, func, amount, line) {
+                    self.with_project(i, |p| p.procurement.push(proc));
+                }
+            }
+            Stmt::ThreePublic { kind, amount } => {
+                if let Some(k) = self.three_public_kind(kind) {
+                    self.amount_ok(amount);
+                    self.with_project(i, |p| p.three_public.push((k, money(amount))));
+                }
+            }
+            Stmt::ProjectSource(w) => {
+                if let Some(src) = self.source(w) {
+                    self.with_project(i, |p| p.source = src);
+                }
+            }
+            Stmt::ProjectUnit(w) => self.set_once(i, "单位", w, |p| &mut p.unit),
+            Stmt::ProjectKind(w) => self.set_once(i, "类型", w, |p| &mut p.kind),
+            Stmt::Goal(w) => self.set_once(i, "目标", w, |p| &mut p.goal),
+            Stmt::ProjectAmount(a) => {
+                self.amount_ok(a);
+                let prev = self
+                    .budget
+                    .projects
+                    .get_mut(i)
+                    .and_then(|p| p.stated_amount.replace(money(a)));
+                self.once("金额", prev.map(|p| p.span), a.span);
+            }
+            Stmt::Indicator(ind) => self.with_project(i, |p| {
+                p.indicators.push(Indicator {
+                    level1: ind.level1.clone(),
+                    level2: ind.level2.clone(),
+                    name: ind.name.clone(),
+                    value: ind.value.clone(),
+                    criterion: ind.criterion.clone(),
+                    span: line.span,
+                })
+            }),
+            _ => {}
+        }
+    }
+
+    fn with_project(&mut self, i: usize, f: impl FnOnce(&mut Project)) {
+        if let Some(p) = self.budget.projects.get_mut(i) {
+            f(p);
+        }
+    }
+
+    fn set_once(
+        &mut self,
+        i: usize,
+        what: &str,
+        w: &Word,
+        slot: impl FnOnce(&mut Project) -> &mut Option<Spanned<String>>,
+    ) {
+        let prev = self
+            .budget
+            .projects
+            .get_mut(i)
+            .and_then(|p| slot(p).replace(spanned(w)));
+        self.once(what, prev.map(|p| p.span), w.span);
+    }
+
+    /// Reports a fact stated twice.
+    fn once(&mut self, what: &str, previous: Option<Span>, here: Span) {
+        if let Some(first) = previous {
+            self.err(
+                Diagnostic::error("E0102", format!("“{what}”写了两次"))
+                    .at(here, "第二次")
+                    .with_label(Label::secondary(first, "第一次在这里"))
+                    .with_help("每个事实只写一次：删掉其中一行。"),
+            );
+        }
+    }
+
+    fn unknown_word(&mut self, w: &Word, what: &str, choices: &[&str]) {
+        self.err(
+            Diagnostic::error("E0104", format!("未知的{what}“{}”", w.value))
+                .at(w.span, format!("不是{what}"))
+                .with_help(format!("可用的{what}：{}", choices.join("、"))),
+        );
+    }
+
+    fn source(&mut self, w: &Word) -> Option<Source> {
+        let s = Source::parse(&w.value);
+        if s.is_none() {
+            let all: Vec<&str> = Source::ALL.iter().map(|s| s.keyword()).collect();
+            self.unknown_word(w, "资金来源", &all);
+        }
+        s
+    }
+
+    fn three_public_kind(&mut self, w: &Word) -> Option<ThreePublicKind> {
+        let k = ThreePublicKind::parse(&w.value);
+        if k.is_none() {
+            let all: Vec<&str> = ThreePublicKind::ALL.iter().map(|k| k.name()).collect();
+            self.unknown_word(w, "“三公”经费种类", &all);
+        }
+        k
+    }
+
+    fn procurement(
+        &mut self,
+        kind: &Word,
+        func: Option<Code>,
+        amount: &Amount,
+        line: &ast::Line,
+    ) -> Option<Procurement> {
+        let Some(k) = ProcurementKind::parse(&kind.value) else {
+            self.unknown_word(kind, "采购种类", &["货物", "工程", "服务"]);
+            return None;
+        };
+        self.amount_ok(amount);
+        Some(Procurement {
+            kind: k,
+            func,
+            amount: money(amount),
+            span: line.span,
+        })
+    }
+
+    /// Checks an amount's precision and sign against the unit.
+    fn amount_ok(&mut self, a: &Amount) {
+        let unit = self.budget.unit();
+        if a.scale > unit.precision() {
+            self.err(
+                Diagnostic::error(
+                    "E0204",
+                    format!(
+                        "金额的小数位超过了金额单位（{}）允许的 {} 位",
+                        unit.as_str(),
+                        unit.precision()
+                    ),
+                )
+                .at(a.span, format!("{} 位小数", a.scale))
+                .with_help(format!(
+                    "以{}为单位的金额最多写到 {} 位小数；请核对金额，或四舍五入后再写。",
+                    unit.as_str(),
+                    unit.precision()
+                )),
+            );
+        }
+        if a.value.is_sign_negative() && !a.value.is_zero() {
+            self.err(
+                Diagnostic::error("E0205", "金额不能为负数")
+                    .at(a.span, "负数")
+                    .with_help("预算金额写正数；减少额由 budc 根据上年数计算。"),
+            );
+        }
+    }
+
+    /// Resolves a code: right length for its use, known to the catalog, name as written matches.
+    fn code(&mut self, c: &CodeRef, class: Classification, want_len: usize) -> Code {
+        let code = c.code.value.clone();
+        let span = c.code.span;
+        let what = match class {
+            Classification::Functional => "支出功能分类",
+            Classification::EconomicDept => "部门预算支出经济分类",
+            Classification::EconomicGov => "政府预算支出经济分类",
+        };
+        let level = match (class, want_len) {
+            (Classification::Functional, 7) => "项",
+            _ => "款",
+        };
+        if code.len() != want_len {
+            self.err(
+                Diagnostic::error("E0302", format!("{what}编码“{code}”不是{level}级科目"))
+                    .at(span, format!("应为 {want_len} 位的{level}级编码"))
+                    .with_help(format!(
+                        "支出只能落在{level}级科目上（{want_len} 位）；请写出具体的{level}级编码。"
+                    )),
+            );
+        } else if let Some(official) = self.catalog.name(class, &code) {
+            if let Some(written) = &c.name {
+                if normalize_name(&written.value) != normalize_name(official) {
+                    self.err(
+                        Diagnostic::error(
+                            "E0303",
+                            format!("科目名称与编码不符：{code} 是“{official}”"),
+                        )
+                        .at(written.span, format!("写作“{}”", written.value))
+                        .with_help(format!("改为“{official}”，或删去名称（budc 会自动查出）。")),
+                    );
+                }
+            }
+        } else if self.catalog.branch_complete(class, &code) {
+            self.err(
+                Diagnostic::error("E0301", format!("{what}中没有编码“{code}”"))
+                    .at(span, "未知编码")
+                    .with_help(format!(
+                        "{} 年科目表的这一分支是完整的；请核对编码。",
+                        self.catalog.year
+                    )),
+            );
+        } else {
+            self.err(
+                Diagnostic::warning("W0301", format!("科目表中查不到{what}编码“{code}”"))
+                    .at(span, "科目表中没有")
+                    .with_help(
+                        "可能是编码写错，也可能是内置科目表不全；可用 --catalog 指定完整的科目表。",
+                    ),
+            );
+        }
+        Code {
+            code,
+            span,
+            written_name: c.name.clone(),
+        }
+    }
+
+    fn finish(&mut self) {
+        let whole = Span::new(0, 0);
+        for (what, missing) in [
+            ("部门", self.budget.department.is_none()),
+            ("年度", self.budget.year.is_none()),
+            ("金额单位", self.budget.unit.is_none()),
+        ] {
+            if missing {
+                self.err(
+                    Diagnostic::error("E0103", format!("缺少“{what}”"))
+                        .at(whole, "")
+                        .with_help(format!("在文件开头写一行 “{}”。", usage(what))),
+                );
+            }
+        }
+        let units: Vec<String> = self
+            .budget
+            .sub_units
+            .iter()
+            .map(|u| u.id.value.clone())
+            .collect();
+        let unknown: Vec<Spanned<String>> = self
+            .budget
+            .projects
+            .iter()
+            .filter_map(|p| p.unit.clone())
+            .filter(|u| !units.contains(&u.value))
+            .collect();
+        for u in unknown {
+            let choices: Vec<&str> = units.iter().map(String::as_str).collect();
+            self.unknown_word(&u, "二级单位", &choices);
+        }
+    }
+}
+
+fn usage(what: &str) -> &'static str {
+    match what {
+        "部门" => "部门 <部门名称>",
+        "年度" => "年度 2024",
+        _ => "金额单位 万元",
+    }
+}
+
+/// Names compare equal regardless of full- or half-width brackets and spaces.
+pub fn normalize_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
+}

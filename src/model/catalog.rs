@@ -1,0 +1,264 @@
+//! The classification catalog (政府收支分类科目): functional 类/款/项, 部门预算支出经济分类,
+//! 政府预算支出经济分类 and the mapping between the two economic classifications.
+//!
+//! The 2024 catalog is data in `catalog/2024/*.tsv`, embedded in the binary; a user can load
+//! another year's or region's from a folder with the same files (`--catalog DIR`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// One of the three classifications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Classification {
+    /// 支出功能分类
+    Functional,
+    /// 部门预算支出经济分类
+    EconomicDept,
+    /// 政府预算支出经济分类
+    EconomicGov,
+}
+
+impl Classification {
+    fn from_key(s: &str) -> Option<Self> {
+        match s {
+            "functional" => Some(Classification::Functional),
+            "economic_dept" => Some(Classification::EconomicDept),
+            "economic_gov" => Some(Classification::EconomicGov),
+            _ => None,
+        }
+    }
+}
+
+/// A catalog row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub source: String,
+}
+
+/// The whole catalog of one year.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub year: String,
+    pub functional: BTreeMap<String, Entry>,
+    pub economic_dept: BTreeMap<String, Entry>,
+    pub economic_gov: BTreeMap<String, Entry>,
+    /// 部门预算支出经济分类 code → 政府预算支出经济分类 code.
+    pub mapping: BTreeMap<String, String>,
+    /// Branches whose children are all listed (`-` is the top level).
+    pub complete: BTreeSet<(Classification, String)>,
+}
+
+const EMBEDDED_2024: [(&str, &str); 5] = [
+    (
+        "functional.tsv",
+        include_str!("../../catalog/2024/functional.tsv"),
+    ),
+    (
+        "economic_dept.tsv",
+        include_str!("../../catalog/2024/economic_dept.tsv"),
+    ),
+    (
+        "economic_gov.tsv",
+        include_str!("../../catalog/2024/economic_gov.tsv"),
+    ),
+    (
+        "economic_mapping.tsv",
+        include_str!("../../catalog/2024/economic_mapping.tsv"),
+    ),
+    (
+        "complete.tsv",
+        include_str!("../../catalog/2024/complete.tsv"),
+    ),
+];
+
+/// An error loading a catalog file: which file, which line, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl Catalog {
+    /// The catalog embedded for a year, if budc has one.
+    pub fn embedded(year: &str) -> Option<Catalog> {
+        if year != "2024" {
+            return None;
+        }
+        let files = EMBEDDED_2024.map(|(n, t)| (n.to_string(), t.to_string()));
+        // The embedded files are tested to load; an error here would be a build defect.
+        Catalog::from_files(year, &files).ok()
+    }
+
+    /// Loads a catalog from a folder holding the five TSV files.
+    pub fn from_dir(dir: &Path) -> Result<Catalog, CatalogError> {
+        let mut files = Vec::new();
+        for (name, _) in EMBEDDED_2024 {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
+                file: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            files.push((name.to_string(), text));
+        }
+        let year = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Catalog::from_files(&year, &files)
+    }
+
+    fn from_files(year: &str, files: &[(String, String)]) -> Result<Catalog, CatalogError> {
+        let mut cat = Catalog {
+            year: year.to_string(),
+            ..Catalog::default()
+        };
+        for (name, text) in files {
+            for (line_no, cols) in rows(name, text)? {
+                let err = |message: String| CatalogError {
+                    file: name.clone(),
+                    line: line_no,
+                    message,
+                };
+                let entry = || Entry {
+                    name: cols[1].clone(),
+                    source: cols[2].clone(),
+                };
+                match name.as_str() {
+                    "functional.tsv" => insert(&mut cat.functional, &cols[0], entry(), err)?,
+                    "economic_dept.tsv" => insert(&mut cat.economic_dept, &cols[0], entry(), err)?,
+                    "economic_gov.tsv" => insert(&mut cat.economic_gov, &cols[0], entry(), err)?,
+                    "economic_mapping.tsv" => {
+                        cat.mapping.insert(cols[0].clone(), cols[1].clone());
+                    }
+                    _ => {
+                        let class = Classification::from_key(&cols[0])
+                            .ok_or_else(|| err(format!("unknown classification `{}`", cols[0])))?;
+                        cat.complete.insert((class, cols[1].clone()));
+                    }
+                }
+            }
+        }
+        Ok(cat)
+    }
+
+    fn table(&self, class: Classification) -> &BTreeMap<String, Entry> {
+        match class {
+            Classification::Functional => &self.functional,
+            Classification::EconomicDept => &self.economic_dept,
+            Classification::EconomicGov => &self.economic_gov,
+        }
+    }
+
+    /// The catalog name of a code.
+    pub fn name(&self, class: Classification, code: &str) -> Option<&str> {
+        self.table(class).get(code).map(|e| e.name.as_str())
+    }
+
+    /// True when the branch a code would sit in lists all its children: a code missing there
+    /// is certainly wrong; elsewhere it may be a gap in the catalog.
+    pub fn branch_complete(&self, class: Classification, code: &str) -> bool {
+        let parent = parent_code(class, code).unwrap_or("-");
+        self.complete.contains(&(class, parent.to_string()))
+    }
+
+    /// The 政府预算支出经济分类 code a 部门预算支出经济分类 code maps to.
+    pub fn gov_code(&self, dept_code: &str) -> Option<&str> {
+        self.mapping.get(dept_code).map(String::as_str)
+    }
+}
+
+/// The parent of a code: 2013201 → 20132 → 201 (functional), 30101 → 301 (economic).
+pub fn parent_code(class: Classification, code: &str) -> Option<&str> {
+    match (class, code.len()) {
+        (Classification::Functional, 7) => code.get(..5),
+        (_, 5) => code.get(..3),
+        _ => None,
+    }
+}
+
+fn insert(
+    map: &mut BTreeMap<String, Entry>,
+    code: &str,
+    entry: Entry,
+    err: impl Fn(String) -> CatalogError,
+) -> Result<(), CatalogError> {
+    if !code.chars().all(|c| c.is_ascii_digit()) || ![3, 5, 7].contains(&code.len()) {
+        return Err(err(format!("`{code}` is not a 3-, 5- or 7-digit code")));
+    }
+    if map.insert(code.to_string(), entry).is_some() {
+        return Err(err(format!("code `{code}` appears twice")));
+    }
+    Ok(())
+}
+
+/// The data rows of a TSV file (header skipped), each with exactly three columns.
+fn rows(name: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, CatalogError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+        if cols.len() != 3 {
+            return Err(CatalogError {
+                file: name.to_string(),
+                line: i + 1,
+                message: format!("expected 3 tab-separated columns, found {}", cols.len()),
+            });
+        }
+        out.push((i + 1, cols));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_loads_and_maps() {
+        let c = Catalog::embedded("2024").expect("embedded 2024 catalog");
+        assert_eq!(
+            c.name(Classification::Functional, "2080110"),
+            Some("劳动关系和维权")
+        );
+        assert_eq!(
+            c.name(Classification::Functional, "201"),
+            Some("一般公共服务支出")
+        );
+        assert_eq!(c.gov_code("30101"), Some("50101"));
+        assert_eq!(c.gov_code("31002"), Some("50306"));
+        assert!(c.branch_complete(Classification::Functional, "208"));
+        assert!(c.branch_complete(Classification::EconomicDept, "30101"));
+        assert!(Catalog::embedded("1999").is_none());
+    }
+
+    #[test]
+    fn every_mapping_row_names_known_codes() {
+        let c = Catalog::embedded("2024").unwrap();
+        for (dept, gov) in &c.mapping {
+            assert!(c.economic_dept.contains_key(dept), "{dept}");
+            assert!(c.economic_gov.contains_key(gov), "{gov}");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_their_line() {
+        let files = vec![(
+            "functional.tsv".to_string(),
+            "code\tname\tsource\n20x\ta\tb\n".to_string(),
+        )];
+        let err = Catalog::from_files("x", &files).unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}

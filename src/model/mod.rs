@@ -1,0 +1,461 @@
+//! The budget model: what a `.bud` file says, resolved and exact.
+//!
+//! Amounts are `rust_decimal::Decimal` in the declared unit; every node keeps the span of the
+//! source text it came from, so any later check can point at it.
+
+pub mod build;
+pub mod catalog;
+
+use crate::source::Span;
+use crate::syntax::ast::{IndicatorValue, Spanned};
+use rust_decimal::Decimal;
+
+pub use build::build;
+pub use catalog::Catalog;
+
+/// The unit every amount of a budget is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum MoneyUnit {
+    /// 万元 — ten thousand yuan; two decimals (hundreds of yuan).
+    #[serde(rename = "万元")]
+    TenThousandYuan,
+    /// 元; two decimals (分).
+    #[serde(rename = "元")]
+    Yuan,
+}
+
+impl MoneyUnit {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "万元" => Some(MoneyUnit::TenThousandYuan),
+            "元" => Some(MoneyUnit::Yuan),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoneyUnit::TenThousandYuan => "万元",
+            MoneyUnit::Yuan => "元",
+        }
+    }
+
+    /// The number of decimals an amount may carry in this unit.
+    pub fn precision(self) -> u32 {
+        2
+    }
+}
+
+/// Where money comes from (收入来源 / 资金来源).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// 一般公共预算 (财政拨款)
+    GeneralPublic,
+    /// 政府性基金预算 (财政拨款)
+    GovernmentFund,
+    /// 国有资本经营预算 (财政拨款)
+    StateCapital,
+    /// 财政专户管理资金
+    SpecialAccount,
+    /// 事业收入
+    Business,
+    /// 事业单位经营收入
+    Operating,
+    /// 上级补助收入
+    Superior,
+    /// 附属单位上缴收入
+    Affiliated,
+    /// 其他收入
+    Other,
+    /// 使用非财政拨款结余
+    NonFiscalBalance,
+    /// 上年结转
+    Carryover,
+}
+
+impl Source {
+    pub const ALL: [Source; 11] = [
+        Source::GeneralPublic,
+        Source::GovernmentFund,
+        Source::StateCapital,
+        Source::SpecialAccount,
+        Source::Business,
+        Source::Operating,
+        Source::Superior,
+        Source::Affiliated,
+        Source::Other,
+        Source::NonFiscalBalance,
+        Source::Carryover,
+    ];
+
+    /// The keyword a `.bud` file uses.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Source::GeneralPublic => "一般公共预算",
+            Source::GovernmentFund => "政府性基金",
+            Source::StateCapital => "国有资本经营",
+            Source::SpecialAccount => "财政专户管理资金",
+            Source::Business => "事业收入",
+            Source::Operating => "事业单位经营收入",
+            Source::Superior => "上级补助",
+            Source::Affiliated => "附属单位上缴",
+            Source::Other => "其他收入",
+            Source::NonFiscalBalance => "使用非财政拨款结余",
+            Source::Carryover => "上年结转",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        let s = s.trim_end_matches("收入");
+        Source::ALL.into_iter().find(|src| {
+            let k = src.keyword().trim_end_matches("收入");
+            k == s || format!("{k}预算") == s
+        })
+    }
+
+    /// 财政拨款: appropriations from the three government budgets.
+    pub fn is_fiscal(self) -> bool {
+        matches!(
+            self,
+            Source::GeneralPublic | Source::GovernmentFund | Source::StateCapital
+        )
+    }
+
+    /// 单位资金: the unit's own income sources, as grouped in the expenditure tables.
+    pub fn is_unit_funds(self) -> bool {
+        matches!(
+            self,
+            Source::Business
+                | Source::Operating
+                | Source::Superior
+                | Source::Affiliated
+                | Source::Other
+        )
+    }
+}
+
+/// 人员支出 or 日常公用支出, following from the economic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BasicKind {
+    Personnel,
+    Public,
+}
+
+impl BasicKind {
+    /// 301 工资福利支出 and 303 对个人和家庭的补助 are 人员支出; the rest is 日常公用支出.
+    pub fn of_economic(code: &str) -> BasicKind {
+        if code.starts_with("301") || code.starts_with("303") {
+            BasicKind::Personnel
+        } else {
+            BasicKind::Public
+        }
+    }
+}
+
+/// The three kinds of government procurement.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProcurementKind {
+    /// 货物
+    Goods,
+    /// 工程
+    Works,
+    /// 服务
+    Services,
+}
+
+impl ProcurementKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "货物" => Some(ProcurementKind::Goods),
+            "工程" => Some(ProcurementKind::Works),
+            "服务" => Some(ProcurementKind::Services),
+            _ => None,
+        }
+    }
+}
+
+/// The “三公” items.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreePublicKind {
+    /// 因公出国（境）费
+    Abroad,
+    /// 公务用车购置费
+    VehiclePurchase,
+    /// 公务用车运行维护费
+    VehicleOperation,
+    /// 公务接待费
+    Reception,
+}
+
+impl ThreePublicKind {
+    pub const ALL: [ThreePublicKind; 4] = [
+        ThreePublicKind::Abroad,
+        ThreePublicKind::VehiclePurchase,
+        ThreePublicKind::VehicleOperation,
+        ThreePublicKind::Reception,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.replace(['(', '（'], "（").replace([')', '）'], "）");
+        let s = s.trim_end_matches("费").trim_end_matches("经");
+        match s {
+            "因公出国（境）" | "因公出国" | "因公出境" => {
+                Some(ThreePublicKind::Abroad)
+            }
+            "公务用车购置" => Some(ThreePublicKind::VehiclePurchase),
+            "公务用车运行维护" | "公务用车运行" => {
+                Some(ThreePublicKind::VehicleOperation)
+            }
+            "公务接待" => Some(ThreePublicKind::Reception),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThreePublicKind::Abroad => "因公出国（境）费",
+            ThreePublicKind::VehiclePurchase => "公务用车购置费",
+            ThreePublicKind::VehicleOperation => "公务用车运行维护费",
+            ThreePublicKind::Reception => "公务接待费",
+        }
+    }
+
+    /// The 三公 item an economic code pays for, if any (30212, 30217, 30231, 30913, 31013).
+    pub fn of_economic(code: &str) -> Option<Self> {
+        match code {
+            "30212" => Some(ThreePublicKind::Abroad),
+            "30217" => Some(ThreePublicKind::Reception),
+            "30231" => Some(ThreePublicKind::VehicleOperation),
+            "30913" | "31013" => Some(ThreePublicKind::VehiclePurchase),
+            _ => None,
+        }
+    }
+}
+
+/// An amount with the span of its source text.
+pub type Money = Spanned<Decimal>;
+
+/// A classification code as used in the budget, with the name written next to it (if any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    pub code: String,
+    pub span: Span,
+    pub written_name: Option<Spanned<String>>,
+}
+
+/// A whole departmental budget (部门预算).
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    /// 部门
+    pub department: Option<Spanned<String>>,
+    /// 预算年度
+    pub year: Option<Spanned<u16>>,
+    /// 金额单位
+    pub unit: Option<Spanned<MoneyUnit>>,
+    /// 科目版本
+    pub catalog_year: Option<Spanned<String>>,
+    /// 二级预算单位
+    pub sub_units: Vec<SubUnit>,
+    /// 主要职责, one string per paragraph.
+    pub duties: Vec<Spanned<String>>,
+    /// 机构设置, one string per paragraph.
+    pub organization: Vec<Spanned<String>>,
+    /// Reasons for changes against last year, by figure.
+    pub reasons: Vec<Reason>,
+    /// 名词解释 written in the file (they override the built-in entries of the same term).
+    pub glossary: Vec<GlossaryEntry>,
+    /// 收入 by source.
+    pub income: Vec<Income>,
+    /// 基本支出 lines.
+    pub basic: Vec<BasicLine>,
+    /// Government procurement within basic spending.
+    pub basic_procurement: Vec<Procurement>,
+    /// 项目支出.
+    pub projects: Vec<Project>,
+    /// 上年 figures.
+    pub prior: Prior,
+    /// 国有资产占有使用情况.
+    pub assets: Option<Assets>,
+    /// 部门重点绩效评价: number of projects and their funds.
+    pub key_evaluation: Option<(Spanned<u32>, Money)>,
+    /// 断言.
+    pub assertions: Vec<Assertion>,
+}
+
+impl Budget {
+    pub fn unit(&self) -> MoneyUnit {
+        self.unit
+            .as_ref()
+            .map(|u| u.value)
+            .unwrap_or(MoneyUnit::TenThousandYuan)
+    }
+
+    pub fn year(&self) -> u16 {
+        self.year.as_ref().map(|y| y.value).unwrap_or(0)
+    }
+
+    pub fn department(&self) -> &str {
+        self.department
+            .as_ref()
+            .map(|d| d.value.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// A sub-unit (二级预算单位).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubUnit {
+    /// The short id projects refer to.
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    /// 行政 / 参公 / 事业.
+    pub kind: Option<Spanned<String>>,
+}
+
+/// Why a figure changed against last year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub figure: Spanned<String>,
+    pub paragraphs: Vec<Spanned<String>>,
+}
+
+/// One 名词解释 entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub term: Spanned<String>,
+    pub paragraphs: Vec<Spanned<String>>,
+}
+
+/// Income of one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Income {
+    pub source: Source,
+    pub amount: Money,
+    pub span: Span,
+}
+
+/// One 基本支出 line: functional 项 × economic 款 × source × amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BasicLine {
+    pub func: Code,
+    pub econ: Code,
+    pub source: Source,
+    pub amount: Money,
+    pub span: Span,
+}
+
+/// Government procurement of one kind, on one functional code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procurement {
+    pub kind: ProcurementKind,
+    /// The functional code; `None` on a project means its only allocation.
+    pub func: Option<Code>,
+    pub amount: Money,
+    pub span: Span,
+}
+
+/// A project (项目支出).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// 项目编码
+    pub code: Spanned<String>,
+    /// 项目名称
+    pub name: Spanned<String>,
+    /// The sub-unit id.
+    pub unit: Option<Spanned<String>>,
+    /// 项目类型
+    pub kind: Option<Spanned<String>>,
+    pub source: Source,
+    pub allocations: Vec<Allocation>,
+    /// `金额`: the approved total, an assertion on the allocations.
+    pub stated_amount: Option<Money>,
+    pub economics: Vec<Allocation>,
+    pub procurement: Vec<Procurement>,
+    pub three_public: Vec<(ThreePublicKind, Money)>,
+    /// 绩效目标
+    pub goal: Option<Spanned<String>>,
+    pub indicators: Vec<Indicator>,
+    pub span: Span,
+}
+
+impl Project {
+    /// The project amount: the sum of its allocations.
+    pub fn amount(&self) -> Decimal {
+        self.allocations.iter().map(|a| a.amount.value).sum()
+    }
+}
+
+/// Part of a project's money on one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocation {
+    pub code: Code,
+    pub amount: Money,
+    pub span: Span,
+}
+
+/// One performance indicator row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    pub level1: Spanned<String>,
+    pub level2: Spanned<String>,
+    pub name: Spanned<String>,
+    pub value: IndicatorValue,
+    pub criterion: Spanned<String>,
+    pub span: Span,
+}
+
+/// Last year's figures (上年).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prior {
+    /// 上年收支预算总计
+    pub total: Option<Money>,
+    pub basic: Option<Money>,
+    pub project: Option<Money>,
+    /// 机关运行经费
+    pub operating_cost: Option<Money>,
+    pub income: Vec<Income>,
+    pub three_public: Vec<(ThreePublicKind, Money)>,
+}
+
+impl Prior {
+    pub fn three_public(&self, kind: ThreePublicKind) -> Option<Decimal> {
+        self.three_public
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, m)| m.value)
+            .reduce(|a, b| a + b)
+    }
+}
+
+/// State assets (国有资产占有使用情况).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assets {
+    /// 截至日期, as written.
+    pub as_of: Option<Spanned<String>>,
+    /// Vehicles by use, in source order.
+    pub vehicles: Vec<(Spanned<String>, Spanned<u32>)>,
+    /// Equipment of 100万元 or more held.
+    pub equipment: Option<Spanned<u32>>,
+    /// Such equipment to be bought this year.
+    pub equipment_purchase: Option<Spanned<u32>>,
+    pub notes: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `断言 <figure> = <amount>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assertion {
+    pub figure: Vec<Spanned<String>>,
+    pub amount: Money,
+    pub span: Span,
+}

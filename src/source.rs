@@ -1,0 +1,127 @@
+//! Source files: decoding (BOM, UTF-8), and byte offset ↔ line/column conversion.
+
+use crate::diag::{Diagnostic, Label};
+
+/// A byte range in a source text, `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<pest::Span<'_>> for Span {
+    fn from(s: pest::Span<'_>) -> Self {
+        Span::new(s.start(), s.end())
+    }
+}
+
+/// A decoded source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown in diagnostics (the path as given).
+    pub name: String,
+    /// The text, without a UTF-8 byte order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// 1-based line and column of a byte offset; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Decodes raw bytes: UTF-8 only, with an optional BOM. Anything else gets a diagnostic.
+    pub fn decode(name: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
+        let name = name.into();
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(name, text)),
+            Err(err) => {
+                let at = err.valid_up_to();
+                let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
+                let line = valid.matches('\n').count() + 1;
+                Err(Diagnostic::error(
+                    "E0002",
+                    format!("文件不是 UTF-8 编码（第 {line} 行，第 {} 字节起）", at + 1),
+                )
+                .with_help("budc 只读 UTF-8 文本。若文件来自 Windows 编辑器（GBK/GB18030），请另存为 UTF-8。"))
+            }
+        }
+    }
+
+    /// The line and column (both 1-based; the column in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text a span covers ("" if the span is not on character boundaries).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// A label on this file (convenience for checks).
+    pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
+        Label::primary(span, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let f = SourceFile::new("t.bud", "部门 甲\n年度 2024\n");
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        // "甲" starts after "部门 " = 7 bytes, column 4.
+        assert_eq!(f.position(7), Position { line: 1, column: 4 });
+        assert_eq!(f.position(11), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn bom_is_stripped_and_gbk_rejected() {
+        let f = SourceFile::decode("a", "\u{feff}年度 2024".as_bytes()).unwrap();
+        assert_eq!(f.text, "年度 2024");
+        // "部门" in GBK.
+        let err = SourceFile::decode("a", &[0xb2, 0xbf, 0xc3, 0xc5]).unwrap_err();
+        assert_eq!(err.code, "E0002");
+    }
+}

@@ -1,0 +1,501 @@
+//! Parsing: pest grammar (`grammar/bud.pest`) → spanned syntax tree (`ast`).
+//!
+//! The file rule accepts every line; a line that is not a statement is re-parsed on its own with
+//! the strict rule, so each bad line gets its own precise diagnostic and parsing goes on.
+
+pub mod ast;
+
+use crate::diag::Diagnostic;
+use crate::source::{SourceFile, Span};
+use ast::*;
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/bud.pest"]
+struct BudParser;
+
+/// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
+pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
+    let mut out = ast::File::default();
+    let mut diags = Vec::new();
+    let pairs = match BudParser::parse(Rule::file, &file.text) {
+        Ok(p) => p,
+        Err(e) => {
+            // The file rule accepts any text; this is a safety net, not an expected path.
+            let at = error_span(&e, 0, &file.text);
+            diags.push(Diagnostic::error("E0001", "无法解析文件").at(at, ""));
+            return (out, diags);
+        }
+    };
+    for file_pair in pairs {
+        for line in file_pair.into_inner() {
+            if line.as_rule() == Rule::line {
+                lower_line(line, &file.text, &mut out, &mut diags);
+            }
+        }
+    }
+    (out, diags)
+}
+
+fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec<Diagnostic>) {
+    let mut indented = false;
+    for part in line.into_inner() {
+        match part.as_rule() {
+            Rule::indent => indented = true,
+            Rule::comment => {}
+            Rule::bad_line => diags.push(explain_bad_line(
+                part.as_str(),
+                part.as_span().start(),
+                text,
+            )),
+            _ => {
+                let span = Span::from(part.as_span());
+                match lower_stmt(part) {
+                    Ok(stmt) => out.lines.push(Line {
+                        indented,
+                        stmt,
+                        span,
+                    }),
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+    }
+}
+
+/// Re-parses a bad line with the strict rule and turns pest's error into a located message.
+fn explain_bad_line(line: &str, offset: usize, text: &str) -> Diagnostic {
+    let keyword = line.split([' ', '\t', '\u{3000}']).next().unwrap_or("");
+    let usage = usage_of(keyword);
+    let span = match BudParser::parse(Rule::strict_line, line) {
+        Err(e) => error_span(&e, offset, text),
+        // Valid on its own but not in context (cannot happen with this grammar): point at it all.
+        Ok(_) => Span::new(offset, offset + line.len()),
+    };
+    let found = text.get(span.start..span.end).unwrap_or("");
+    let mut diag = match usage {
+        Some(_) => Diagnostic::error("E0001", format!("“{keyword}”语句的写法不对")),
+        None => Diagnostic::error("E0001", format!("无法识别的语句“{keyword}”")),
+    };
+    let label = if found.is_empty() {
+        "此处缺少内容".to_string()
+    } else {
+        format!("此处无法识别“{found}”")
+    };
+    diag = diag.at(span, label);
+    if let Some(hint) = fullwidth_hint(line) {
+        return diag.with_help(hint);
+    }
+    match usage {
+        Some(u) => diag.with_help(format!("写法：{u}")),
+        None => diag.with_help(format!(
+            "每行以关键字开头：{}。注释以 # 开头。",
+            KEYWORDS
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>()
+                .join("、")
+        )),
+    }
+}
+
+/// A hint for characters that Chinese input methods produce in place of ASCII.
+fn fullwidth_hint(line: &str) -> Option<String> {
+    let bad: Vec<char> = line
+        .chars()
+        .filter(|c| matches!(c, '０'..='９' | '，' | '．' | '：' | '－'))
+        .collect();
+    if bad.is_empty() {
+        return None;
+    }
+    let list: String = bad.iter().take(5).collect();
+    Some(format!(
+        "这一行含有全角字符（{list}）：金额和编码请用半角数字、半角小数点，切换输入法到英文或半角后重写。"
+    ))
+}
+
+/// Every keyword and the form of its statement, for help texts.
+pub const KEYWORDS: &[(&str, &str)] = &[
+    ("部门", "部门 <部门名称>"),
+    ("年度", "年度 2024"),
+    ("金额单位", "金额单位 万元（或 元）"),
+    ("科目版本", "科目版本 2024"),
+    ("二级单位", "二级单位 <简称> <全称> [行政|参公|事业]"),
+    ("主要职责", "主要职责（单独一行，下面每段一行 “> 文字”）"),
+    ("机构设置", "机构设置（单独一行，下面每段一行 “> 文字”）"),
+    ("原因", "原因 <上年数名称>（下面每段一行 “> 文字”）"),
+    ("名词", "名词 <名词>（下面每段一行 “> 文字”）"),
+    (">", "> <一段文字>"),
+    ("收入", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22"),
+    ("基本支出", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）"),
+    ("采购", "采购 <货物|工程|服务> [<功能分类项>] <金额>"),
+    ("上年", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）"),
+    ("项目", "项目 <项目编码> <项目名称>"),
+    ("单位", "单位 <二级单位简称>"),
+    ("类型", "类型 <项目类型>，例如 类型 特定目标类"),
+    ("资金", "资金 <来源>，例如 资金 一般公共预算"),
+    ("支出", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00"),
+    ("金额", "金额 <金额>"),
+    ("经济", "经济 <经济分类款编码> [名称] <金额>"),
+    ("三公", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>"),
+    ("目标", "目标 <绩效目标文字>"),
+    ("指标", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>"),
+    ("资产", "资产 [截至日期，如 2023-12-31]"),
+    ("车辆", "车辆 <用途> <数量>"),
+    ("大型设备", "大型设备 <数量>"),
+    ("购置大型设备", "购置大型设备 <数量>"),
+    ("重点评价", "重点评价 <项目数> <金额>"),
+    ("断言", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07"),
+];
+
+fn usage_of(keyword: &str) -> Option<&'static str> {
+    let keyword = if keyword.starts_with('>') || keyword.starts_with('＞') {
+        ">"
+    } else {
+        keyword
+    };
+    KEYWORDS
+        .iter()
+        .find(|(k, _)| *k == keyword)
+        .map(|(_, u)| *u)
+}
+
+/// The span of a pest error, shifted into the file, widened to the token it stopped at.
+fn error_span(e: &pest::error::Error<Rule>, offset: usize, text: &str) -> Span {
+    let (start, end) = match e.location {
+        pest::error::InputLocation::Pos(p) => (offset + p, offset + p),
+        pest::error::InputLocation::Span((a, b)) => (offset + a, offset + b),
+    };
+    let rest = text.get(start..).unwrap_or("");
+    let token_len: usize = rest
+        .chars()
+        .take_while(|c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\n' | '\r' | '|' | '｜'))
+        .map(char::len_utf8)
+        .sum();
+    Span::new(start, end.max(start + token_len))
+}
+
+type Lowered<T> = Result<T, Diagnostic>;
+
+fn word(p: Pair<Rule>) -> Word {
+    Spanned::new(p.as_str().trim().to_string(), trimmed_span(&p))
+}
+
+/// The span of a pair without surrounding spaces.
+fn trimmed_span(p: &Pair<Rule>) -> Span {
+    let s = p.as_str();
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    let span = p.as_span();
+    Span::new(
+        span.start() + lead,
+        (span.end() - trail).max(span.start() + lead),
+    )
+}
+
+fn amount(p: Pair<Rule>) -> Lowered<Amount> {
+    let raw = p.as_str();
+    let span = Span::from(p.as_span());
+    let digits: String = raw.chars().filter(|c| *c != ',').collect();
+    let scale = digits
+        .split('.')
+        .nth(1)
+        .map(|f| f.len() as u32)
+        .unwrap_or(0);
+    match Decimal::from_str(&digits) {
+        Ok(value) => Ok(Amount { value, span, scale }),
+        Err(_) => Err(
+            Diagnostic::error("E0003", format!("金额“{raw}”超出可表示的范围"))
+                .at(span, "数字太长")
+                .with_help("金额最多 28 位有效数字；请检查是否多输了数字。"),
+        ),
+    }
+}
+
+fn count(p: Pair<Rule>) -> Lowered<Spanned<u32>> {
+    let span = Span::from(p.as_span());
+    p.as_str()
+        .parse::<u32>()
+        .map(|v| Spanned::new(v, span))
+        .map_err(|_| {
+            Diagnostic::error("E0003", format!("数量“{}”太大", p.as_str())).at(span, "数量太大")
+        })
+}
+
+fn code_ref(code: Pair<Rule>, name: Option<Pair<Rule>>) -> CodeRef {
+    CodeRef {
+        code: word(code),
+        name: name.map(word),
+    }
+}
+
+fn lower_stmt(p: Pair<Rule>) -> Lowered<Stmt> {
+    let rule = p.as_rule();
+    let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+    let mut it = parts.clone().into_iter();
+    let mut next = move || it.next();
+    Ok(match rule {
+        Rule::department => Stmt::Department(word(req(next())?)),
+        Rule::year => Stmt::Year(word(req(next())?)),
+        Rule::money_unit => Stmt::MoneyUnit(word(req(next())?)),
+        Rule::catalog_year => Stmt::CatalogYear(word(req(next())?)),
+        Rule::sub_unit => Stmt::SubUnit {
+            id: word(req(next())?),
+            name: word(req(next())?),
+            kind: next().map(word),
+        },
+        Rule::duties_block => Stmt::DutiesBlock,
+        Rule::organization_block => Stmt::OrganizationBlock,
+        Rule::reason_block => Stmt::ReasonBlock(word(req(next())?)),
+        Rule::glossary_block => Stmt::GlossaryBlock(word(req(next())?)),
+        Rule::paragraph => match next() {
+            Some(t) => Stmt::Paragraph(word(t)),
+            None => Stmt::Paragraph(Spanned::new(String::new(), Span::default())),
+        },
+        Rule::income => Stmt::Income {
+            source: word(req(next())?),
+            amount: amount(req(next())?)?,
+        },
+        Rule::basic_block => Stmt::BasicBlock,
+        Rule::basic_line => lower_basic_line(parts)?,
+        Rule::basic_procurement => Stmt::BasicProcurement {
+            kind: word(req(next())?),
+            func: word(req(next())?),
+            amount: amount(req(next())?)?,
+        },
+        Rule::prior_block => Stmt::PriorBlock,
+        Rule::prior_figure => Stmt::PriorFigure {
+            name: word(req(next())?),
+            amount: amount(req(next())?)?,
+        },
+        Rule::project => Stmt::Project {
+            code: word(req(next())?),
+            name: word(req(next())?),
+        },
+        Rule::project_unit => Stmt::ProjectUnit(word(req(next())?)),
+        Rule::project_kind => Stmt::ProjectKind(word(req(next())?)),
+        Rule::project_source => Stmt::ProjectSource(word(req(next())?)),
+        Rule::allocation | Rule::economic => {
+            let (code, name, amt) = code_name_amount(parts)?;
+            let cref = code_ref(code, name);
+            let amount = amount(amt)?;
+            if rule == Rule::allocation {
+                Stmt::Allocation { func: cref, amount }
+            } else {
+                Stmt::Economic { econ: cref, amount }
+            }
+        }
+        Rule::project_amount => Stmt::ProjectAmount(amount(req(next())?)?),
+        Rule::procurement => {
+            let mut it = parts.into_iter();
+            let kind = word(req(it.next())?);
+            let rest: Vec<_> = it.collect();
+            let (func, amt) = match rest.len() {
+                2 => (Some(word(rest[0].clone())), rest[1].clone()),
+                _ => (None, req(rest.into_iter().next())?),
+            };
+            Stmt::Procurement {
+                kind,
+                func,
+                amount: amount(amt)?,
+            }
+        }
+        Rule::three_public => Stmt::ThreePublic {
+            kind: word(req(next())?),
+            amount: amount(req(next())?)?,
+        },
+        Rule::goal => Stmt::Goal(word(req(next())?)),
+        Rule::indicator => lower_indicator(parts)?,
+        Rule::assets_block => Stmt::AssetsBlock(next().map(word)),
+        Rule::vehicles => Stmt::Vehicles {
+            kind: word(req(next())?),
+            count: count(req(next())?)?,
+        },
+        Rule::equipment => Stmt::Equipment(count(req(next())?)?),
+        Rule::equipment_purchase => Stmt::EquipmentPurchase(count(req(next())?)?),
+        Rule::key_evaluation => Stmt::KeyEvaluation {
+            count: count(req(next())?)?,
+            amount: amount(req(next())?)?,
+        },
+        Rule::assertion => {
+            let figure = req(next())?.into_inner().map(word).collect();
+            Stmt::Assertion {
+                figure,
+                amount: amount(req(next())?)?,
+            }
+        }
+        other => return Err(internal(other)),
+    })
+}
+
+fn internal(rule: Rule) -> Diagnostic {
+    Diagnostic::error("E0001", format!("内部错误：未处理的语法规则 {rule:?}"))
+        .with_help("这是 budc 的缺陷，请报告。")
+}
+
+fn req(p: Option<Pair<Rule>>) -> Lowered<Pair<Rule>> {
+    p.ok_or_else(|| {
+        Diagnostic::error("E0001", "内部错误：语法树缺少部分")
+            .with_help("这是 budc 的缺陷，请报告。")
+    })
+}
+
+/// The pairs of `code [name] amount`.
+type CodeNameAmount<'a> = (Pair<'a, Rule>, Option<Pair<'a, Rule>>, Pair<'a, Rule>);
+
+/// `code [name] amount` of allocations and economic lines.
+fn code_name_amount(parts: Vec<Pair<'_, Rule>>) -> Lowered<CodeNameAmount<'_>> {
+    let mut it = parts.into_iter();
+    let code = req(it.next())?;
+    let second = req(it.next())?;
+    match it.next() {
+        Some(amt) => Ok((code, Some(second), amt)),
+        None => Ok((code, None, second)),
+    }
+}
+
+fn lower_basic_line(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
+    // code name? code name? source? amount — split at the second code.
+    let mut func_code = None;
+    let mut func_name = None;
+    let mut econ_code = None;
+    let mut econ_name = None;
+    let mut source = None;
+    let mut amt = None;
+    for p in parts {
+        match (p.as_rule(), func_code.is_some(), econ_code.is_some()) {
+            (Rule::code, false, _) => func_code = Some(p),
+            (Rule::name, true, false) => func_name = Some(p),
+            (Rule::code, true, false) => econ_code = Some(p),
+            (Rule::name, true, true) => econ_name = Some(p),
+            (Rule::word, _, _) => source = Some(p),
+            (Rule::amount, _, _) => amt = Some(p),
+            (other, _, _) => return Err(internal(other)),
+        }
+    }
+    Ok(Stmt::BasicLine {
+        func: code_ref(req(func_code)?, func_name),
+        econ: code_ref(req(econ_code)?, econ_name),
+        source: source.map(word),
+        amount: amount(req(amt)?)?,
+    })
+}
+
+fn lower_indicator(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
+    let mut it = parts.into_iter();
+    let level1 = word(req(it.next())?);
+    let level2 = word(req(it.next())?);
+    let name = word(req(it.next())?);
+    let value = lower_value(req(it.next())?);
+    let criterion = word(req(it.next())?);
+    Ok(Stmt::Indicator(Indicator {
+        level1,
+        level2,
+        name,
+        value,
+        criterion,
+    }))
+}
+
+fn lower_value(p: Pair<Rule>) -> IndicatorValue {
+    let text = word(p.clone());
+    let kind = match p.into_inner().next() {
+        None => ValueKind::Empty,
+        Some(typed) => typed_value(typed).unwrap_or(ValueKind::Text),
+    };
+    let kind = if text.value.is_empty() {
+        ValueKind::Empty
+    } else {
+        kind
+    };
+    IndicatorValue { text, kind }
+}
+
+fn typed_value(p: Pair<Rule>) -> Option<ValueKind> {
+    match p.as_rule() {
+        Rule::value_text => Some(ValueKind::Text),
+        Rule::period => Some(ValueKind::Period),
+        Rule::quantity => Some(ValueKind::Quantity {
+            quantity: quantity(p, None)?,
+        }),
+        Rule::comparison => comparison(p, None),
+        Rule::labelled => {
+            let mut it = p.into_inner();
+            let label = it.next()?.as_str().to_string();
+            let rest = it.next()?;
+            match rest.as_rule() {
+                Rule::comparison => comparison(rest, Some(label)),
+                _ => Some(ValueKind::Quantity {
+                    quantity: quantity(rest, Some(label))?,
+                }),
+            }
+        }
+        Rule::range => {
+            let mut low = None;
+            let mut high = None;
+            let mut low_unit = None;
+            let mut unit = None;
+            for part in p.into_inner() {
+                match (part.as_rule(), low.is_some()) {
+                    (Rule::number, false) => low = Decimal::from_str(part.as_str()).ok(),
+                    (Rule::number, true) => high = Decimal::from_str(part.as_str()).ok(),
+                    (Rule::unit, _) if high.is_none() => low_unit = Some(part.as_str().to_string()),
+                    (Rule::unit, _) => unit = Some(part.as_str().to_string()),
+                    _ => {}
+                }
+            }
+            // `1000元-30000元`: one unit for both ends; `300-800元/人`: the unit is at the end.
+            let unit = unit.or(low_unit.clone());
+            let low_unit = low_unit.filter(|u| Some(u) != unit.as_ref());
+            Some(ValueKind::Range {
+                low: low?,
+                high: high?,
+                low_unit,
+                unit,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn comparison(p: Pair<Rule>, label: Option<String>) -> Option<ValueKind> {
+    let mut it = p.into_inner();
+    let comparator = Comparator::from_text(it.next()?.as_str());
+    Some(ValueKind::Comparison {
+        comparator,
+        quantity: quantity(it.next()?, label)?,
+    })
+}
+
+fn quantity(p: Pair<Rule>, label: Option<String>) -> Option<Quantity> {
+    let mut q = Quantity {
+        label,
+        number: Decimal::ZERO,
+        unit: None,
+        approximate: false,
+        at_least: false,
+        note: None,
+    };
+    for part in p.into_inner() {
+        match part.as_rule() {
+            Rule::approx => q.approximate = true,
+            Rule::number => q.number = Decimal::from_str(part.as_str()).ok()?,
+            Rule::more => q.at_least = true,
+            Rule::unit => q.unit = Some(part.as_str().to_string()),
+            Rule::approx_suffix => match part.as_str() {
+                "左右" => q.approximate = true,
+                "以上" => q.at_least = true,
+                _ => q.note = Some(part.as_str().to_string()),
+            },
+            Rule::note => q.note = Some(part.as_str().to_string()),
+            _ => {}
+        }
+    }
+    Some(q)
+}
+
+#[cfg(test)]
+mod tests;
