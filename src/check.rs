@@ -20,8 +20,13 @@ pub fn run(budget: &Budget, doc: &Document) -> Vec<Diagnostic> {
     out
 }
 
+/// Two decimals, or every digit when an amount carries more (so a difference never shows as 0.00).
 fn fmt(d: Decimal) -> String {
-    format!("{:.2}", d)
+    if d.normalize().scale() <= 2 {
+        format!("{d:.2}")
+    } else {
+        d.normalize().to_string()
+    }
 }
 
 fn projects(b: &Budget, out: &mut Vec<Diagnostic>) {

@@ -203,10 +203,8 @@ pub struct Quantity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// 约 / 预计 / 左右: an estimate.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     /// 余 / 多 / 以上: at least this many.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -1,0 +1,150 @@
+//! The command line, through the built binary: exit codes, outputs, determinism, atomicity.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
+const MISTAKES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/errors/mistakes.bud");
+
+fn budc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_budc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run budc")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("budc-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn check_passes_the_example_silently() {
+    let o = budc(&["check", EXAMPLE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_accepts_a_folder() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let o = budc(&["check", dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn check_reports_every_mistake_at_its_line() {
+    let o = budc(&["check", MISTAKES]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = stderr(&o).replace(MISTAKES, "mistakes.bud");
+    insta::assert_snapshot!("mistakes", report);
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let dir = scratch("warn");
+    let f = dir.join("w.bud");
+    // 2019999 is not in the built-in catalog, and 201 is not a complete branch: a warning.
+    std::fs::write(
+        &f,
+        "部门 甲\n年度 2024\n金额单位 万元\n项目 P1 某项目\n  支出 2019999 1.00\n",
+    )
+    .unwrap();
+    assert_eq!(budc(&["check", s(&f)]).status.code(), Some(0));
+    assert_eq!(budc(&["check", "--deny-warnings", s(&f)]).status.code(), Some(1));
+}
+
+#[test]
+fn usage_and_io_problems_exit_2() {
+    assert_eq!(budc(&[]).status.code(), Some(2));
+    assert_eq!(budc(&["check"]).status.code(), Some(2));
+    assert_eq!(budc(&["frobnicate"]).status.code(), Some(2));
+    let o = budc(&["check", "/nonexistent/budget.bud"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/budget.bud"));
+    assert_eq!(budc(&["compile", EXAMPLE, "--format", "pdf"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_gbk_file_is_reported_as_not_utf8() {
+    let dir = scratch("gbk");
+    let f = dir.join("gbk.bud");
+    // "部门 甲" in GBK.
+    std::fs::write(&f, [0xb2, 0xbf, 0xc3, 0xc5, 0x20, 0xbc, 0xd7, 0x0a]).unwrap();
+    let o = budc(&["check", s(&f)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("E0002"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("GBK"), "{}", stderr(&o));
+}
+
+#[test]
+fn binary_junk_gets_diagnostics_not_a_crash() {
+    let dir = scratch("junk");
+    let f = dir.join("junk.bud");
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x7f).collect();
+    std::fs::write(&f, junk).unwrap();
+    let o = budc(&["check", s(&f)]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn compile_to_stdout_and_file_agree_and_are_deterministic() {
+    let dir = scratch("compile");
+    let out = dir.join("nested/budget.json");
+    let a = budc(&["compile", EXAMPLE, "--format", "json"]);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    let b = budc(&["compile", EXAMPLE, "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout, "two runs differ");
+    let c = budc(&["compile", EXAMPLE, "--format", "json", "-o", s(&out)]);
+    assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
+    assert!(c.stdout.is_empty());
+    assert_eq!(std::fs::read(&out).unwrap(), a.stdout);
+    // Written atomically: nothing but the output is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("budget.json")]);
+    let json: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(json["projects"].as_array().unwrap().len(), 38);
+}
+
+#[test]
+fn compile_refuses_to_overwrite_its_source() {
+    let dir = scratch("overwrite");
+    let f = dir.join("b.bud");
+    std::fs::copy(EXAMPLE, &f).unwrap();
+    let before = std::fs::read(&f).unwrap();
+    let o = budc(&["compile", s(&f), "-o", s(&f)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read(&f).unwrap(), before);
+}
+
+#[test]
+fn compile_with_errors_writes_nothing() {
+    let dir = scratch("errors");
+    let out = dir.join("out.json");
+    let o = budc(&["compile", MISTAKES, "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
+}
+
+#[test]
+fn schema_is_json() {
+    let o = budc(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "BudgetJson");
+}
