@@ -248,7 +248,16 @@ fn table_cell(
         [rows @ .., col] => (rows.to_vec(), *col),
     };
     let row_key = row_words.join(" ");
-    let Some(row) = t.rows.iter().find(|r| row_matches(r, &row_key)) else {
+    let rows: Vec<&Row> = t.rows.iter().filter(|r| row_matches(r, &row_key)).collect();
+    if rows.len() > 1 {
+        let codes: Vec<&str> = rows.iter().filter_map(|r| r.code.as_deref()).collect();
+        return Err(
+            Diagnostic::error("E0206", format!("“{row_key}”在{}中指多行", t.title))
+                .at(span_of(1), "不明确")
+                .with_help(format!("用编码区分：{}", codes.join("、"))),
+        );
+    }
+    let Some(row) = rows.first() else {
         return Err(
             Diagnostic::error("E0206", format!("{}中没有“{row_key}”这一行", t.title))
                 .at(span_of(1), "未知的行")

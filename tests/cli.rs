@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
-const MISTAKES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/errors/mistakes.bud");
+const MISTAKES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/errors/mistakes.bud"
+);
 
 fn budc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_budc"))
@@ -63,7 +66,10 @@ fn deny_warnings_turns_warnings_into_failure() {
     )
     .unwrap();
     assert_eq!(budc(&["check", s(&f)]).status.code(), Some(0));
-    assert_eq!(budc(&["check", "--deny-warnings", s(&f)]).status.code(), Some(1));
+    assert_eq!(
+        budc(&["check", "--deny-warnings", s(&f)]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -74,7 +80,10 @@ fn usage_and_io_problems_exit_2() {
     let o = budc(&["check", "/nonexistent/budget.bud"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/nonexistent/budget.bud"));
-    assert_eq!(budc(&["compile", EXAMPLE, "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(
+        budc(&["compile", EXAMPLE, "--format", "pdf"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -93,7 +102,9 @@ fn a_gbk_file_is_reported_as_not_utf8() {
 fn binary_junk_gets_diagnostics_not_a_crash() {
     let dir = scratch("junk");
     let f = dir.join("junk.bud");
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x7f).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x7f)
+        .collect();
     std::fs::write(&f, junk).unwrap();
     let o = budc(&["check", s(&f)]);
     assert_eq!(o.status.code(), Some(1));

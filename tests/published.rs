@@ -47,7 +47,9 @@ struct Fixture {
 
 fn fixture(id: &str) -> Fixture {
     let text = std::fs::read_to_string(format!("{FIXTURES}/{id}.tsv")).expect("fixture exists");
-    let mut lines = text.lines().map(|l| l.split('\t').map(str::to_string).collect::<Vec<_>>());
+    let mut lines = text
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect::<Vec<_>>());
     let header = lines.next().expect("header");
     Fixture {
         header,
@@ -90,7 +92,10 @@ fn table<'a>(c: &'a budc::Compiled, id: &str) -> &'a Table {
 }
 
 fn cell<'a>(t: &Table, r: &'a Row, col: &str) -> Option<&'a Cell> {
-    r.cells.get(t.column(col).unwrap_or_else(|| panic!("{} has no column {col}", t.id)))
+    r.cells.get(
+        t.column(col)
+            .unwrap_or_else(|| panic!("{} has no column {col}", t.id)),
+    )
 }
 
 /// Compares figures; a blank published cell must be blank (or zero) in the derived table.
@@ -98,8 +103,15 @@ fn compare_amount(out: &mut Vec<String>, what: String, published: &str, derived:
     let p = published_amount(published);
     let d = cell_amount(derived);
     if p != d {
-        let show = |x: Option<Decimal>| x.map(|d| format!("{d:.2}")).unwrap_or_else(|| "blank".into());
-        out.push(format!("{what}: published {}, derived {}", show(p), show(d)));
+        let show = |x: Option<Decimal>| {
+            x.map(|d| format!("{d:.2}"))
+                .unwrap_or_else(|| "blank".into())
+        };
+        out.push(format!(
+            "{what}: published {}, derived {}",
+            show(p),
+            show(d)
+        ));
     }
 }
 
@@ -121,15 +133,26 @@ fn derived_code_cells(t: &Table, r: &Row) -> String {
 fn functional(c: &budc::Compiled, id: &str, out: &mut Vec<String>) {
     let t = table(c, id);
     let f = fixture(id);
-    let derived_keys: Vec<String> = t.rows.iter().map(|r| r.code.clone().unwrap_or_default()).collect();
+    let derived_keys: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| r.code.clone().unwrap_or_default())
+        .collect();
     let published_keys: Vec<String> = f.rows.iter().map(|r| r[0].clone()).collect();
     assert_eq!(derived_keys, published_keys, "{id}: rows and their order");
     for (p, r) in f.rows.iter().zip(&t.rows) {
-        let key = if p[0].is_empty() { "合计" } else { p[0].as_str() };
+        let key = if p[0].is_empty() {
+            "合计"
+        } else {
+            p[0].as_str()
+        };
         if !p[0].is_empty() {
             let derived = derived_code_cells(t, r);
             if p[1] != derived {
-                out.push(format!("{id} {key} code cells: published {}, derived {derived}", p[1]));
+                out.push(format!(
+                    "{id} {key} code cells: published {}, derived {derived}",
+                    p[1]
+                ));
             }
         }
         compare_text(out, format!("{id} {key} name"), &p[2], &r.name);
@@ -143,16 +166,29 @@ fn functional(c: &budc::Compiled, id: &str, out: &mut Vec<String>) {
 fn economic(c: &budc::Compiled, id: &str, out: &mut Vec<String>) {
     let t = table(c, id);
     let f = fixture(id);
-    let derived_keys: Vec<String> = t.rows.iter().map(|r| r.code.clone().unwrap_or_default()).collect();
+    let derived_keys: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| r.code.clone().unwrap_or_default())
+        .collect();
     let published_keys: Vec<String> = f.rows.iter().map(|r| r[0].clone()).collect();
     assert_eq!(derived_keys, published_keys, "{id}: rows and their order");
     for (p, r) in f.rows.iter().zip(&t.rows) {
-        let key = if p[0].is_empty() { "合计" } else { p[0].as_str() };
+        let key = if p[0].is_empty() {
+            "合计"
+        } else {
+            p[0].as_str()
+        };
         if !p[0].is_empty() {
             compare_text(out, format!("{id} {key} name"), &p[1], &r.name);
             let gov = cell_text(cell(t, r, "gov_class")) + &cell_text(cell(t, r, "gov_section"));
             compare_text(out, format!("{id} {key} gov_code"), &p[2], &gov);
-            compare_text(out, format!("{id} {key} gov_name"), &p[3], &cell_text(cell(t, r, "gov_name")));
+            compare_text(
+                out,
+                format!("{id} {key} gov_name"),
+                &p[3],
+                &cell_text(cell(t, r, "gov_name")),
+            );
         }
         for (i, col) in f.header.iter().enumerate().skip(4) {
             compare_amount(out, format!("{id} {key} {col}"), &p[i], cell(t, r, col));
@@ -181,7 +217,12 @@ fn three_public(c: &budc::Compiled, out: &mut Vec<String>) {
     let f = fixture("three_public");
     assert_eq!(t.rows.len(), 1);
     for (i, col) in f.header.iter().enumerate() {
-        compare_amount(out, format!("three_public {col}"), &f.rows[0][i], cell(t, &t.rows[0], col));
+        compare_amount(
+            out,
+            format!("three_public {col}"),
+            &f.rows[0][i],
+            cell(t, &t.rows[0], col),
+        );
     }
 }
 
@@ -190,13 +231,26 @@ fn project_expenditure(c: &budc::Compiled, out: &mut Vec<String>) {
     let f = fixture("project_expenditure");
     let names: Vec<String> = t.rows.iter().map(|r| norm(&r.name)).collect();
     let published: Vec<String> = f.rows.iter().map(|r| norm(&r[0])).collect();
-    assert_eq!(names, published, "project_expenditure: projects and their order");
+    assert_eq!(
+        names, published,
+        "project_expenditure: projects and their order"
+    );
     for (p, r) in f.rows.iter().zip(&t.rows) {
         if p[0] != "合计" {
-            compare_text(out, format!("project {} type", p[0]), &p[1], &cell_text(cell(t, r, "project_type")));
+            compare_text(
+                out,
+                format!("project {} type", p[0]),
+                &p[1],
+                &cell_text(cell(t, r, "project_type")),
+            );
         }
         for (i, col) in f.header.iter().enumerate().skip(2) {
-            compare_amount(out, format!("project {} {col}", p[0]), &p[i], cell(t, r, col));
+            compare_amount(
+                out,
+                format!("project {} {col}", p[0]),
+                &p[i],
+                cell(t, r, col),
+            );
         }
     }
 }
@@ -229,7 +283,11 @@ fn empty_fund_tables_carry_the_published_note() {
     let c = compiled();
     for id in ["fund_expenditure", "state_capital_expenditure"] {
         let published = std::fs::read_to_string(format!("{FIXTURES}/{id}.note")).unwrap();
-        assert_eq!(table(&c, id).note.as_deref(), Some(published.trim()), "{id}");
+        assert_eq!(
+            table(&c, id).note.as_deref(),
+            Some(published.trim()),
+            "{id}"
+        );
     }
 }
 
@@ -251,21 +309,37 @@ fn prose_figures_match_the_published_explanations() {
     let t = &f.three_public;
     assert_eq!(t.current_total(), d("2.99"));
     let total = t.total_change().unwrap();
-    assert_eq!((total.change, total.percent), (d("-0.11"), Some(d("-3.55"))));
+    assert_eq!(
+        (total.change, total.percent),
+        (d("-0.11"), Some(d("-3.55")))
+    );
     use budc::model::ThreePublicKind::*;
     assert_eq!(t.current(Abroad), d("0.00"));
-    assert_eq!(t.current(VehiclePurchase) + t.current(VehicleOperation), d("0.99"));
+    assert_eq!(
+        t.current(VehiclePurchase) + t.current(VehicleOperation),
+        d("0.99")
+    );
     let op = t.change(VehicleOperation).unwrap();
-    assert_eq!((op.current, op.change, op.percent), (d("0.99"), d("-0.11"), Some(d("-10.00"))));
+    assert_eq!(
+        (op.current, op.change, op.percent),
+        (d("0.99"), d("-0.11"), Some(d("-10.00")))
+    );
     assert_eq!(t.current(Reception), d("2.00"));
     assert_eq!(t.change(Reception).unwrap().change, d("0"));
     // 三、机关运行经费 149.89, 较 2023 年增加 26.71, 增长 21.68%.
     let oc = f.operating_cost_change.unwrap();
-    assert_eq!((oc.current, oc.change, oc.percent), (d("149.89"), d("26.71"), Some(d("21.68"))));
+    assert_eq!(
+        (oc.current, oc.change, oc.percent),
+        (d("149.89"), d("26.71"), Some(d("21.68")))
+    );
     // 四、政府采购 253.88 = 货物 12.89 + 工程 0.00 + 服务 240.99.
     assert_eq!(f.procurement_total(), d("253.88"));
     assert_eq!(
-        (f.procurement_goods, f.procurement_works, f.procurement_services),
+        (
+            f.procurement_goods,
+            f.procurement_works,
+            f.procurement_services
+        ),
         (d("12.89"), d("0"), d("240.99"))
     );
     // 六、项目支出 38 个, 15,018.07 万元, 其中财政拨款 15,018.07 万元.
@@ -283,11 +357,18 @@ fn the_example_holds_the_whole_reference() {
     let b = &c.budget;
     assert_eq!(b.sub_units.len(), 8);
     assert_eq!(b.projects.len(), 38);
-    assert_eq!(b.projects.iter().map(|p| p.indicators.len()).sum::<usize>(), 578);
+    assert_eq!(
+        b.projects.iter().map(|p| p.indicators.len()).sum::<usize>(),
+        578
+    );
     assert!(b.projects.iter().all(|p| p.goal.is_some()));
     assert_eq!(b.glossary.len(), 17);
     assert_eq!(b.basic.len(), 21);
-    let employment = b.projects.iter().find(|p| p.name.value == "社保中心-就业创业资金").unwrap();
+    let employment = b
+        .projects
+        .iter()
+        .find(|p| p.name.value == "社保中心-就业创业资金")
+        .unwrap();
     assert_eq!(employment.allocations.len(), 8);
     assert_eq!(employment.amount(), Decimal::from_str("559.54").unwrap());
 }

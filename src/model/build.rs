@@ -18,6 +18,8 @@ enum Block {
     Prior,
     Project(usize),
     Assets,
+    /// Under a line that did not parse: its members are skipped without further messages.
+    Invalid,
 }
 
 impl Block {
@@ -32,6 +34,7 @@ impl Block {
             Block::Prior => "上年",
             Block::Project(_) => "项目",
             Block::Assets => "资产",
+            Block::Invalid => "无法识别的行",
         }
     }
 }
@@ -96,7 +99,7 @@ fn member_of(stmt: &Stmt, block: Block) -> bool {
         Block::Duties | Block::Organization | Block::Reason(_) | Block::Glossary(_) => {
             matches!(stmt, Stmt::Paragraph(_))
         }
-        Block::Basic => matches!(stmt, Stmt::BasicLine { .. } | Stmt::BasicProcurement { .. }),
+        Block::Basic => matches!(stmt, Stmt::BasicLine { .. } | Stmt::Procurement { .. }),
         Block::Prior => matches!(
             stmt,
             Stmt::PriorFigure { .. } | Stmt::Income { .. } | Stmt::ThreePublic { .. }
@@ -121,6 +124,7 @@ fn member_of(stmt: &Stmt, block: Block) -> bool {
                 | Stmt::EquipmentPurchase(_)
                 | Stmt::Paragraph(_)
         ),
+        Block::Invalid => false,
     }
 }
 
@@ -128,7 +132,7 @@ fn member_of(stmt: &Stmt, block: Block) -> bool {
 fn home_of(stmt: &Stmt) -> &'static str {
     match stmt {
         Stmt::Paragraph(_) => "主要职责、机构设置、原因、名词或资产",
-        Stmt::BasicLine { .. } | Stmt::BasicProcurement { .. } => "基本支出",
+        Stmt::BasicLine { .. } => "基本支出",
         Stmt::PriorFigure { .. } => "上年",
         Stmt::Vehicles { .. } | Stmt::Equipment(_) | Stmt::EquipmentPurchase(_) => "资产",
         Stmt::ThreePublic { .. } => "项目或上年",
@@ -151,6 +155,15 @@ impl Builder<'_> {
 
     fn line(&mut self, line: &ast::Line) {
         let stmt = &line.stmt;
+        if let Stmt::Invalid = stmt {
+            if !line.indented {
+                self.block = Block::Invalid;
+            }
+            return;
+        }
+        if line.indented && self.block == Block::Invalid {
+            return;
+        }
         if line.indented && member_of(stmt, self.block) {
             return self.member(stmt, line);
         }
@@ -363,7 +376,14 @@ impl Builder<'_> {
                     });
                 }
             }
-            (Block::Basic, Stmt::BasicProcurement { kind, func, amount }) => {
+            (Block::Basic, Stmt::Procurement { kind, func, amount }) => {
+                let Some(func) = func else {
+                    return self.err(
+                        Diagnostic::error("E0208", "基本支出中的采购行须写明功能分类科目")
+                            .at(line.span, "不知道算在哪个科目")
+                            .with_help("写成 “采购 <货物|工程|服务> <功能分类项> <金额>”。"),
+                    );
+                };
                 let cref = CodeRef {
                     code: func.clone(),
                     name: None,

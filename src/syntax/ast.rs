@@ -80,11 +80,6 @@ pub enum Stmt {
         source: Option<Word>,
         amount: Amount,
     },
-    BasicProcurement {
-        kind: Word,
-        func: Word,
-        amount: Amount,
-    },
     PriorBlock,
     PriorFigure {
         name: Word,
@@ -132,6 +127,9 @@ pub enum Stmt {
         figure: Vec<Word>,
         amount: Amount,
     },
+    /// A line that did not parse (already reported). It still ends the block above, so the
+    /// lines indented under it are not taken for members of an earlier block.
+    Invalid,
 }
 
 /// One indicator row of a performance goal (绩效指标).

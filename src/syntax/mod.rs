@@ -46,11 +46,18 @@ fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec
         match part.as_rule() {
             Rule::indent => indented = true,
             Rule::comment => {}
-            Rule::bad_line => diags.push(explain_bad_line(
-                part.as_str(),
-                part.as_span().start(),
-                text,
-            )),
+            Rule::bad_line => {
+                diags.push(explain_bad_line(
+                    part.as_str(),
+                    part.as_span().start(),
+                    text,
+                ));
+                out.lines.push(Line {
+                    indented,
+                    stmt: Stmt::Invalid,
+                    span: Span::from(part.as_span()),
+                });
+            }
             _ => {
                 let span = Span::from(part.as_span());
                 match lower_stmt(part) {
@@ -261,11 +268,6 @@ fn lower_stmt(p: Pair<Rule>) -> Lowered<Stmt> {
         },
         Rule::basic_block => Stmt::BasicBlock,
         Rule::basic_line => lower_basic_line(parts)?,
-        Rule::basic_procurement => Stmt::BasicProcurement {
-            kind: word(req(next())?),
-            func: word(req(next())?),
-            amount: amount(req(next())?)?,
-        },
         Rule::prior_block => Stmt::PriorBlock,
         Rule::prior_figure => Stmt::PriorFigure {
             name: word(req(next())?),

@@ -6,8 +6,25 @@ use crate::source::{SourceFile, Span};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// Parses; the `Invalid` placeholders of bad lines are left out (see `bad_lines_leave_a_placeholder`).
 fn parse(s: &str) -> (File, Vec<Diagnostic>) {
-    super::parse(&SourceFile::new("t.bud", s))
+    let (mut file, diags) = super::parse(&SourceFile::new("t.bud", s));
+    file.lines.retain(|l| l.stmt != Stmt::Invalid);
+    (file, diags)
+}
+
+#[test]
+fn bad_lines_leave_a_placeholder() {
+    // A bad line still ends the block above it, so its indented lines are not taken for
+    // members of an earlier block.
+    let (file, diags) = super::parse(&SourceFile::new(
+        "t.bud",
+        "项目P2 乙\n  支出 2080102 1.00\n",
+    ));
+    assert_eq!(codes(&diags), ["E0001"]);
+    assert_eq!(file.lines[0].stmt, Stmt::Invalid);
+    assert!(!file.lines[0].indented);
+    assert!(file.lines[1].indented);
 }
 
 /// The one statement of a one-line input, which must parse without diagnostics.
@@ -228,10 +245,7 @@ fn paragraph_with_fullwidth_marker() {
 
 #[test]
 fn lone_marker_is_an_empty_paragraph() {
-    match one(">") {
-        Stmt::Paragraph(p) => assert_eq!(p.value, ""),
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(one(">"), Stmt::Paragraph(w("", 1, 1)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,13 +404,13 @@ fn basic_line_with_func_name_only() {
 }
 
 #[test]
-fn basic_procurement() {
+fn procurement_with_code() {
     let s = "采购 货物 2013201 10.24";
     assert_eq!(
         one(s),
-        Stmt::BasicProcurement {
+        Stmt::Procurement {
             kind: w("货物", 7, 13),
-            func: w("2013201", 14, 21),
+            func: Some(w("2013201", 14, 21)),
             amount: amt("10.24", 22, 27, 2),
         }
     );
@@ -452,7 +466,10 @@ fn project_name_may_contain_spaces() {
 
 #[test]
 fn project_unit() {
-    assert_eq!(one("单位 社保中心"), Stmt::ProjectUnit(w("社保中心", 7, 19)));
+    assert_eq!(
+        one("单位 社保中心"),
+        Stmt::ProjectUnit(w("社保中心", 7, 19))
+    );
 }
 
 #[test]
@@ -546,14 +563,12 @@ fn procurement_without_code() {
 }
 
 #[test]
-fn procurement_with_code_parses_as_basic_procurement() {
-    // `basic_procurement` comes first in `statement`, so a coded procurement line is always a
-    // `BasicProcurement`, in a project block too; `model::build` must accept it there.
+fn indented_procurement_with_code() {
     assert_eq!(
         one("  采购 货物 2080102 1.00"),
-        Stmt::BasicProcurement {
+        Stmt::Procurement {
             kind: w("货物", 9, 15),
-            func: w("2080102", 16, 23),
+            func: Some(w("2080102", 16, 23)),
             amount: amt("1.00", 24, 28, 2),
         }
     );
@@ -675,7 +690,10 @@ fn value_comparison_words() {
         kind("不超过10万元"),
         comparison(Comparator::AtMost, "10", "万元")
     );
-    assert_eq!(kind("达到100%"), comparison(Comparator::AtLeast, "100", "%"));
+    assert_eq!(
+        kind("达到100%"),
+        comparison(Comparator::AtLeast, "100", "%")
+    );
     assert_eq!(kind("高于90%"), comparison(Comparator::Above, "90", "%"));
 }
 
@@ -1002,11 +1020,11 @@ fn comments_and_blank_lines_are_ignored() {
     let (file, diags) = parse(src);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(
-        file.lines.iter().map(|l| l.stmt.clone()).collect::<Vec<_>>(),
-        vec![
-            Stmt::Department(wa(src, "甲")),
-            Stmt::Year(wa(src, "2024")),
-        ]
+        file.lines
+            .iter()
+            .map(|l| l.stmt.clone())
+            .collect::<Vec<_>>(),
+        vec![Stmt::Department(wa(src, "甲")), Stmt::Year(wa(src, "2024")),]
     );
 }
 
@@ -1020,7 +1038,10 @@ fn empty_file() {
 #[test]
 fn trailing_spaces_are_allowed() {
     assert_eq!(one("年度 2024   "), Stmt::Year(w("2024", 7, 11)));
-    assert_eq!(one("金额 1.00 \t"), Stmt::ProjectAmount(amt("1.00", 7, 11, 2)));
+    assert_eq!(
+        one("金额 1.00 \t"),
+        Stmt::ProjectAmount(amt("1.00", 7, 11, 2))
+    );
 }
 
 #[test]
@@ -1099,7 +1120,10 @@ fn each_bad_line_gets_one_diagnostic_and_the_rest_parse() {
     assert_eq!(codes(&diags), ["E0001", "E0001", "E0001"]);
     assert_eq!(diag_lines(src, &diags), [2, 4, 6]);
     assert_eq!(
-        file.lines.iter().map(|l| l.stmt.clone()).collect::<Vec<_>>(),
+        file.lines
+            .iter()
+            .map(|l| l.stmt.clone())
+            .collect::<Vec<_>>(),
         vec![
             Stmt::Department(wa(src, "测试")),
             Stmt::Year(wa(src, "2024")),
@@ -1149,8 +1173,28 @@ fn known_keyword_with_bad_form_gets_usage_help() {
 fn fullwidth_digits_get_a_hint() {
     let (_, diags) = parse("金额 １２.00\n");
     assert_eq!(codes(&diags), ["E0001"]);
-    assert!(diags[0]
-        .help
-        .as_deref()
-        .is_some_and(|h| h.starts_with("这一行含有全角字符（１２）")));
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("这一行含有全角字符（１２）：金额和编码请用半角数字、半角小数点，切换输入法到英文或半角后重写。")
+    );
+}
+
+#[test]
+fn trailing_comment_after_a_statement_is_ignored() {
+    assert_eq!(one("年度 2024  # 预算年度"), Stmt::Year(w("2024", 7, 11)));
+    assert_eq!(
+        one("  支出 2080102 14.00 # 就业"),
+        Stmt::Allocation {
+            func: CodeRef {
+                code: w("2080102", 9, 16),
+                name: None,
+            },
+            amount: amt("14.00", 17, 22, 2),
+        }
+    );
+}
+
+#[test]
+fn hash_inside_free_text_is_text() {
+    assert_eq!(one("部门 甲 #1"), Stmt::Department(w("甲 #1", 7, 13)));
 }
