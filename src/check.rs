@@ -115,7 +115,8 @@ fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>
             .iter()
             .find(|i| i.source == source)
             .map(|i| i.amount.span)
-            .unwrap_or_else(|| b.income[0].span);
+            .or_else(|| b.income.first().map(|i| i.span))
+            .unwrap_or_default();
         out.push(
             Diagnostic::error(
                 "E0203",
