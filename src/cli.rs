@@ -1,7 +1,8 @@
 //! The command line: a thin shell over the library. Exit codes: 0 clean, 1 errors in a budget,
 //! 2 usage or I/O problems.
 
-use crate::diag::{self, Diagnostic, HumanStyle, Severity};
+use crate::diag::render::{self, HumanStyle, Summary};
+use crate::diag::{Diagnostic, Lang, Severity};
 use crate::model::Catalog;
 use crate::source::SourceFile;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -32,6 +33,12 @@ pub enum Command {
         /// A folder holding a classification catalog (the files of catalog/2024/).
         #[arg(long, value_name = "DIR")]
         catalog: Option<PathBuf>,
+        /// How diagnostics are printed.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
     },
     /// Compile a budget to JSON.
     Compile {
@@ -46,9 +53,51 @@ pub enum Command {
         /// A folder holding a classification catalog.
         #[arg(long, value_name = "DIR")]
         catalog: Option<PathBuf>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
+    /// Explain a diagnostic code, with a wrong and a right example.
+    Explain {
+        /// The code, e.g. E0201.
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// Print the table of all codes (Markdown) instead.
+        #[arg(long)]
+        list: bool,
+        /// Language of the explanation.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
     },
     /// Print the JSON Schema of the JSON output.
     Schema,
+}
+
+/// How `budc check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// For people: the source line, the fault underlined, a fix.
+    Human,
+    /// One JSON document (`budc.diagnostics.v1`).
+    Json,
+    /// SARIF 2.1.0, for code-review tools.
+    Sarif,
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,13 +127,23 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             paths,
             deny_warnings,
             catalog,
-        } => check(&paths, deny_warnings, catalog.as_deref()),
+            message_format,
+            lang,
+        } => check(
+            &paths,
+            deny_warnings,
+            catalog.as_deref(),
+            message_format,
+            lang.into(),
+        ),
         Command::Compile {
             file,
             format: Format::Json,
             output,
             catalog,
-        } => compile(&file, output.as_deref(), catalog.as_deref()),
+            lang,
+        } => compile(&file, output.as_deref(), catalog.as_deref(), lang.into()),
+        Command::Explain { code, list, lang } => explain(code.as_deref(), list, lang.into()),
         Command::Schema => {
             print!("{}", crate::backend::json::schema());
             OK
@@ -92,10 +151,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     }
 }
 
-fn style() -> HumanStyle {
+fn style(lang: Lang) -> HumanStyle {
     HumanStyle {
         color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         width: 100,
+        lang,
     }
 }
 
@@ -121,11 +181,11 @@ fn read_source(path: &Path) -> Result<Result<SourceFile, (SourceFile, Diagnostic
     Ok(SourceFile::decode(name.clone(), &bytes).map_err(|d| (SourceFile::new(name, ""), d)))
 }
 
-fn print_diagnostics(diags: &[Diagnostic], file: &SourceFile) {
-    let style = style();
+fn print_diagnostics(diags: &[Diagnostic], file: &SourceFile, lang: Lang) {
+    let style = style(lang);
     let mut err = std::io::stderr().lock();
     for d in diags {
-        let _ = write!(err, "{}", diag::render_human(d, file, style));
+        let _ = write!(err, "{}", render::human(d, file, style));
     }
 }
 
@@ -158,7 +218,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn check(paths: &[PathBuf], deny_warnings: bool, catalog: Option<&Path>) -> i32 {
+fn check(
+    paths: &[PathBuf],
+    deny_warnings: bool,
+    catalog: Option<&Path>,
+    format: MessageFormat,
+    lang: Lang,
+) -> i32 {
     let catalog = match load_catalog(catalog) {
         Ok(c) => c,
         Err(code) => return code,
@@ -168,73 +234,94 @@ fn check(paths: &[PathBuf], deny_warnings: bool, catalog: Option<&Path>) -> i32 
         Err(code) => return code,
     };
     let mut worst = OK;
-    let (mut errors, mut warnings) = (0usize, 0usize);
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
+    let mut reports: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
     for path in &files {
-        let compiled = match read_source(path) {
+        let (file, diags) = match read_source(path) {
             Err(code) => {
                 worst = worst.max(code);
                 continue;
             }
-            Ok(Err((file, d))) => {
-                print_diagnostics(std::slice::from_ref(&d), &file);
-                errors += 1;
-                worst = worst.max(ERRORS);
-                continue;
+            Ok(Err((file, d))) => (file, vec![d]),
+            Ok(Ok(file)) => {
+                let c = crate::compile(file, catalog.as_ref());
+                (c.file, c.diagnostics)
             }
-            Ok(Ok(file)) => crate::compile(file, catalog.as_ref()),
         };
-        print_diagnostics(&compiled.diagnostics, &compiled.file);
-        let e = compiled
-            .diagnostics
+        let e = diags
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let w = compiled
-            .diagnostics
+        let w = diags
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count();
-        errors += e;
-        warnings += w;
+        summary.errors += e;
+        summary.warnings += w;
         if e > 0 || (deny_warnings && w > 0) {
             worst = worst.max(ERRORS);
         }
+        if format == MessageFormat::Human {
+            print_diagnostics(&diags, &file, lang);
+        } else {
+            reports.push((file, diags));
+        }
     }
-    if files.len() > 1 || errors + warnings > 0 {
-        eprintln!(
-            "检查了 {} 个文件：{} 个错误，{} 个警告",
-            files.len(),
-            errors,
-            warnings
-        );
+    let refs: Vec<(&SourceFile, &[Diagnostic])> =
+        reports.iter().map(|(f, d)| (f, d.as_slice())).collect();
+    match format {
+        MessageFormat::Human => {
+            if files.len() > 1 || summary.errors + summary.warnings > 0 {
+                let (n, e, w) = (summary.files, summary.errors, summary.warnings);
+                let line = match lang {
+                    Lang::Zh => format!("检查了 {n} 个文件：{e} 个错误，{w} 个警告"),
+                    Lang::En => format!("checked {n} files: {e} errors, {w} warnings"),
+                };
+                eprintln!("{line}");
+            }
+        }
+        MessageFormat::Json => print!("{}", render::json(&refs, lang, summary)),
+        MessageFormat::Sarif => print!("{}", render::sarif(&refs, lang)),
     }
     worst
 }
 
-fn compile(file: &Path, output: Option<&Path>, catalog: Option<&Path>) -> i32 {
+fn compile(file: &Path, output: Option<&Path>, catalog: Option<&Path>, lang: Lang) -> i32 {
     let catalog = match load_catalog(catalog) {
         Ok(c) => c,
         Err(code) => return code,
     };
     if let Some(out) = output {
         if same_file(file, out) {
-            return usage_error(format_args!(
-                "输出文件 {} 就是源文件：budc 不会覆盖源文件",
-                out.display()
-            ));
+            let o = out.display();
+            return usage_error(match lang {
+                Lang::Zh => format!("输出文件 {o} 就是源文件：budc 不会覆盖源文件"),
+                Lang::En => {
+                    format!("the output {o} is the source file: budc never overwrites a source")
+                }
+            });
         }
     }
     let compiled = match read_source(file) {
         Err(code) => return code,
         Ok(Err((f, d))) => {
-            print_diagnostics(std::slice::from_ref(&d), &f);
+            print_diagnostics(std::slice::from_ref(&d), &f, lang);
             return ERRORS;
         }
         Ok(Ok(f)) => crate::compile(f, catalog.as_ref()),
     };
-    print_diagnostics(&compiled.diagnostics, &compiled.file);
+    print_diagnostics(&compiled.diagnostics, &compiled.file, lang);
     if compiled.has_errors() {
-        eprintln!("有错误，未生成输出。");
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Zh => "有错误，未生成输出。",
+                Lang::En => "errors: nothing written.",
+            }
+        );
         return ERRORS;
     }
     let json = compiled.to_json();
@@ -252,8 +339,26 @@ fn compile(file: &Path, output: Option<&Path>, catalog: Option<&Path>) -> i32 {
         }
         Some(path) => match write_atomically(path, json.as_bytes()) {
             Ok(()) => OK,
-            Err(e) => usage_error(format_args!("无法写入 {}：{e}", path.display())),
+            Err(e) => usage_error(format_args!("{}: {e}", path.display())),
         },
+    }
+}
+
+fn explain(code: Option<&str>, list: bool, lang: Lang) -> i32 {
+    if list {
+        print!("{}", crate::diag::codes::markdown_table());
+        return OK;
+    }
+    let code = code.unwrap_or("");
+    match crate::diag::codes::explain(code, lang) {
+        Some(text) => {
+            print!("{text}");
+            OK
+        }
+        None => usage_error(match lang {
+            Lang::Zh => format!("没有代码 {code}；budc explain --list 列出所有代码"),
+            Lang::En => format!("no code {code}; budc explain --list lists them all"),
+        }),
     }
 }
 

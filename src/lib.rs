@@ -5,6 +5,9 @@
 //! `backend::views` (every table and figure, computed once) → `check` (assertions and
 //! arithmetic) → writers (`backend::json`). Diagnostics are plain data (`diag`).
 
+// A `Diagnostic` is a plain value of about 150 bytes; returning it in `Err` is the design.
+#![allow(clippy::result_large_err)]
+
 pub mod backend;
 pub mod check;
 pub mod cli;
@@ -51,7 +54,7 @@ pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
     let (budget, build_diags) = model::build(&ast, &catalog);
     diagnostics.extend(build_diags);
     let document = backend::views::compute(&budget, &catalog);
-    diagnostics.extend(check::run(&budget, &document));
+    diagnostics.extend(check::run(&budget, &catalog, &document));
     diag::sort(&mut diagnostics);
     Compiled {
         file,
@@ -80,10 +83,14 @@ fn embedded_catalog(ast: &syntax::ast::File, diags: &mut Vec<Diagnostic>) -> Cat
     match Catalog::embedded(&year.value) {
         Some(c) => c,
         None => {
+            let y = &year.value;
             diags.push(
-                Diagnostic::error("E0105", format!("budc 没有内置 {} 年的科目表", year.value))
-                    .at(year.span, "没有这一年的科目表")
-                    .with_help("内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。"),
+                Diagnostic::new("E0105", t!("budc 没有内置 {y} 年的科目表", "budc has no built-in catalog for {y}"))
+                    .at(year.span, t!("没有这一年的科目表", "no catalog for this year"))
+                    .with_help(t!(
+                        "内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。",
+                        "built in: 2024. For other years or regions pass --catalog <dir> (format of catalog/2024/)."
+                    )),
             );
             Catalog {
                 year: year.value,

@@ -1,6 +1,7 @@
 //! Source files: decoding (BOM, UTF-8), and byte offset ↔ line/column conversion.
 
-use crate::diag::{Diagnostic, Label};
+use crate::diag::Diagnostic;
+use crate::t;
 
 /// A byte range in a source text, `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, serde::Serialize)]
@@ -54,20 +55,28 @@ impl SourceFile {
         }
     }
 
-    /// Decodes raw bytes: UTF-8 only, with an optional BOM. Anything else gets a diagnostic.
+    /// Decodes raw bytes: UTF-8 only, with an optional BOM. Anything else gets a diagnostic
+    /// that names the encoding the bytes most likely are.
     pub fn decode(name: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
         let name = name.into();
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, text)),
             Err(err) => {
                 let at = err.valid_up_to();
-                let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
-                let line = valid.matches('\n').count() + 1;
-                Err(Diagnostic::error(
+                let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+                let byte = at + 1;
+                let enc = likely_encoding(bytes);
+                Err(Diagnostic::new(
                     "E0002",
-                    format!("文件不是 UTF-8 编码（第 {line} 行，第 {} 字节起）", at + 1),
+                    t!(
+                        "文件不是 UTF-8 编码，看来是 {enc}（第 {line} 行，第 {byte} 字节起）",
+                        "the file is not UTF-8; it looks like {enc} (line {line}, from byte {byte})"
+                    ),
                 )
-                .with_help("budc 只读 UTF-8 文本。若文件来自 Windows 编辑器（GBK/GB18030），请另存为 UTF-8。"))
+                .with_help(t!(
+                    "budc 只读 UTF-8 文本：在编辑器中把文件“另存为 UTF-8”（WPS、记事本都有此选项），或运行 iconv -f {enc} -t UTF-8。",
+                    "budc reads UTF-8 only: save the file as UTF-8 in your editor, or run iconv -f {enc} -t UTF-8."
+                )))
             }
         }
     }
@@ -92,14 +101,53 @@ impl SourceFile {
         }
     }
 
+    /// The 1-based column of a byte offset in UTF-16 code units (what LSP counts).
+    pub fn utf16_column(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let line = self.position(offset).line;
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        self.text
+            .get(start..offset)
+            .map(|s| s.encode_utf16().count())
+            .unwrap_or(0)
+            + 1
+    }
+
     /// The text a span covers ("" if the span is not on character boundaries).
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+}
 
-    /// A label on this file (convenience for checks).
-    pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
-        Label::primary(span, message)
+/// The encoding that bytes which are not UTF-8 most likely are: UTF-16 by its byte order mark,
+/// GB18030/GBK when the high bytes pair up as GBK characters, else unknown.
+fn likely_encoding(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return "UTF-16";
+    }
+    let mut i = 0;
+    let (mut pairs, mut bad) = (0usize, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(&t) if (0x81..=0xfe).contains(&b) && (0x40..=0xfe).contains(&t) && t != 0x7f => {
+                pairs += 1;
+                i += 2;
+            }
+            _ => {
+                bad += 1;
+                i += 1;
+            }
+        }
+    }
+    if pairs > 0 && bad * 10 <= pairs {
+        "GB18030/GBK"
+    } else {
+        "an unknown encoding"
     }
 }
 
@@ -123,5 +171,8 @@ mod tests {
         // "部门" in GBK.
         let err = SourceFile::decode("a", &[0xb2, 0xbf, 0xc3, 0xc5]).unwrap_err();
         assert_eq!(err.code, "E0002");
+        assert!(err.message.zh.contains("GB18030/GBK"), "{}", err.message.zh);
+        let err = SourceFile::decode("a", &[0xff, 0xfe, 0x34, 0x00]).unwrap_err();
+        assert!(err.message.en.contains("UTF-16"), "{}", err.message.en);
     }
 }

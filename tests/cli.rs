@@ -34,10 +34,31 @@ fn s(p: &Path) -> &str {
 }
 
 #[test]
-fn check_passes_the_example_silently() {
+fn check_passes_the_example_with_warnings_on_its_published_flaws() {
     let o = budc(&["check", EXAMPLE]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(stderr(&o), "");
+    let json = budc(&["check", "--message-format", "json", EXAMPLE]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let list: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["severity"], "warning", "{d}");
+            format!(
+                "{}:{} {} {}",
+                d["line"],
+                d["column"],
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("example-warnings", list.join("\n"));
+    assert_eq!(
+        budc(&["check", "--deny-warnings", EXAMPLE]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -62,7 +83,7 @@ fn deny_warnings_turns_warnings_into_failure() {
     // 2019999 is not in the built-in catalog, and 201 is not a complete branch: a warning.
     std::fs::write(
         &f,
-        "部门 甲\n年度 2024\n金额单位 万元\n项目 P1 某项目\n  支出 2019999 1.00\n",
+        "部门 甲\n年度 2024\n金额单位 万元\n项目 P1 某项目\n  支出 2019999 1.00\n  目标 完成工作。\n  指标 产出指标 数量指标 | 场次 | 2场 | 工作成效\n  指标 效益指标 社会效益指标 | 效果 | 提升 | 工作成效\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查\n",
     )
     .unwrap();
     assert_eq!(budc(&["check", s(&f)]).status.code(), Some(0));

@@ -1,11 +1,66 @@
-//! Diagnostics as plain data, and the one place that draws them for humans.
+//! Diagnostics as plain data, and the only place that draws them.
 //!
-//! Every phase reports `Diagnostic` values; none stops at the first problem. Rendering (miette
-//! for terminals) happens only here, so the CLI, tests and later the language server all see the
-//! same data.
+//! Every phase reports `Diagnostic` values; none stops at the first problem. Messages carry both
+//! Chinese and English (`Text`); the renderers choose. Renderers: miette for people (`human`),
+//! our own JSON (`json`) and SARIF 2.1.0 (`sarif`) for tools. Every code is registered with its
+//! family, severity and long explanation in `codes`.
 
-use crate::source::{SourceFile, Span};
-use std::fmt;
+pub mod codes;
+pub mod render;
+
+use crate::source::Span;
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A message in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The same words in both languages (a name, a code, a figure).
+    pub fn same(s: impl Into<String>) -> Self {
+        let s = s.into();
+        Text {
+            zh: s.clone(),
+            en: s,
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+}
+
+/// `t!("中文 {x}", "English {x}")`: a `Text`, both strings formatted with the variables in scope.
+#[macro_export]
+macro_rules! t {
+    ($zh:literal, $en:literal) => {
+        $crate::diag::Text::new(format!($zh), format!($en))
+    };
+}
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -16,27 +71,38 @@ pub enum Severity {
     Note,
 }
 
-/// A span with a short message. The primary label marks the fault itself.
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// A span with a short message. The primary label marks the fault itself; secondary labels
+/// point at the facts it disagrees with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
     pub primary: bool,
 }
 
 impl Label {
-    pub fn primary(span: Span, message: impl Into<String>) -> Self {
+    pub fn primary(span: Span, message: Text) -> Self {
         Label {
             span,
-            message: message.into(),
+            message,
             primary: true,
         }
     }
 
-    pub fn secondary(span: Span, message: impl Into<String>) -> Self {
+    pub fn secondary(span: Span, message: Text) -> Self {
         Label {
             span,
-            message: message.into(),
+            message,
             primary: false,
         }
     }
@@ -45,29 +111,23 @@ impl Label {
 /// One problem found in a budget.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `E0201`.
+    /// Stable code, e.g. `E0201`; see `codes::ALL`.
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic with the severity its code is registered with.
+    pub fn new(code: &'static str, message: Text) -> Self {
         Diagnostic {
             code,
-            severity: Severity::Error,
-            message: message.into(),
+            severity: codes::severity(code),
+            message,
             labels: Vec::new(),
             help: None,
-        }
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
         }
     }
 
@@ -77,23 +137,31 @@ impl Diagnostic {
     }
 
     /// Adds the primary label.
-    pub fn at(self, span: Span, message: impl Into<String>) -> Self {
+    pub fn at(self, span: Span, message: Text) -> Self {
         self.with_label(Label::primary(span, message))
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    /// Adds a secondary label.
+    pub fn also(self, span: Span, message: Text) -> Self {
+        self.with_label(Label::secondary(span, message))
+    }
+
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
     /// Where the diagnostic points first (for sorting into source order).
     pub fn offset(&self) -> usize {
+        self.primary_span().map(|s| s.start).unwrap_or(0)
+    }
+
+    pub fn primary_span(&self) -> Option<Span> {
         self.labels
             .iter()
             .find(|l| l.primary)
             .or(self.labels.first())
-            .map(|l| l.span.start)
-            .unwrap_or(0)
+            .map(|l| l.span)
     }
 }
 
@@ -105,136 +173,4 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// True when any diagnostic is an error.
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
-}
-
-struct MietteView<'a> {
-    diag: &'a Diagnostic,
-    source: miette::NamedSource<String>,
-}
-
-impl fmt::Debug for MietteView<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
-    }
-}
-
-impl fmt::Display for MietteView<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
-    }
-}
-
-impl std::error::Error for MietteView<'_> {}
-
-impl miette::Diagnostic for MietteView<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.diag.code))
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diag.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Note => miette::Severity::Advice,
-        })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        if self.diag.labels.is_empty() {
-            None
-        } else {
-            Some(&self.source)
-        }
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        if self.diag.labels.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.diag.labels.iter().map(|l| {
-            let span = miette::SourceSpan::from(l.span.start..l.span.end);
-            let text = (!l.message.is_empty()).then(|| l.message.clone());
-            if l.primary {
-                miette::LabeledSpan::new_primary_with_span(text, span)
-            } else {
-                miette::LabeledSpan::new_with_span(text, span)
-            }
-        })))
-    }
-}
-
-/// Options for drawing diagnostics for a person.
-#[derive(Debug, Clone, Copy)]
-pub struct HumanStyle {
-    pub color: bool,
-    pub width: usize,
-}
-
-impl Default for HumanStyle {
-    fn default() -> Self {
-        HumanStyle {
-            color: false,
-            width: 100,
-        }
-    }
-}
-
-/// Renders one diagnostic with the source it points into (miette's graphical handler).
-pub fn render_human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String {
-    let theme = if style.color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let view = MietteView {
-        diag,
-        source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
-    };
-    let mut out = String::new();
-    if handler.render_report(&mut out, &view).is_err() {
-        // Rendering into a String cannot fail in practice; fall back to a plain line.
-        let pos = file.position(diag.offset());
-        out = format!(
-            "{}[{}]: {}:{}:{}: {}\n",
-            severity_word(diag.severity),
-            diag.code,
-            file.name,
-            pos.line,
-            pos.column,
-            diag.message
-        );
-    }
-    out
-}
-
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
-
-/// A one-line `file:line:col: severity[code]: message` form, for summaries and tests.
-pub fn render_short(diag: &Diagnostic, file: &SourceFile) -> String {
-    let pos = file.position(diag.offset());
-    format!(
-        "{}:{}:{}: {}[{}]: {}",
-        file.name,
-        pos.line,
-        pos.column,
-        severity_word(diag.severity),
-        diag.code,
-        diag.message
-    )
 }

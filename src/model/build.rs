@@ -3,8 +3,9 @@
 
 use super::catalog::{Catalog, Classification};
 use super::*;
-use crate::diag::{Diagnostic, Label};
+use crate::diag::{Diagnostic, Text};
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
+use crate::t;
 
 /// The block an indented line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,28 +172,33 @@ impl Builder<'_> {
             self.block = Block::None;
             return self.top(stmt, line);
         }
+        let block = self.block.describe();
+        let home = home_of(stmt);
         let (message, help) = if line.indented && top_level(stmt) {
             (
-                format!("这一行缩进了，但不属于上面的“{}”块", self.block.describe()),
-                "顶层语句写在行首：去掉行首的空格。".to_string(),
+                t!("这一行缩进了，但不属于上面的“{block}”块", "this line is indented but does not belong to the “{block}” block above"),
+                t!("顶层语句写在行首：去掉行首的空格。", "top-level statements start at the beginning of the line: remove the leading spaces."),
             )
         } else if line.indented {
             (
-                format!("这一行不能写在“{}”块中", self.block.describe()),
-                format!("这种语句属于“{}”块：把它移到相应的块下面。", home_of(stmt)),
+                t!(
+                    "这一行不能写在“{block}”块中",
+                    "this line cannot stand in a “{block}” block"
+                ),
+                t!(
+                    "这种语句属于“{home}”块：把它移到相应的块下面。",
+                    "this statement belongs in a “{home}” block: move it under one."
+                ),
             )
         } else {
             (
-                "这一行应当缩进，写在它所属的块下面".to_string(),
-                format!(
-                    "这种语句属于“{}”块：行首加两个空格，放在块的下面。",
-                    home_of(stmt)
-                ),
+                t!("这一行应当缩进，写在它所属的块下面", "this line must be indented under the block it belongs to"),
+                t!("这种语句属于“{home}”块：行首加两个空格，放在块的下面。", "this statement belongs in a “{home}” block: indent it by two spaces under one."),
             )
         };
         self.err(
-            Diagnostic::error("E0101", message)
-                .at(line.span, "位置不对")
+            Diagnostic::new("E0101", message)
+                .at(line.span, t!("位置不对", "misplaced"))
                 .with_help(help),
         );
     }
@@ -214,7 +220,7 @@ impl Builder<'_> {
                     let prev = b.unit.replace(Spanned::new(u, w.span));
                     self.once("金额单位", prev.map(|p| p.span), w.span);
                 }
-                None => self.unknown_word(w, "金额单位", &["万元", "元"]),
+                None => self.unknown_word(w, t!("金额单位", "money unit"), &["万元", "元"]),
             },
             Stmt::CatalogYear(w) => {
                 let prev = b.catalog_year.replace(spanned(w));
@@ -223,7 +229,11 @@ impl Builder<'_> {
             Stmt::SubUnit { id, name, kind } => {
                 if let Some(k) = kind {
                     if !["行政", "参公", "事业"].contains(&k.value.as_str()) {
-                        self.unknown_word(k, "单位类型", &["行政", "参公", "事业"]);
+                        self.unknown_word(
+                            k,
+                            t!("单位类型", "unit kind"),
+                            &["行政", "参公", "事业"],
+                        );
                     }
                 }
                 if let Some(prev) = self
@@ -233,11 +243,21 @@ impl Builder<'_> {
                     .find(|u| u.id.value == id.value)
                 {
                     let first = prev.id.span;
+                    let name = &id.value;
                     self.err(
-                        Diagnostic::error("E0102", format!("二级单位“{}”重复定义", id.value))
-                            .at(id.span, "又定义了一次")
-                            .with_label(Label::secondary(first, "第一次定义在这里"))
-                            .with_help("每个二级单位只写一行；简称不能重复。"),
+                        Diagnostic::new(
+                            "E0102",
+                            t!(
+                                "二级单位“{name}”重复定义",
+                                "sub-unit “{name}” is defined twice"
+                            ),
+                        )
+                        .at(id.span, t!("又定义了一次", "defined again"))
+                        .also(first, t!("第一次定义在这里", "first defined here"))
+                        .with_help(t!(
+                            "每个二级单位只写一行；简称不能重复。",
+                            "one line per sub-unit; ids must be unique."
+                        )),
                     );
                 }
                 self.budget.sub_units.push(SubUnit {
@@ -267,10 +287,13 @@ impl Builder<'_> {
             Stmt::AssetsBlock(date) => {
                 if let Some(first) = b.assets.as_ref().map(|a| a.span) {
                     self.err(
-                        Diagnostic::error("E0102", "“资产”块重复")
-                            .at(line.span, "又写了一次")
-                            .with_label(Label::secondary(first, "第一次在这里"))
-                            .with_help("把资产情况写在一个“资产”块里。"),
+                        Diagnostic::new("E0102", t!("“资产”块重复", "a second “资产” block"))
+                            .at(line.span, t!("又写了一次", "stated again"))
+                            .also(first, t!("第一次在这里", "first here"))
+                            .with_help(t!(
+                                "把资产情况写在一个“资产”块里。",
+                                "state the assets in one “资产” block."
+                            )),
                     );
                 }
                 self.budget.assets = Some(Assets {
@@ -312,11 +335,18 @@ impl Builder<'_> {
                 self.amount_ok(amount);
                 self.budget.key_evaluation = Some((count.clone(), money(amount)));
             }
-            Stmt::Assertion { figure, amount } => {
-                self.amount_ok(amount);
+            Stmt::Assertion { figure, value } => {
+                let (value, amount) = match value {
+                    ast::AssertValue::Amount(a, raw) => {
+                        self.amount_ok(a);
+                        (spanned(raw), Some(money(a)))
+                    }
+                    ast::AssertValue::Text(w) => (spanned(w), None),
+                };
                 self.budget.assertions.push(Assertion {
                     figure: figure.clone(),
-                    amount: money(amount),
+                    value,
+                    amount,
                     span: line.span,
                 });
             }
@@ -379,9 +409,18 @@ impl Builder<'_> {
             (Block::Basic, Stmt::Procurement { kind, func, amount }) => {
                 let Some(func) = func else {
                     return self.err(
-                        Diagnostic::error("E0208", "基本支出中的采购行须写明功能分类科目")
-                            .at(line.span, "不知道算在哪个科目")
-                            .with_help("写成 “采购 <货物|工程|服务> <功能分类项> <金额>”。"),
+                        Diagnostic::new(
+                            "E0208",
+                            t!(
+                                "基本支出中的采购行须写明功能分类科目",
+                                "procurement in 基本支出 must name its functional code"
+                            ),
+                        )
+                        .at(line.span, t!("不知道算在哪个科目", "which code?"))
+                        .with_help(t!(
+                            "写成 “采购 <货物|工程|服务> <功能分类项> <金额>”。",
+                            "write “采购 <货物|工程|服务> <functional code> <amount>”."
+                        )),
                     );
                 };
                 let cref = CodeRef {
@@ -544,19 +583,26 @@ impl Builder<'_> {
     fn once(&mut self, what: &str, previous: Option<Span>, here: Span) {
         if let Some(first) = previous {
             self.err(
-                Diagnostic::error("E0102", format!("“{what}”写了两次"))
-                    .at(here, "第二次")
-                    .with_label(Label::secondary(first, "第一次在这里"))
-                    .with_help("每个事实只写一次：删掉其中一行。"),
+                Diagnostic::new("E0102", t!("“{what}”写了两次", "“{what}” is stated twice"))
+                    .at(here, t!("第二次", "again"))
+                    .also(first, t!("第一次在这里", "first here"))
+                    .with_help(t!(
+                        "每个事实只写一次：删掉其中一行。",
+                        "state each fact once: delete one of the lines."
+                    )),
             );
         }
     }
 
-    fn unknown_word(&mut self, w: &Word, what: &str, choices: &[&str]) {
+    fn unknown_word(&mut self, w: &Word, what: Text, choices: &[&str]) {
+        let value = &w.value;
+        let list = choices.join("、");
+        let list_en = choices.join(", ");
+        let (zh, en) = (&what.zh, &what.en);
         self.err(
-            Diagnostic::error("E0104", format!("未知的{what}“{}”", w.value))
-                .at(w.span, format!("不是{what}"))
-                .with_help(format!("可用的{what}：{}", choices.join("、"))),
+            Diagnostic::new("E0104", t!("未知的{zh}“{value}”", "unknown {en} “{value}”"))
+                .at(w.span, t!("不是{zh}", "not a {en}"))
+                .with_help(t!("可用的{zh}：{list}", "the {en}s: {list_en}")),
         );
     }
 
@@ -564,7 +610,7 @@ impl Builder<'_> {
         let s = Source::parse(&w.value);
         if s.is_none() {
             let all: Vec<&str> = Source::ALL.iter().map(|s| s.keyword()).collect();
-            self.unknown_word(w, "资金来源", &all);
+            self.unknown_word(w, t!("资金来源", "funding source"), &all);
         }
         s
     }
@@ -573,7 +619,7 @@ impl Builder<'_> {
         let k = ThreePublicKind::parse(&w.value);
         if k.is_none() {
             let all: Vec<&str> = ThreePublicKind::ALL.iter().map(|k| k.name()).collect();
-            self.unknown_word(w, "“三公”经费种类", &all);
+            self.unknown_word(w, t!("“三公”经费种类", "三公 kind"), &all);
         }
         k
     }
@@ -586,7 +632,11 @@ impl Builder<'_> {
         line: &ast::Line,
     ) -> Option<Procurement> {
         let Some(k) = ProcurementKind::parse(&kind.value) else {
-            self.unknown_word(kind, "采购种类", &["货物", "工程", "服务"]);
+            self.unknown_word(
+                kind,
+                t!("采购种类", "procurement kind"),
+                &["货物", "工程", "服务"],
+            );
             return None;
         };
         self.amount_ok(amount);
@@ -600,30 +650,30 @@ impl Builder<'_> {
 
     /// Checks an amount's precision and sign against the unit.
     fn amount_ok(&mut self, a: &Amount) {
-        let unit = self.budget.unit();
-        if a.scale > unit.precision() {
+        let unit = self.budget.unit().as_str();
+        let precision = self.budget.unit().precision();
+        let scale = a.scale;
+        if scale > precision {
             self.err(
-                Diagnostic::error(
+                Diagnostic::new(
                     "E0204",
-                    format!(
-                        "金额的小数位超过了金额单位（{}）允许的 {} 位",
-                        unit.as_str(),
-                        unit.precision()
-                    ),
+                    t!("金额的小数位超过了金额单位（{unit}）允许的 {precision} 位", "the amount has more decimals than the unit ({unit}) allows ({precision})"),
                 )
-                .at(a.span, format!("{} 位小数", a.scale))
-                .with_help(format!(
-                    "以{}为单位的金额最多写到 {} 位小数；请核对金额，或四舍五入后再写。",
-                    unit.as_str(),
-                    unit.precision()
+                .at(a.span, t!("{scale} 位小数", "{scale} decimals"))
+                .with_help(t!(
+                    "以{unit}为单位的金额最多写到 {precision} 位小数；请核对金额，或四舍五入后再写。",
+                    "amounts in {unit} have at most {precision} decimals; check the amount, or round it."
                 )),
             );
         }
         if a.value.is_sign_negative() && !a.value.is_zero() {
             self.err(
-                Diagnostic::error("E0205", "金额不能为负数")
-                    .at(a.span, "负数")
-                    .with_help("预算金额写正数；减少额由 budc 根据上年数计算。"),
+                Diagnostic::new("E0205", t!("金额不能为负数", "negative amount"))
+                    .at(a.span, t!("负数", "negative"))
+                    .with_help(t!(
+                        "预算金额写正数；减少额由 budc 根据上年数计算。",
+                        "budget amounts are positive; decreases are computed from the 上年 figures."
+                    )),
             );
         }
     }
@@ -632,59 +682,115 @@ impl Builder<'_> {
     fn code(&mut self, c: &CodeRef, class: Classification, want_len: usize) -> Code {
         let code = c.code.value.clone();
         let span = c.code.span;
-        let what = match class {
-            Classification::Functional => "支出功能分类",
-            Classification::EconomicDept => "部门预算支出经济分类",
-            Classification::EconomicGov => "政府预算支出经济分类",
+        let (what_zh, what_en) = match class {
+            Classification::Functional => ("支出功能分类", "functional"),
+            Classification::EconomicDept => ("部门预算支出经济分类", "departmental economic"),
+            Classification::EconomicGov => ("政府预算支出经济分类", "government economic"),
         };
         let level = match (class, want_len) {
             (Classification::Functional, 7) => "项",
             _ => "款",
         };
-        if code.len() != want_len {
-            self.err(
-                Diagnostic::error("E0302", format!("{what}编码“{code}”不是{level}级科目"))
-                    .at(span, format!("应为 {want_len} 位的{level}级编码"))
-                    .with_help(format!(
-                        "支出只能落在{level}级科目上（{want_len} 位）；请写出具体的{level}级编码。"
-                    )),
-            );
-        } else if let Some(official) = self.catalog.name(class, &code) {
-            if let Some(written) = &c.name {
-                if normalize_name(&written.value) != normalize_name(official) {
-                    self.err(
-                        Diagnostic::error(
-                            "E0303",
-                            format!("科目名称与编码不符：{code} 是“{official}”"),
-                        )
-                        .at(written.span, format!("写作“{}”", written.value))
-                        .with_help(format!("改为“{official}”，或删去名称（budc 会自动查出）。")),
-                    );
-                }
-            }
-        } else if self.catalog.branch_complete(class, &code) {
-            self.err(
-                Diagnostic::error("E0301", format!("{what}中没有编码“{code}”"))
-                    .at(span, "未知编码")
-                    .with_help(format!(
-                        "{} 年科目表的这一分支是完整的；请核对编码。",
-                        self.catalog.year
-                    )),
-            );
-        } else {
-            self.err(
-                Diagnostic::warning("W0301", format!("科目表中查不到{what}编码“{code}”"))
-                    .at(span, "科目表中没有")
-                    .with_help(
-                        "可能是编码写错，也可能是内置科目表不全；可用 --catalog 指定完整的科目表。",
-                    ),
-            );
-        }
-        Code {
-            code,
+        let done = Code {
+            code: code.clone(),
             span,
             written_name: c.name.clone(),
+        };
+        if code.len() != want_len {
+            let children = self.catalog.children(class, &code);
+            let hint = suggestion_list(&children);
+            self.err(
+                Diagnostic::new("E0303", t!("{what_zh}编码“{code}”不是{level}级科目", "{what_en} code “{code}” is not a {level}-level code"))
+                    .at(span, t!("应为 {want_len} 位的{level}级编码", "a {want_len}-digit {level} code belongs here"))
+                    .with_help(if hint.is_empty() {
+                        t!(
+                            "支出只能落在{level}级科目上（{want_len} 位）；请写出具体的{level}级编码。",
+                            "spending sits on {level}-level codes ({want_len} digits); write the specific code."
+                        )
+                    } else {
+                        t!(
+                            "支出只能落在{level}级科目上（{want_len} 位），例如：{hint}",
+                            "spending sits on {level}-level codes ({want_len} digits), e.g. {hint}"
+                        )
+                    }),
+            );
+            return done;
         }
+        if let Some(official) = self.catalog.name(class, &code) {
+            let Some(written) = &c.name else { return done };
+            if normalize_name(&written.value) == normalize_name(official) {
+                return done;
+            }
+            let as_written = &written.value;
+            let elsewhere = self.catalog.find_by_name(class, as_written, want_len);
+            let other = suggestion_list(&elsewhere);
+            let help = if other.is_empty() {
+                t!(
+                    "改为“{official}”，或删去名称（budc 会自动查出）。",
+                    "write “{official}”, or leave the name out (budc looks it up)."
+                )
+            } else {
+                t!(
+                    "改为“{official}”；若要的是“{as_written}”，编码应为 {other}。",
+                    "write “{official}”; if “{as_written}” is meant, the code is {other}."
+                )
+            };
+            self.err(
+                Diagnostic::new(
+                    "E0304",
+                    t!(
+                        "科目名称与编码不符：{code} 是“{official}”",
+                        "name does not match the code: {code} is “{official}”"
+                    ),
+                )
+                .at(
+                    written.span,
+                    t!("写作“{as_written}”", "written “{as_written}”"),
+                )
+                .with_help(help),
+            );
+            return done;
+        }
+        let mut near = c
+            .name
+            .as_ref()
+            .map(|n| self.catalog.find_by_name(class, &n.value, want_len))
+            .unwrap_or_default();
+        near.extend(self.catalog.nearest(class, &code));
+        near.dedup();
+        near.truncate(3);
+        let hint = suggestion_list(&near);
+        let year = &self.catalog.year;
+        let (diag, help) = if self.catalog.branch_complete(class, &code) {
+            (
+                Diagnostic::new(
+                    "E0301",
+                    t!("{what_zh}中没有编码“{code}”", "no {what_en} code “{code}”"),
+                )
+                .at(span, t!("未知编码", "unknown code")),
+                t!(
+                    "{year} 年科目表的这一分支是完整的：请核对编码。",
+                    "this branch of the {year} catalog is complete: check the code."
+                ),
+            )
+        } else {
+            (
+                Diagnostic::new("W0302", t!("内置科目表中查不到{what_zh}编码“{code}”", "{what_en} code “{code}” is not in the built-in catalog"))
+                    .at(span, t!("科目表中没有", "not in the catalog")),
+                t!(
+                    "可能是编码写错，也可能是内置科目表不全；可用 --catalog 指定完整的科目表。",
+                    "either the code is wrong or the built-in catalog lacks it; --catalog takes a complete one."
+                ),
+            )
+        };
+        let help = if hint.is_empty() {
+            help
+        } else {
+            let (hz, he) = (&help.zh, &help.en);
+            t!("是不是要写 {hint}？{hz}", "did you mean {hint}? {he}")
+        };
+        self.err(diag.with_help(help));
+        done
     }
 
     fn finish(&mut self) {
@@ -695,12 +801,35 @@ impl Builder<'_> {
             ("金额单位", self.budget.unit.is_none()),
         ] {
             if missing {
+                let form = usage(what);
                 self.err(
-                    Diagnostic::error("E0103", format!("缺少“{what}”"))
-                        .at(whole, "")
-                        .with_help(format!("在文件开头写一行 “{}”。", usage(what))),
+                    Diagnostic::new("E0103", t!("缺少“{what}”", "missing “{what}”"))
+                        .at(whole, Text::default())
+                        .with_help(t!(
+                            "在文件开头写一行 “{form}”。",
+                            "add the line “{form}” at the top."
+                        )),
                 );
             }
+        }
+        let kinds: Vec<Spanned<String>> = self
+            .budget
+            .projects
+            .iter()
+            .filter_map(|p| p.kind.clone())
+            .filter(|k| !PROJECT_KINDS.contains(&k.value.as_str()))
+            .collect();
+        for k in kinds {
+            let value = &k.value;
+            let list = PROJECT_KINDS.join("、");
+            self.err(
+                Diagnostic::new(
+                    "E0311",
+                    t!("未知的项目类型“{value}”", "unknown project type “{value}”"),
+                )
+                .at(k.span, t!("不是项目类型", "not a project type"))
+                .with_help(t!("项目类型为 {list}。", "project types are {list}.")),
+            );
         }
         let units: Vec<String> = self
             .budget
@@ -717,9 +846,21 @@ impl Builder<'_> {
             .collect();
         for u in unknown {
             let choices: Vec<&str> = units.iter().map(String::as_str).collect();
-            self.unknown_word(&u, "二级单位", &choices);
+            self.unknown_word(&u, t!("二级单位", "sub-unit"), &choices);
         }
     }
+}
+
+/// The project types (项目类型) of the 预算管理一体化 project library.
+pub const PROJECT_KINDS: [&str; 4] = ["人员类", "公用经费类", "其他运转类", "特定目标类"];
+
+/// `2080110 劳动关系和维权、2080199 其他人力资源和社会保障管理事务支出`.
+fn suggestion_list(codes: &[(String, String)]) -> String {
+    codes
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn usage(what: &str) -> &'static str {

@@ -47,9 +47,14 @@ pub struct Catalog {
     pub mapping: BTreeMap<String, String>,
     /// Branches whose children are all listed (`-` is the top level).
     pub complete: BTreeSet<(Classification, String)>,
+    /// Functional 款 paid from 政府性基金预算 (`government_fund.tsv`, optional in a user catalog).
+    pub fund_sections: BTreeMap<String, Entry>,
 }
 
-const EMBEDDED_2024: [(&str, &str); 5] = [
+/// The optional file of a catalog folder.
+const FUND_FILE: &str = "government_fund.tsv";
+
+const EMBEDDED_2024: [(&str, &str); 6] = [
     (
         "functional.tsv",
         include_str!("../../catalog/2024/functional.tsv"),
@@ -69,6 +74,10 @@ const EMBEDDED_2024: [(&str, &str); 5] = [
     (
         "complete.tsv",
         include_str!("../../catalog/2024/complete.tsv"),
+    ),
+    (
+        FUND_FILE,
+        include_str!("../../catalog/2024/government_fund.tsv"),
     ),
 ];
 
@@ -102,6 +111,9 @@ impl Catalog {
         let mut files = Vec::new();
         for (name, _) in EMBEDDED_2024 {
             let path = dir.join(name);
+            if name == FUND_FILE && !path.exists() {
+                continue;
+            }
             let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
                 file: path.display().to_string(),
                 line: 0,
@@ -136,6 +148,7 @@ impl Catalog {
                     "functional.tsv" => insert(&mut cat.functional, &cols[0], entry(), err)?,
                     "economic_dept.tsv" => insert(&mut cat.economic_dept, &cols[0], entry(), err)?,
                     "economic_gov.tsv" => insert(&mut cat.economic_gov, &cols[0], entry(), err)?,
+                    FUND_FILE => insert(&mut cat.fund_sections, &cols[0], entry(), err)?,
                     "economic_mapping.tsv" => {
                         cat.mapping.insert(cols[0].clone(), cols[1].clone());
                     }
@@ -168,6 +181,60 @@ impl Catalog {
     pub fn branch_complete(&self, class: Classification, code: &str) -> bool {
         let parent = parent_code(class, code).unwrap_or("-");
         self.complete.contains(&(class, parent.to_string()))
+    }
+
+    /// The codes one level below `code` (at most five), with their names.
+    pub fn children(&self, class: Classification, code: &str) -> Vec<(String, String)> {
+        self.table(class)
+            .range(code.to_string()..)
+            .take_while(|(c, _)| c.starts_with(code))
+            .filter(|(c, _)| parent_code(class, c) == Some(code))
+            .take(5)
+            .map(|(c, e)| (c.clone(), e.name.clone()))
+            .collect()
+    }
+
+    /// Codes of a given length whose name is `name` (brackets and spaces normalised), at most three.
+    pub fn find_by_name(
+        &self,
+        class: Classification,
+        name: &str,
+        len: usize,
+    ) -> Vec<(String, String)> {
+        let want = crate::model::build::normalize_name(name);
+        self.table(class)
+            .iter()
+            .filter(|(c, e)| c.len() == len && crate::model::build::normalize_name(&e.name) == want)
+            .take(3)
+            .map(|(c, e)| (c.clone(), e.name.clone()))
+            .collect()
+    }
+
+    /// Known codes next to an unknown one: same parent, at most two digits different, closest
+    /// first (at most three).
+    pub fn nearest(&self, class: Classification, code: &str) -> Vec<(String, String)> {
+        let parent = parent_code(class, code).unwrap_or("");
+        let mut near: Vec<(usize, &String, &Entry)> = self
+            .table(class)
+            .iter()
+            .filter(|(c, _)| c.len() == code.len() && c.starts_with(parent))
+            .map(|(c, e)| {
+                let d = c.bytes().zip(code.bytes()).filter(|(a, b)| a != b).count();
+                (d, c, e)
+            })
+            .filter(|(d, _, _)| *d <= 2)
+            .collect();
+        near.sort_by_key(|(d, c, _)| (*d, (*c).clone()));
+        near.into_iter()
+            .take(3)
+            .map(|(_, c, e)| (c.clone(), e.name.clone()))
+            .collect()
+    }
+
+    /// True when a functional code lies in a 款 paid from 政府性基金预算.
+    pub fn is_fund_code(&self, code: &str) -> bool {
+        code.get(..5)
+            .is_some_and(|k| self.fund_sections.contains_key(k))
     }
 
     /// The 政府预算支出经济分类 code a 部门预算支出经济分类 code maps to.

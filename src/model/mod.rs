@@ -452,10 +452,13 @@ pub struct Assets {
     pub span: Span,
 }
 
-/// `断言 <figure> = <amount>`.
+/// `断言 <figure> = <value>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assertion {
     pub figure: Vec<Spanned<String>>,
-    pub amount: Money,
+    /// The value as written.
+    pub value: Spanned<String>,
+    /// The value as an amount, when it is one.
+    pub amount: Option<Money>,
     pub span: Span,
 }

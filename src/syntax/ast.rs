@@ -125,11 +125,19 @@ pub enum Stmt {
     },
     Assertion {
         figure: Vec<Word>,
-        amount: Amount,
+        value: AssertValue,
     },
     /// A line that did not parse (already reported). It still ends the block above, so the
     /// lines indented under it are not taken for members of an earlier block.
     Invalid,
+}
+
+/// What an assertion states: an amount, or the text of a text cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssertValue {
+    /// An amount, with its text as written (`01` stays `01` for code cells).
+    Amount(Amount, Word),
+    Text(Word),
 }
 
 /// One indicator row of a performance goal (绩效指标).

@@ -5,8 +5,9 @@
 
 pub mod ast;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
+use crate::t;
 use ast::*;
 use pest::iterators::Pair;
 use pest::Parser;
@@ -26,7 +27,10 @@ pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
         Err(e) => {
             // The file rule accepts any text; this is a safety net, not an expected path.
             let at = error_span(&e, 0, &file.text);
-            diags.push(Diagnostic::error("E0001", "无法解析文件").at(at, ""));
+            diags.push(
+                Diagnostic::new("E0001", t!("无法解析文件", "the file does not parse"))
+                    .at(at, Text::default()),
+            );
             return (out, diags);
         }
     };
@@ -76,52 +80,66 @@ fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec
 /// Re-parses a bad line with the strict rule and turns pest's error into a located message.
 fn explain_bad_line(line: &str, offset: usize, text: &str) -> Diagnostic {
     let keyword = line.split([' ', '\t', '\u{3000}']).next().unwrap_or("");
-    let usage = usage_of(keyword);
     let span = match BudParser::parse(Rule::strict_line, line) {
         Err(e) => error_span(&e, offset, text),
         // Valid on its own but not in context (cannot happen with this grammar): point at it all.
         Ok(_) => Span::new(offset, offset + line.len()),
     };
     let found = text.get(span.start..span.end).unwrap_or("");
-    let mut diag = match usage {
-        Some(_) => Diagnostic::error("E0001", format!("“{keyword}”语句的写法不对")),
-        None => Diagnostic::error("E0001", format!("无法识别的语句“{keyword}”")),
-    };
     let label = if found.is_empty() {
-        "此处缺少内容".to_string()
+        t!("此处缺少内容", "something is missing here")
     } else {
-        format!("此处无法识别“{found}”")
+        t!("此处无法识别“{found}”", "cannot read “{found}” here")
     };
-    diag = diag.at(span, label);
-    if let Some(hint) = fullwidth_hint(line) {
-        return diag.with_help(hint);
+    if let Some(chars) = fullwidth_chars(line) {
+        return Diagnostic::new(
+            "E0004",
+            t!("这一行有全角字符：{chars}", "full-width characters in this line: {chars}"),
+        )
+        .at(span, label)
+        .with_help(t!(
+            "金额、编码和分隔符请用半角字符（0-9 , . : -）：把输入法切换到英文或半角后重写这些字符。",
+            "use ASCII digits and punctuation (0-9 , . : -) in amounts, codes and separators: switch the input method to English or half-width and retype them."
+        ));
     }
-    match usage {
-        Some(u) => diag.with_help(format!("写法：{u}")),
-        None => diag.with_help(format!(
-            "每行以关键字开头：{}。注释以 # 开头。",
-            KEYWORDS
+    match usage_of(keyword) {
+        Some(u) => Diagnostic::new(
+            "E0001",
+            t!(
+                "“{keyword}”语句的写法不对",
+                "malformed “{keyword}” statement"
+            ),
+        )
+        .at(span, label)
+        .with_help(t!("写法：{u}", "form: {u}")),
+        None => {
+            let all = KEYWORDS
                 .iter()
                 .map(|(k, _)| *k)
                 .collect::<Vec<_>>()
-                .join("、")
-        )),
+                .join("、");
+            let all_en = all.replace('、', ", ");
+            Diagnostic::new(
+                "E0001",
+                t!("无法识别的语句“{keyword}”", "unknown statement “{keyword}”"),
+            )
+            .at(span, label)
+            .with_help(t!(
+                "每行以关键字开头：{all}。注释以 # 开头。",
+                "every line starts with a keyword: {all_en}. Comments start with #."
+            ))
+        }
     }
 }
 
-/// A hint for characters that Chinese input methods produce in place of ASCII.
-fn fullwidth_hint(line: &str) -> Option<String> {
-    let bad: Vec<char> = line
+/// The characters of a line that Chinese input methods produce in place of ASCII.
+fn fullwidth_chars(line: &str) -> Option<String> {
+    let mut bad: Vec<char> = line
         .chars()
-        .filter(|c| matches!(c, '０'..='９' | '，' | '．' | '：' | '－'))
+        .filter(|c| matches!(c, '０'..='９' | '，' | '．' | '：' | '－' | '。'))
         .collect();
-    if bad.is_empty() {
-        return None;
-    }
-    let list: String = bad.iter().take(5).collect();
-    Some(format!(
-        "这一行含有全角字符（{list}）：金额和编码请用半角数字、半角小数点，切换输入法到英文或半角后重写。"
-    ))
+    bad.dedup();
+    (!bad.is_empty()).then(|| bad.iter().take(8).collect())
 }
 
 /// Every keyword and the form of its statement, for help texts.
@@ -214,21 +232,29 @@ fn amount(p: Pair<Rule>) -> Lowered<Amount> {
         .unwrap_or(0);
     match Decimal::from_str(&digits) {
         Ok(value) => Ok(Amount { value, span, scale }),
-        Err(_) => Err(
-            Diagnostic::error("E0003", format!("金额“{raw}”超出可表示的范围"))
-                .at(span, "数字太长")
-                .with_help("金额最多 28 位有效数字；请检查是否多输了数字。"),
-        ),
+        Err(_) => Err(Diagnostic::new(
+            "E0003",
+            t!(
+                "金额“{raw}”超出可表示的范围",
+                "amount “{raw}” is out of range"
+            ),
+        )
+        .at(span, t!("数字太长", "too many digits"))
+        .with_help(t!(
+            "金额最多 28 位有效数字；请检查是否多输了数字。",
+            "amounts have at most 28 significant digits; check for a digit typed twice."
+        ))),
     }
 }
 
 fn count(p: Pair<Rule>) -> Lowered<Spanned<u32>> {
     let span = Span::from(p.as_span());
-    p.as_str()
-        .parse::<u32>()
+    let raw = p.as_str();
+    raw.parse::<u32>()
         .map(|v| Spanned::new(v, span))
         .map_err(|_| {
-            Diagnostic::error("E0003", format!("数量“{}”太大", p.as_str())).at(span, "数量太大")
+            Diagnostic::new("E0003", t!("数量“{raw}”太大", "count “{raw}” is too large"))
+                .at(span, t!("数量太大", "too large"))
         })
 }
 
@@ -324,24 +350,45 @@ fn lower_stmt(p: Pair<Rule>) -> Lowered<Stmt> {
         },
         Rule::assertion => {
             let figure = req(next())?.into_inner().map(word).collect();
-            Stmt::Assertion {
-                figure,
-                amount: amount(req(next())?)?,
-            }
+            let v = req(next())?;
+            let value = match v.as_rule() {
+                Rule::amount => AssertValue::Amount(amount(v.clone())?, word(v)),
+                _ => AssertValue::Text(word(v)),
+            };
+            Stmt::Assertion { figure, value }
         }
         other => return Err(internal(other)),
     })
 }
 
 fn internal(rule: Rule) -> Diagnostic {
-    Diagnostic::error("E0001", format!("内部错误：未处理的语法规则 {rule:?}"))
-        .with_help("这是 budc 的缺陷，请报告。")
+    Diagnostic::new(
+        "E0001",
+        t!(
+            "内部错误：未处理的语法规则 {rule:?}",
+            "internal error: grammar rule {rule:?} not handled"
+        ),
+    )
+    .with_help(defect())
+}
+
+fn defect() -> Text {
+    t!(
+        "这是 budc 的缺陷，请报告。",
+        "this is a budc defect; please report it."
+    )
 }
 
 fn req(p: Option<Pair<Rule>>) -> Lowered<Pair<Rule>> {
     p.ok_or_else(|| {
-        Diagnostic::error("E0001", "内部错误：语法树缺少部分")
-            .with_help("这是 budc 的缺陷，请报告。")
+        Diagnostic::new(
+            "E0001",
+            t!(
+                "内部错误：语法树缺少部分",
+                "internal error: a part of the syntax tree is missing"
+            ),
+        )
+        .with_help(defect())
     })
 }
 

@@ -958,7 +958,7 @@ fn assertion_on_a_named_figure() {
         one(s),
         Stmt::Assertion {
             figure: vec![w("项目支出", 7, 19)],
-            amount: amt("15018.07", 22, 30, 2),
+            value: AssertValue::Amount(amt("15018.07", 22, 30, 2), w("15018.07", 22, 30)),
         }
     );
 }
@@ -974,7 +974,10 @@ fn assertion_on_a_table_cell() {
                 wa(s, "208"),
                 wa(s, "项目支出"),
             ],
-            amount: amt("5652.25", at(s, "5652.25"), s.len(), 2),
+            value: AssertValue::Amount(
+                amt("5652.25", at(s, "5652.25"), s.len(), 2),
+                w("5652.25", at(s, "5652.25"), s.len())
+            ),
         }
     );
 }
@@ -1155,16 +1158,16 @@ fn bad_lines_with_crlf_stay_on_their_line() {
 fn unknown_keyword_message_names_the_keyword() {
     let (_, diags) = parse("预算 100\n");
     assert_eq!(codes(&diags), ["E0001"]);
-    assert_eq!(diags[0].message, "无法识别的语句“预算”");
+    assert_eq!(diags[0].message.zh, "无法识别的语句“预算”");
 }
 
 #[test]
 fn known_keyword_with_bad_form_gets_usage_help() {
     let (_, diags) = parse("收入 一般公共预算\n");
     assert_eq!(codes(&diags), ["E0001"]);
-    assert_eq!(diags[0].message, "“收入”语句的写法不对");
+    assert_eq!(diags[0].message.zh, "“收入”语句的写法不对");
     assert_eq!(
-        diags[0].help.as_deref(),
+        diags[0].help.as_ref().map(|h| h.zh.as_str()),
         Some("写法：收入 <来源> <金额>，例如 收入 一般公共预算 16028.22")
     );
 }
@@ -1172,11 +1175,16 @@ fn known_keyword_with_bad_form_gets_usage_help() {
 #[test]
 fn fullwidth_digits_get_a_hint() {
     let (_, diags) = parse("金额 １２.00\n");
-    assert_eq!(codes(&diags), ["E0001"]);
+    assert_eq!(codes(&diags), ["E0004"]);
+    assert_eq!(diags[0].message.zh, "这一行有全角字符：１２");
     assert_eq!(
-        diags[0].help.as_deref(),
-        Some("这一行含有全角字符（１２）：金额和编码请用半角数字、半角小数点，切换输入法到英文或半角后重写。")
+        diags[0].message.en,
+        "full-width characters in this line: １２"
     );
+    assert!(diags[0]
+        .help
+        .as_ref()
+        .is_some_and(|h| h.zh.contains("半角")));
 }
 
 #[test]

@@ -1,0 +1,413 @@
+//! Sums: project totals, income = spending, procurement, and the money in the indicators.
+
+use super::{fmt, money_per, money_total, quantity};
+use crate::backend::figures::round2;
+use crate::backend::views::Document;
+use crate::diag::Diagnostic;
+use crate::model::catalog::Classification;
+use crate::model::{Budget, Catalog, Project, Source};
+use crate::t;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub fn run(b: &Budget, doc: &Document, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for p in &b.projects {
+        project_total(p, out);
+        procurement(p, out);
+        indicator_money(b, p, catalog, out);
+    }
+    zero_lines(b, out);
+    income_matches_spending(b, doc, out);
+}
+
+fn project_total(p: &Project, out: &mut Vec<Diagnostic>) {
+    let name = &p.name.value;
+    if p.allocations.is_empty() {
+        out.push(
+            Diagnostic::new(
+                "E0207",
+                t!(
+                    "项目“{name}”没有支出行",
+                    "project “{name}” has no allocations"
+                ),
+            )
+            .at(p.name.span, t!("没有金额", "no money"))
+            .with_help(t!(
+                "在项目下写 “支出 <功能分类项编码> <金额>”，每个功能科目一行。",
+                "add “支出 <functional code> <amount>” lines under the project, one per code."
+            )),
+        );
+        return;
+    }
+    let Some(stated) = &p.stated_amount else {
+        return;
+    };
+    let sum = p.amount();
+    if stated.value == sum {
+        return;
+    }
+    let (s, a, d) = (fmt(stated.value), fmt(sum), fmt(stated.value - sum));
+    let mut diag = Diagnostic::new(
+        "E0202",
+        t!(
+            "项目金额 {s} 与各支出行之和 {a} 不等（差 {d}）",
+            "project amount {s} differs from its allocations, {a} (difference {d})"
+        ),
+    )
+    .at(stated.span, t!("项目金额", "project amount"));
+    for al in &p.allocations {
+        diag = diag.also(al.amount.span, Default::default());
+    }
+    out.push(diag.with_help(t!(
+        "核对各“支出”行的金额，或改正“金额”。",
+        "check the 支出 amounts, or correct 金额."
+    )));
+}
+
+fn procurement(p: &Project, out: &mut Vec<Diagnostic>) {
+    let codes: Vec<&str> = p.allocations.iter().map(|a| a.code.code.as_str()).collect();
+    let list = codes.join("、");
+    let mut by_code: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for proc in &p.procurement {
+        match &proc.func {
+            None if codes.len() > 1 => out.push(
+                Diagnostic::new(
+                    "E0208",
+                    t!(
+                        "项目有多个功能科目，采购行须写明科目编码",
+                        "the project spans several codes: name the code of this procurement"
+                    ),
+                )
+                .at(proc.span, t!("不知道算在哪个科目", "which code?"))
+                .with_help(t!(
+                    "写成 “采购 <种类> <功能分类项> <金额>”，科目为其中之一：{list}",
+                    "write “采购 <kind> <functional code> <amount>” with one of: {list}"
+                )),
+            ),
+            Some(c) if !codes.contains(&c.code.as_str()) => {
+                let code = &c.code;
+                out.push(
+                    Diagnostic::new(
+                        "E0208",
+                        t!(
+                            "采购科目 {code} 不在这个项目的支出科目中",
+                            "procurement code {code} is not one of the project's codes"
+                        ),
+                    )
+                    .at(
+                        c.span,
+                        t!(
+                            "项目在这个科目上没有支出",
+                            "no spending of the project here"
+                        ),
+                    )
+                    .with_help(t!("可用的科目：{list}", "the project's codes: {list}")),
+                )
+            }
+            _ => {}
+        }
+        let code = match (&proc.func, codes.as_slice()) {
+            (Some(c), _) => c.code.as_str(),
+            (None, [only]) => only,
+            // Reported above (E0208): no code to compare with.
+            (None, _) => continue,
+        };
+        *by_code.entry(code).or_default() += proc.amount.value;
+    }
+    for a in &p.allocations {
+        let bought = by_code
+            .get(a.code.code.as_str())
+            .copied()
+            .unwrap_or_default();
+        if bought > a.amount.value {
+            let (x, y, code) = (fmt(bought), fmt(a.amount.value), &a.code.code);
+            let mut d = Diagnostic::new(
+                "E0209",
+                t!(
+                    "科目 {code} 上的政府采购 {x} 超过了项目在这一科目的支出 {y}",
+                    "procurement {x} on {code} exceeds the project's {y} there"
+                ),
+            )
+            .at(a.amount.span, t!("支出 {y}", "spending {y}"));
+            for proc in p.procurement.iter().filter(|x| {
+                x.func
+                    .as_ref()
+                    .map(|c| c.code.as_str())
+                    .or(codes.first().copied())
+                    == Some(a.code.code.as_str())
+            }) {
+                d = d.also(proc.amount.span, Default::default());
+            }
+            out.push(d.with_help(t!(
+                "核对采购金额：采购是支出的一部分。",
+                "check the procurement: it is part of the spending."
+            )));
+        }
+    }
+}
+
+/// Money-valued indicators against the project amount and its allocations.
+fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let unit = b.unit();
+    let amount = p.amount();
+    if p.allocations.is_empty() || p.indicators.is_empty() {
+        return;
+    }
+    let money: Vec<(usize, Decimal)> = p
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.level1.value == "成本指标" || i.level1.value == "产出指标")
+        .filter_map(|(n, i)| {
+            quantity(&i.value.kind)
+                .and_then(|q| money_total(q, unit))
+                .map(|m| (n, m))
+        })
+        .collect();
+    // Indicators are often written with more digits than the unit's precision (48.216万元):
+    // compare at the budget's precision.
+    let sum = round2(money.iter().map(|(_, m)| *m).sum());
+    let (s, a) = (fmt(sum), fmt(amount));
+    let name = &p.name.value;
+    if sum > amount {
+        let mut d = Diagnostic::new(
+            "W0210",
+            t!(
+                "以金额表示的指标合计 {s} 超过了项目金额 {a}",
+                "money-valued indicators add up to {s}, above the project amount {a}"
+            ),
+        )
+        .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
+        for (n, _) in &money {
+            if let Some(i) = p.indicators.get(*n) {
+                d = d.also(i.value.text.span, Default::default());
+            }
+        }
+        out.push(d.with_help(t!(
+            "核对指标的单位（元与万元）和数值；指标若包含其他资金，请在三级指标中说明。",
+            "check the indicators' units (元 vs 万元) and values; if they count other funds, say so in the indicator."
+        )));
+    }
+    let cost: Vec<_> = p
+        .indicators
+        .iter()
+        .filter(|i| i.level1.value == "成本指标")
+        .collect();
+    let all_money = !cost.is_empty()
+        && cost.iter().all(|i| {
+            quantity(&i.value.kind)
+                .and_then(|q| money_total(q, unit))
+                .is_some()
+        });
+    let cost_sum = round2(
+        cost.iter()
+            .filter_map(|i| quantity(&i.value.kind).and_then(|q| money_total(q, unit)))
+            .sum(),
+    );
+    if all_money && cost_sum < amount {
+        let c = fmt(cost_sum);
+        let mut d = Diagnostic::new(
+            "W0211",
+            t!(
+                "成本指标合计 {c} 少于项目金额 {a}",
+                "cost indicators add up to {c}, less than the project amount {a}"
+            ),
+        )
+        .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
+        for i in &cost {
+            d = d.also(i.value.text.span, Default::default());
+        }
+        out.push(d.with_help(t!(
+            "成本指标应说明项目的钱用在哪里：补全或改正成本指标。",
+            "cost indicators should account for the project's money: complete or correct them."
+        )));
+    }
+    unit_cost_times_quantity(b, p, out);
+    named_allocation(b, p, catalog, out);
+}
+
+/// `0.1万元/人` × `600人` above the project amount.
+fn unit_cost_times_quantity(b: &Budget, p: &Project, out: &mut Vec<Diagnostic>) {
+    let unit = b.unit();
+    let amount = p.amount();
+    for std_ind in p.indicators.iter().filter(|i| i.level1.value == "成本指标") {
+        let Some((per_unit, per)) = quantity(&std_ind.value.kind).and_then(|q| money_per(q, unit))
+        else {
+            continue;
+        };
+        // The quantity this standard applies to: counted in the same unit, and the name that
+        // shares the longest run of characters with the standard's (at least three).
+        let best = p
+            .indicators
+            .iter()
+            .filter(|i| i.level2.value == "数量指标")
+            .filter_map(|i| {
+                let q = quantity(&i.value.kind)?;
+                (q.unit.as_deref() == Some(per.as_str()) && !q.approximate)
+                    .then(|| (common_run(&std_ind.name.value, &i.name.value), i, q))
+            })
+            .max_by_key(|(run, _, _)| *run);
+        let Some((run, count, q)) = best else {
+            continue;
+        };
+        let product = per_unit * q.number;
+        if run < 3 || round2(product) <= amount {
+            continue;
+        }
+        let (x, n, pr, a) = (fmt(per_unit), q.number, fmt(round2(product)), fmt(amount));
+        let u = unit.as_str();
+        out.push(
+            Diagnostic::new(
+                "W0212",
+                t!(
+                    "标准 {x}{u}/{per} × 数量 {n}{per} = {pr}{u}，超过了项目金额 {a}{u}",
+                    "unit cost {x}{u}/{per} × {n}{per} = {pr}{u}, above the project amount {a}{u}"
+                ),
+            )
+            .at(count.value.text.span, t!("数量", "quantity"))
+            .also(std_ind.value.text.span, t!("标准", "unit cost"))
+            .with_help(t!(
+                "核对标准、数量和项目金额，三者须一致。",
+                "check the unit cost, the quantity and the project amount: they must agree."
+            )),
+        );
+    }
+}
+
+/// The length of the longest run of characters two strings share.
+fn common_run(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut best = 0;
+    let mut prev = vec![0usize; b.len() + 1];
+    for ca in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            if ca == cb {
+                cur[j + 1] = prev[j] + 1;
+                best = best.max(cur[j + 1]);
+            }
+        }
+        prev = cur;
+    }
+    best
+}
+
+/// An indicator named after what one of the project's codes pays for, with another amount.
+fn named_allocation(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    if p.allocations.len() < 2 {
+        return;
+    }
+    for ind in &p.indicators {
+        let Some(m) = quantity(&ind.value.kind).and_then(|q| money_total(q, b.unit())) else {
+            continue;
+        };
+        // The allocation whose catalog name shares the longest run of characters with the
+        // indicator's name, if that run is long enough and no other allocation ties it.
+        let mut scored: Vec<(usize, &crate::model::Allocation, &str)> = p
+            .allocations
+            .iter()
+            .filter_map(|a| {
+                let name = catalog.name(Classification::Functional, &a.code.code)?;
+                Some((common_run(&ind.name.value, name), a, name))
+            })
+            .collect();
+        scored.sort_by_key(|x| std::cmp::Reverse(x.0));
+        let (best, a, name) = match scored.as_slice() {
+            [first, second, ..] if first.0 == second.0 => continue,
+            [first, ..] => *first,
+            [] => continue,
+        };
+        if best < 6 || round2(m) == a.amount.value {
+            continue;
+        }
+        let (ind_name, code, x, y) = (&ind.name.value, &a.code.code, fmt(m), fmt(a.amount.value));
+        let u = b.unit().as_str();
+        out.push(
+            Diagnostic::new(
+                "W0213",
+                t!("指标“{ind_name}”为 {x}{u}，而科目 {code} {name} 的支出为 {y}{u}", "indicator “{ind_name}” is {x}{u}, while {code} {name} gets {y}{u}"),
+            )
+            .at(ind.value.text.span, t!("{x}{u}", "{x}{u}"))
+            .also(a.amount.span, t!("{y}{u}", "{y}{u}"))
+            .with_help(t!("指标金额应与对应科目的支出一致：核对单位（元与万元）和金额。", "the indicator should match the allocation it names: check the unit (元 vs 万元) and the amount.")),
+        );
+    }
+}
+
+fn zero_lines(b: &Budget, out: &mut Vec<Diagnostic>) {
+    let zero = |span| {
+        Diagnostic::new("W0214", t!("金额为零", "zero amount"))
+            .at(span, t!("0", "0"))
+            .with_help(t!(
+                "删去这一行，或填上金额。",
+                "delete the line, or fill in the amount."
+            ))
+    };
+    for l in &b.basic {
+        if l.amount.value.is_zero() {
+            out.push(zero(l.amount.span));
+        }
+    }
+    for p in &b.projects {
+        for a in &p.allocations {
+            if a.amount.value.is_zero() {
+                out.push(zero(a.amount.span));
+            }
+        }
+    }
+}
+
+fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    if b.income.is_empty() {
+        return;
+    }
+    for source in Source::ALL {
+        let stated: Decimal = b
+            .income
+            .iter()
+            .filter(|i| i.source == source)
+            .map(|i| i.amount.value)
+            .sum();
+        let spent: Decimal = b
+            .basic
+            .iter()
+            .filter(|l| l.source == source)
+            .map(|l| l.amount.value)
+            .chain(
+                b.projects
+                    .iter()
+                    .filter(|p| p.source == source)
+                    .map(|p| p.amount()),
+            )
+            .sum();
+        if stated == spent {
+            continue;
+        }
+        let at = b
+            .income
+            .iter()
+            .find(|i| i.source == source)
+            .map(|i| i.amount.span)
+            .or_else(|| b.income.first().map(|i| i.span))
+            .unwrap_or_default();
+        let (src, s, p, d, total) = (
+            source.keyword(),
+            fmt(stated),
+            fmt(spent),
+            fmt(stated - spent),
+            fmt(doc.figures.expenditure_total),
+        );
+        out.push(
+            Diagnostic::new(
+                "E0203",
+                t!("{src}收入 {s} 与用这一来源安排的支出 {p} 不等（差 {d}）", "{src} income {s} differs from the spending it funds, {p} (difference {d})"),
+            )
+            .at(at, t!("收入", "income"))
+            .with_help(t!(
+                "收支必须平衡：核对收入和各支出行。全部支出合计为 {total}。",
+                "income and spending balance: check the income and the spending lines. All spending adds up to {total}."
+            )),
+        );
+    }
+}

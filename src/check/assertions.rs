@@ -1,0 +1,297 @@
+//! Assertions (断言): a stated figure or table cell against what the facts derive.
+
+use super::fmt;
+use crate::backend::views::{Cell, ColumnKind, Document, Row, Table};
+use crate::diag::Diagnostic;
+use crate::model::build::normalize_name;
+use crate::model::{Assertion, Budget};
+use crate::source::Span;
+use crate::syntax::ast::Spanned;
+use crate::t;
+use rust_decimal::Decimal;
+
+pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for a in &b.assertions {
+        if let Err(d) = assertion(a, doc) {
+            out.push(d);
+        }
+    }
+}
+
+/// The named figures an assertion can state.
+pub const FIGURES: &[&str] = &[
+    "收入合计",
+    "支出合计",
+    "基本支出",
+    "项目支出",
+    "人员支出",
+    "日常公用支出",
+    "三公经费",
+    "机关运行经费",
+    "政府采购",
+    "项目数",
+];
+
+fn named_figure(name: &str, doc: &Document) -> Option<Decimal> {
+    let f = &doc.figures;
+    Some(match name {
+        "收入合计" | "收入总计" => f.income_total,
+        "支出合计" | "支出总计" | "收支合计" => f.expenditure_total,
+        "基本支出" => f.basic,
+        "项目支出" => f.project,
+        "人员支出" => f.personnel,
+        "日常公用支出" | "公用支出" => f.public,
+        "三公经费" | "三公" | "“三公”经费" => f.three_public.current_total(),
+        "机关运行经费" => f.operating_cost,
+        "政府采购" => f.procurement_total(),
+        "项目数" => Decimal::from(f.project_count),
+        _ => return None,
+    })
+}
+
+/// What the facts say about the asserted target.
+enum Derived {
+    Amount(Decimal),
+    Text(String),
+}
+
+fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
+    let words: Vec<&str> = a.figure.iter().map(|w| w.value.as_str()).collect();
+    let ref_span = match (a.figure.first(), a.figure.last()) {
+        (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+        _ => a.span,
+    };
+    let derived = match words.as_slice() {
+        [one] => named_figure(one, doc)
+            .map(Derived::Amount)
+            .ok_or_else(|| unknown_figure(one, ref_span))?,
+        [table, rest @ ..] => table_cell(doc, table, rest, &a.figure)?,
+        [] => return Ok(()),
+    };
+    let what = words.join(" ");
+    let stated = &a.value.value;
+    match derived {
+        Derived::Amount(d) => {
+            let Some(amount) = &a.amount else {
+                return Err(Diagnostic::new(
+                    "E0206",
+                    t!(
+                        "“{what}”是金额，断言写的是“{stated}”",
+                        "“{what}” is an amount, the assertion states “{stated}”"
+                    ),
+                )
+                .at(a.value.span, t!("应为金额", "an amount belongs here")));
+            };
+            if amount.value == d {
+                return Ok(());
+            }
+            let (s, dd, diff) = (fmt(amount.value), fmt(d), fmt(amount.value - d));
+            Err(Diagnostic::new(
+                "E0201",
+                t!(
+                    "断言不成立：{what} 写的是 {s}，由事实算得 {dd}（差 {diff}）",
+                    "assertion fails: {what} is stated as {s}, the facts give {dd} (difference {diff})"
+                ),
+            )
+            .at(amount.span, t!("算得 {dd}", "derived {dd}"))
+            .also(ref_span, Default::default())
+            .with_help(t!(
+                "断言的数与事实推出的数不一致：核对相关的支出行和项目金额，或改正断言。",
+                "the stated figure differs from the derived one: check the spending lines and project amounts behind it, or the assertion."
+            )))
+        }
+        Derived::Text(d) => {
+            if normalize_name(stated) == normalize_name(&d) {
+                return Ok(());
+            }
+            let shown = if d.is_empty() {
+                "（空）".to_string()
+            } else {
+                d.clone()
+            };
+            let shown_en = if d.is_empty() {
+                "(blank)".to_string()
+            } else {
+                d
+            };
+            Err(Diagnostic::new(
+                "E0201",
+                t!(
+                    "断言不成立：{what} 写的是“{stated}”，应为“{shown}”",
+                    "assertion fails: {what} is stated as “{stated}”, the facts give “{shown_en}”"
+                ),
+            )
+            .at(a.value.span, t!("应为“{shown}”", "“{shown_en}” derived"))
+            .also(ref_span, Default::default())
+            .with_help(t!(
+                "表格中的文字（名称、编码位置）由科目表和事实决定：改正名称或编码。",
+                "the text of a table (names, code columns) follows from the catalog and the facts: correct the name or code."
+            )))
+        }
+    }
+}
+
+fn unknown_figure(name: &str, span: Span) -> Diagnostic {
+    let list = FIGURES.join("、");
+    Diagnostic::new(
+        "E0206",
+        t!("不知道“{name}”是哪个数", "no figure is called “{name}”"),
+    )
+    .at(span, t!("未知的数名", "unknown figure"))
+    .with_help(t!(
+        "可断言的数：{list}；或写表格单元格 “<表> <行> <列>”。",
+        "figures: {list}; or a table cell “<table> <row> <column>”."
+    ))
+}
+
+fn table_matches(t: &Table, w: &str) -> bool {
+    let w = normalize_name(w);
+    let title = normalize_name(&t.title);
+    w == t.id || w == title || w.replace("情况", "") == title.replace("情况", "")
+}
+
+fn row_matches(r: &Row, w: &str) -> bool {
+    let w = normalize_name(w);
+    r.code.as_deref() == Some(w.as_str()) || normalize_name(&r.name) == w
+}
+
+fn table_cell(
+    doc: &Document,
+    table: &str,
+    rest: &[&str],
+    words: &[Spanned<String>],
+) -> Result<Derived, Diagnostic> {
+    let span_of = |i: usize| words.get(i).map(|w| w.span).unwrap_or_default();
+    let ids = doc
+        .tables
+        .iter()
+        .map(|t| t.id)
+        .collect::<Vec<_>>()
+        .join("、");
+    let Some(t) = doc.tables.iter().find(|t| table_matches(t, table)) else {
+        let d = if named_figure(table, doc).is_some() {
+            Diagnostic::new(
+                "E0206",
+                t!(
+                    "数名“{table}”后面不能再跟词",
+                    "the figure “{table}” takes no further words"
+                ),
+            )
+        } else {
+            Diagnostic::new(
+                "E0206",
+                t!("没有叫“{table}”的表", "no table is called “{table}”"),
+            )
+        };
+        return Err(d
+            .at(span_of(0), t!("未知的表", "unknown table"))
+            .with_help(t!(
+                "表可用编号或标题：{ids}",
+                "tables by id or title: {ids}"
+            )));
+    };
+    let title = &t.title;
+    let (row_words, column) = match rest {
+        [] => {
+            return Err(
+                Diagnostic::new("E0206", t!("缺少列名", "the column is missing"))
+                    .at(span_of(0), Default::default())
+                    .with_help(t!(
+                        "写成 “<表> <行> <列>”",
+                        "write “<table> <row> <column>”"
+                    )),
+            )
+        }
+        [col] => (vec!["合计"], *col),
+        [rows @ .., col] => (rows.to_vec(), *col),
+    };
+    let row_key = row_words.join(" ");
+    let rows: Vec<&Row> = t.rows.iter().filter(|r| row_matches(r, &row_key)).collect();
+    if rows.len() > 1 {
+        let codes = rows
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect::<Vec<_>>()
+            .join("、");
+        return Err(Diagnostic::new(
+            "E0206",
+            t!(
+                "“{row_key}”在{title}中指多行",
+                "“{row_key}” names several rows of {title}"
+            ),
+        )
+        .at(span_of(1), t!("不明确", "ambiguous"))
+        .with_help(t!("用编码区分：{codes}", "use a code: {codes}")));
+    }
+    let Some(row) = rows.first() else {
+        return Err(Diagnostic::new(
+            "E0206",
+            t!(
+                "{title}中没有“{row_key}”这一行",
+                "{title} has no row “{row_key}”"
+            ),
+        )
+        .at(span_of(1), t!("未知的行", "unknown row"))
+        .with_help(t!(
+            "行用科目编码、项目编码或名称表示；合计行写 “合计”。",
+            "rows by classification code, project code or name; the total row is “合计”."
+        )));
+    };
+    let col_word = normalize_name(column);
+    let matches: Vec<usize> = t
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.id == col_word
+                || normalize_name(c.label) == col_word
+                || c.group
+                    .map(|g| format!("{}{}", normalize_name(g), normalize_name(c.label)))
+                    == Some(col_word.replace(['.', '/'], ""))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let last = span_of(words.len().saturating_sub(1));
+    let col_ids = |idx: &[usize]| {
+        idx.iter()
+            .filter_map(|i| t.columns.get(*i).map(|c| c.id))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    match matches.as_slice() {
+        [i] => {
+            let kind = t.columns.get(*i).map(|c| c.kind);
+            Ok(match (row.cells.get(*i), kind) {
+                (Some(Cell::Amount(d)), _) => Derived::Amount(*d),
+                (Some(Cell::Text(s)), _) => Derived::Text(s.clone()),
+                (_, Some(ColumnKind::Amount)) => Derived::Amount(Decimal::ZERO),
+                _ => Derived::Text(String::new()),
+            })
+        }
+        [] => {
+            let all: Vec<usize> = (0..t.columns.len()).collect();
+            let list = col_ids(&all);
+            Err(Diagnostic::new(
+                "E0206",
+                t!(
+                    "{title}中没有“{column}”这一列",
+                    "{title} has no column “{column}”"
+                ),
+            )
+            .at(last, t!("未知的列", "unknown column"))
+            .with_help(t!("列可用编号：{list}", "columns by id: {list}")))
+        }
+        many => {
+            let list = col_ids(many);
+            Err(Diagnostic::new(
+                "E0206",
+                t!(
+                    "“{column}”在{title}中指多列",
+                    "“{column}” names several columns of {title}"
+                ),
+            )
+            .at(last, t!("不明确", "ambiguous"))
+            .with_help(t!("用列编号区分：{list}", "use a column id: {list}")))
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Classification beyond the code lookups of `model::build`: mappings, 三公 codes, where basic
+//! and project money may sit, funding sources, the indicator framework.
+
+use super::fmt;
+use crate::diag::Diagnostic;
+use crate::model::catalog::Classification;
+use crate::model::{Budget, Catalog, Code, Source, ThreePublicKind};
+use crate::t;
+use rust_decimal::Decimal;
+
+pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    mappings(b, catalog, out);
+    three_public_codes(b, out);
+    basic_and_project_codes(b, catalog, out);
+    sources(b, catalog, out);
+    framework(b, out);
+}
+
+fn mappings(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let econ = b.basic.iter().map(|l| &l.econ);
+    let projects = b
+        .projects
+        .iter()
+        .flat_map(|p| p.economics.iter().map(|e| &e.code));
+    for c in econ.chain(projects) {
+        // Unknown codes are reported once, by the code lookup.
+        if catalog
+            .name(Classification::EconomicDept, &c.code)
+            .is_none()
+            || catalog.gov_code(&c.code).is_some()
+        {
+            continue;
+        }
+        let code = &c.code;
+        out.push(
+            Diagnostic::new("E0305", t!("经济分类 {code} 没有对应的政府预算支出经济分类", "economic code {code} has no government economic mapping"))
+                .at(c.span, t!("科目表中没有对应关系", "no mapping in the catalog"))
+                .with_help(t!(
+                    "在科目表 economic_mapping.tsv 中补上 {code} 的对应行，或改用有对应关系的经济科目。",
+                    "add the mapping of {code} to economic_mapping.tsv, or use an economic code that has one."
+                )),
+        );
+    }
+}
+
+fn three_public_codes(b: &Budget, out: &mut Vec<Diagnostic>) {
+    for p in &b.projects {
+        for kind in ThreePublicKind::ALL {
+            let econ: Vec<_> = p
+                .economics
+                .iter()
+                .filter(|e| ThreePublicKind::of_economic(&e.code.code) == Some(kind))
+                .collect();
+            if econ.is_empty() {
+                continue;
+            }
+            let by_code: Decimal = econ.iter().map(|e| e.amount.value).sum();
+            let stated: Decimal = p
+                .three_public
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, m)| m.value)
+                .sum();
+            if by_code == stated {
+                continue;
+            }
+            let (name, x, y) = (kind.name(), fmt(by_code), fmt(stated));
+            let mut d = Diagnostic::new(
+                "E0306",
+                t!(
+                    "{name}：经济科目合计 {x}，“三公”行为 {y}",
+                    "{name}: economic lines give {x}, the 三公 lines {y}"
+                ),
+            )
+            .at(econ[0].amount.span, t!("经济科目", "economic lines"));
+            if let Some((_, m)) = p.three_public.iter().find(|(k, _)| *k == kind) {
+                d = d.also(m.span, t!("“三公”行", "三公 line"));
+            }
+            out.push(d.with_help(t!(
+                "“三公”经费表由“三公”行得出，经济科目须与之一致：改正其中之一。",
+                "the 三公 table follows the 三公 lines; the economic lines must agree: correct one of them."
+            )));
+        }
+    }
+}
+
+/// Codes on which basic spending normally sits (running the body, pensions, medical, housing).
+fn basic_code(code: &str, name: &str) -> bool {
+    name.contains("行政运行")
+        || name.contains("机关服务")
+        || name.contains("事业运行")
+        || ["20805", "21011", "22102", "20808"]
+            .iter()
+            .any(|p| code.starts_with(p))
+}
+
+fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let name_of = |c: &Code| {
+        catalog
+            .name(Classification::Functional, &c.code)
+            .map(str::to_string)
+    };
+    for l in b.basic.iter().filter(|l| l.func.code.len() == 7) {
+        let Some(name) = name_of(&l.func) else {
+            continue;
+        };
+        if basic_code(&l.func.code, &name) {
+            continue;
+        }
+        let code = &l.func.code;
+        out.push(
+            Diagnostic::new("W0307", t!("基本支出列在 {code} {name}", "basic spending on {code} {name}"))
+                .at(l.func.span, t!("通常用于项目", "usually a project code"))
+                .with_help(t!(
+                    "人员和日常公用支出通常列在行政运行（如 2013201）等科目；这笔钱若是项目，写在“项目”下。",
+                    "staff and running costs usually sit on 行政运行 (e.g. 2013201); if this money is a project, put it under 项目."
+                )),
+        );
+    }
+    for p in &b.projects {
+        for a in &p.allocations {
+            let Some(name) = name_of(&a.code) else {
+                continue;
+            };
+            if name != "行政运行" {
+                continue;
+            }
+            let code = &a.code.code;
+            let project = &p.name.value;
+            out.push(
+                Diagnostic::new(
+                    "W0308",
+                    t!(
+                        "项目“{project}”列在 {code} 行政运行",
+                        "project “{project}” on {code} 行政运行"
+                    ),
+                )
+                .at(
+                    a.code.span,
+                    t!("行政运行反映基本支出", "行政运行 holds basic spending"),
+                )
+                .with_help(t!(
+                    "项目支出通常列在一般行政管理事务或专项科目。",
+                    "project spending usually sits on 一般行政管理事务 or a specific code."
+                )),
+            );
+        }
+    }
+}
+
+fn sources(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let basic = b.basic.iter().map(|l| (l.source, &l.func));
+    let projects = b
+        .projects
+        .iter()
+        .flat_map(|p| p.allocations.iter().map(move |a| (p.source, &a.code)));
+    for (source, c) in basic.chain(projects) {
+        let code = &c.code;
+        let fund = catalog.is_fund_code(code);
+        let (zh, en) = match source {
+            Source::GovernmentFund if !fund && !catalog.fund_sections.is_empty() => (
+                "政府性基金预算的钱列在了非基金科目上",
+                "政府性基金 money on a code that is not a fund code",
+            ),
+            Source::GeneralPublic if fund => (
+                "一般公共预算的钱列在了政府性基金科目上",
+                "一般公共预算 money on a 政府性基金 code",
+            ),
+            Source::StateCapital if !code.starts_with("223") => (
+                "国有资本经营预算的钱须列在 223 类",
+                "国有资本经营 money belongs under 223",
+            ),
+            _ => continue,
+        };
+        out.push(
+            Diagnostic::new("E0309", t!("{zh}：{code}", "{en}: {code}"))
+                .at(
+                    c.span,
+                    t!("资金来源与科目不符", "source does not fit the code"),
+                )
+                .with_help(t!(
+                    "改正资金来源（“资金”行或支出行的来源），或改用相应的科目。",
+                    "correct the funding source (the 资金 line or the line's source), or the code."
+                )),
+        );
+    }
+}
+
+/// The indicator framework of 财预〔2021〕101号: 一级 → its 二级.
+pub const FRAMEWORK: &[(&str, &[&str])] = &[
+    (
+        "成本指标",
+        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
+    ),
+    ("产出指标", &["数量指标", "质量指标", "时效指标"]),
+    (
+        "效益指标",
+        &[
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+            "可持续发展影响指标",
+        ],
+    ),
+    ("满意度指标", &["服务对象满意度指标"]),
+];
+
+fn framework(b: &Budget, out: &mut Vec<Diagnostic>) {
+    for p in &b.projects {
+        for i in &p.indicators {
+            let l1 = &i.level1.value;
+            let l2 = &i.level2.value;
+            match FRAMEWORK.iter().find(|(k, _)| k == l1) {
+                None => {
+                    let list = FRAMEWORK
+                        .iter()
+                        .map(|(k, _)| *k)
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    out.push(
+                        Diagnostic::new(
+                            "E0310",
+                            t!(
+                                "一级指标“{l1}”不在指标体系中",
+                                "一级 indicator “{l1}” is not in the framework"
+                            ),
+                        )
+                        .at(i.level1.span, t!("不是一级指标", "not a 一级 indicator"))
+                        .with_help(t!("一级指标为：{list}", "the 一级 indicators: {list}")),
+                    );
+                }
+                Some((_, seconds)) if !seconds.contains(&l2.as_str()) => {
+                    let list = seconds.join("、");
+                    let home = FRAMEWORK
+                        .iter()
+                        .find(|(_, s)| s.contains(&l2.as_str()))
+                        .map(|(k, _)| *k);
+                    let help = match home {
+                        Some(h) => t!(
+                            "“{l2}”属于{h}；{l1}下的二级指标为：{list}",
+                            "“{l2}” belongs under {h}; under {l1}: {list}"
+                        ),
+                        None => t!(
+                            "{l1}下的二级指标为：{list}",
+                            "the 二级 indicators under {l1}: {list}"
+                        ),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            "E0310",
+                            t!(
+                                "二级指标“{l2}”不属于{l1}",
+                                "二级 indicator “{l2}” is not under {l1}"
+                            ),
+                        )
+                        .at(i.level2.span, t!("不在{l1}下", "not under {l1}"))
+                        .with_help(help),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Content: duplicates, project codes of another year, placeholders, and prose that contradicts
+//! the computed changes.
+
+use crate::backend::figures::Change;
+use crate::backend::views::Document;
+use crate::diag::Diagnostic;
+use crate::model::{Budget, ThreePublicKind};
+use crate::source::Span;
+use crate::syntax::ast::Spanned;
+use crate::t;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    duplicates(b, out);
+    code_years(b, out);
+    placeholders(b, out);
+    three_public_reasons(b, doc, out);
+    directions(b, doc, out);
+}
+
+fn duplicates(b: &Budget, out: &mut Vec<Diagnostic>) {
+    let mut codes: BTreeMap<&str, Span> = BTreeMap::new();
+    let mut names: BTreeMap<&str, Span> = BTreeMap::new();
+    for p in &b.projects {
+        let (code, name) = (&p.code.value, &p.name.value);
+        match codes.get(code.as_str()) {
+            Some(first) => out.push(
+                Diagnostic::new(
+                    "E0502",
+                    t!("项目编码 {code} 重复", "project code {code} is used twice"),
+                )
+                .at(p.code.span, t!("又用了一次", "used again"))
+                .also(*first, t!("第一次在这里", "first here"))
+                .with_help(t!(
+                    "每个项目的编码唯一：核对项目库中的编码。",
+                    "each project has its own code: check it in the project library."
+                )),
+            ),
+            None => {
+                codes.insert(code, p.code.span);
+            }
+        }
+        match names.get(name.as_str()) {
+            Some(first) => out.push(
+                Diagnostic::new(
+                    "E0503",
+                    t!(
+                        "项目名称“{name}”重复",
+                        "project name “{name}” is used twice"
+                    ),
+                )
+                .at(p.name.span, t!("又用了一次", "used again"))
+                .also(*first, t!("第一次在这里", "first here"))
+                .with_help(t!(
+                    "给两个项目不同的名称，或把它们合并为一个项目。",
+                    "give the projects different names, or merge them."
+                )),
+            ),
+            None => {
+                names.insert(name, p.name.span);
+            }
+        }
+    }
+}
+
+/// 21-character codes of 预算管理一体化 carry the year in characters 7 and 8.
+fn code_years(b: &Budget, out: &mut Vec<Diagnostic>) {
+    let year = b.year();
+    if year == 0 {
+        return;
+    }
+    let want = format!("{:02}", year % 100);
+    for p in &b.projects {
+        let code = &p.code.value;
+        if code.chars().count() != 21 || !code.is_ascii() {
+            continue;
+        }
+        let Some(got) = code
+            .get(6..8)
+            .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if got == want {
+            continue;
+        }
+        let span = Span::new(p.code.span.start + 6, p.code.span.start + 8);
+        out.push(
+            Diagnostic::new("E0504", t!("项目编码的年度是 20{got}，预算年度是 {year}", "the project code is of 20{got}, the budget of {year}"))
+                .at(span, t!("年度 {got}", "year {got}"))
+                .with_help(t!(
+                    "项目编码多半抄自往年：在项目库中查本年度的编码。",
+                    "the code was probably copied from an earlier year: look up this year's code in the project library."
+                )),
+        );
+    }
+}
+
+const PLACEHOLDERS: [&str; 8] = ["XX", "xx", "ＸＸ", "××", "待填写", "待补充", "待定", "TODO"];
+
+fn placeholders(b: &Budget, out: &mut Vec<Diagnostic>) {
+    let mut texts: Vec<&Spanned<String>> = Vec::new();
+    texts.extend(&b.duties);
+    texts.extend(&b.organization);
+    texts.extend(b.reasons.iter().flat_map(|r| &r.paragraphs));
+    texts.extend(b.glossary.iter().flat_map(|g| &g.paragraphs));
+    if let Some(a) = &b.assets {
+        texts.extend(&a.notes);
+    }
+    for p in &b.projects {
+        texts.push(&p.name);
+        texts.extend(&p.goal);
+        for i in &p.indicators {
+            texts.extend([&i.name, &i.value.text, &i.criterion]);
+        }
+    }
+    for s in texts {
+        let Some((at, word)) = PLACEHOLDERS
+            .iter()
+            .filter_map(|w| s.value.find(w).map(|i| (i, *w)))
+            .min()
+        else {
+            continue;
+        };
+        let start = s.span.start + at;
+        out.push(
+            Diagnostic::new(
+                "W0505",
+                t!("占位文字“{word}”没有替换", "placeholder “{word}” left in"),
+            )
+            .at(
+                Span::new(start, start + word.len()),
+                t!("占位符", "placeholder"),
+            )
+            .with_help(t!("写上实际内容。", "write the real content.")),
+        );
+    }
+}
+
+/// The reasons a figure can be given under (`原因 <figure>`).
+fn reason_for<'a>(b: &'a Budget, names: &[&str]) -> Option<&'a crate::model::Reason> {
+    b.reasons
+        .iter()
+        .find(|r| names.contains(&r.figure.value.as_str()))
+}
+
+fn three_public_reasons(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let t = &doc.figures.three_public;
+    let general = reason_for(b, &["三公", "三公经费", "“三公”经费"]).is_some();
+    for kind in ThreePublicKind::ALL {
+        let Some(change) = t.change(kind) else {
+            continue;
+        };
+        if change.change.is_zero() || general || reason_for(b, &[kind.name()]).is_some() {
+            continue;
+        }
+        let name = kind.name();
+        let (c, p) = (super::fmt(change.current), super::fmt(change.prior));
+        let at = b
+            .prior
+            .three_public
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, m)| m.span)
+            .unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                "W0501",
+                t!(
+                    "{name}由上年 {p} 变为 {c}，没有说明原因",
+                    "{name} changes from {p} to {c} without a reason"
+                ),
+            )
+            .at(at, t!("上年数", "last year"))
+            .with_help(t!(
+                "写上 “原因 三公” 块说明增减原因。",
+                "add a “原因 三公” block giving the reason."
+            )),
+        );
+    }
+}
+
+const UP: [&str; 6] = ["增加", "增长", "上升", "提高", "新增", "增多"];
+const DOWN: [&str; 7] = ["减少", "下降", "压缩", "降低", "压减", "缩减", "节约"];
+
+fn directions(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let f = &doc.figures;
+    for r in &b.reasons {
+        let change: Option<Change> = match r.figure.value.as_str() {
+            "收支" | "收入" | "支出" => f.total_change,
+            "基本支出" => f.basic_change,
+            "项目支出" => f.project_change,
+            "机关运行经费" => f.operating_cost_change,
+            "三公" | "三公经费" | "“三公”经费" => f.three_public.total_change(),
+            other => ThreePublicKind::parse(other).and_then(|k| f.three_public.change(k)),
+        };
+        let Some(change) = change else { continue };
+        for para in &r.paragraphs {
+            let text = &para.value;
+            let up = UP.iter().any(|w| text.contains(w));
+            let down = DOWN.iter().any(|w| text.contains(w));
+            let flat = text.contains("持平");
+            let zero = Decimal::ZERO;
+            let wrong = match (up, down, flat) {
+                (true, false, false) => change.change < zero,
+                (false, true, false) => change.change > zero,
+                (false, false, true) => change.change != zero,
+                _ => false,
+            };
+            if !wrong {
+                continue;
+            }
+            let (fig, d) = (&r.figure.value, super::fmt(change.change));
+            out.push(
+                Diagnostic::new(
+                    "W0506",
+                    t!(
+                        "说明与计算的增减方向不符：{fig}的变化为 {d}",
+                        "the text contradicts the computed change: {fig} changes by {d}"
+                    ),
+                )
+                .at(para.span, t!("方向不符", "wrong direction"))
+                .with_help(t!(
+                    "核对上年数，或改正说明。",
+                    "check the 上年 figure, or correct the text."
+                )),
+            );
+        }
+    }
+}

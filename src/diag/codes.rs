@@ -1,0 +1,359 @@
+//! Every diagnostic code: its family, severity, title and long explanation with a wrong and a
+//! right example (`budc explain CODE`). The README's table of codes is generated from `ALL`
+//! (`budc explain --list`), and a test keeps the two identical.
+
+use super::Severity;
+
+/// The families codes are grouped in; the first digits of a code name its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// E00xx: text that is not valid `.bud`.
+    Syntax,
+    /// E01xx: statements in the wrong place, missing or repeated.
+    Structure,
+    /// E02xx / W02xx: sums, totals and assertions.
+    Arithmetic,
+    /// E03xx / W03xx: classification codes and names, kinds, sources.
+    Classification,
+    /// E04xx / W04xx: performance goals and indicators.
+    Goals,
+    /// E05xx / W05xx: prose, duplicates, placeholders.
+    Content,
+}
+
+impl Family {
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Family::Syntax => ("语法", "syntax"),
+            Family::Structure => ("结构", "structure"),
+            Family::Arithmetic => ("算术", "arithmetic"),
+            Family::Classification => ("分类", "classification"),
+            Family::Goals => ("绩效目标", "goals"),
+            Family::Content => ("内容", "content"),
+        }
+    }
+}
+
+/// What budc knows about one code.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// Short title, Chinese and English.
+    pub title: (&'static str, &'static str),
+    /// Why this is a problem and how to fix it.
+    pub explanation: (&'static str, &'static str),
+    /// A `.bud` fragment that triggers it.
+    pub wrong: &'static str,
+    /// The same fragment, fixed.
+    pub right: &'static str,
+}
+
+use Family::*;
+use Severity::{Error, Warning};
+
+const H: &str = "部门 示例部门\n年度 2024\n金额单位 万元\n";
+
+macro_rules! code {
+    ($code:literal, $fam:expr, $sev:expr, $tzh:literal, $ten:literal, $ezh:literal, $een:literal, $wrong:literal, $right:literal) => {
+        CodeInfo {
+            code: $code,
+            family: $fam,
+            severity: $sev,
+            title: ($tzh, $ten),
+            explanation: ($ezh, $een),
+            wrong: $wrong,
+            right: $right,
+        }
+    };
+}
+
+/// Every code, in order.
+pub const ALL: &[CodeInfo] = &[
+    code!("E0001", Syntax, Error, "无法解析的行", "line does not parse",
+        "这一行不是任何一种 .bud 语句。每行以关键字开头（部门、项目、支出、指标……），其后各部分用空格分开。budc 逐行解析：一行写错不影响其他行，所有错误一次报告。",
+        "The line is not any .bud statement. Every line starts with a keyword (部门, 项目, 支出, 指标 …) followed by its parts separated by spaces. budc parses line by line: one bad line does not hide the others.",
+        "项目 P1 某项目\n  支出2013202 5.00", "项目 P1 某项目\n  支出 2013202 5.00"),
+    code!("E0002", Syntax, Error, "文件不是 UTF-8 编码", "file is not UTF-8",
+        "budc 只读 UTF-8 文本。Windows 上的编辑器常把中文存成 GBK/GB18030；请“另存为 UTF-8”。带 BOM 的 UTF-8 和 CRLF 换行都可以。",
+        "budc reads UTF-8 text only. Windows editors often save Chinese as GBK/GB18030; save the file as UTF-8. UTF-8 with a BOM and CRLF line ends are fine.",
+        "(a file saved as GBK)", "(the same file saved as UTF-8)"),
+    code!("E0003", Syntax, Error, "数字超出范围", "number out of range",
+        "金额最多 28 位有效数字，数量不超过 4294967295。多半是多输了数字。",
+        "Amounts have at most 28 significant digits and counts at most 4294967295; most likely a digit was typed twice.",
+        "收入 一般公共预算 160282200000000000000000000000.00", "收入 一般公共预算 16028.22"),
+    code!("E0004", Syntax, Error, "全角字符", "full-width characters",
+        "中文输入法会输入全角的数字、逗号、冒号、小数点和减号（０１２，：．－）。金额、编码和分隔符须用半角字符：切换到英文或半角后重写。全角空格可以作分隔符。",
+        "Chinese input methods type full-width digits, commas, colons, points and minus signs (０１２，：．－). Amounts, codes and separators need their ASCII forms: switch the input method to English or half-width. The ideographic space is accepted as a separator.",
+        "收入 一般公共预算 １６０２８．２２", "收入 一般公共预算 16028.22"),
+    code!("E0101", Structure, Error, "语句位置不对", "statement in the wrong place",
+        "块的成员（支出、指标、> 段落……）缩进写在块的开头行（项目、基本支出、主要职责……）下面；顶层语句写在行首。",
+        "Block members (支出, 指标, > paragraphs …) are indented under the line that opens their block (项目, 基本支出, 主要职责 …); top-level statements start at the beginning of the line.",
+        "项目 P1 某项目\n支出 2013202 5.00", "项目 P1 某项目\n  支出 2013202 5.00"),
+    code!("E0102", Structure, Error, "同一事实写了两次", "fact stated twice",
+        "每个事实只写一次（一个事实，一个地方）：年度、部门、项目的类型、目标、金额……重复的两行若不同，budc 无从判断哪个对。",
+        "Each fact is stated once (one fact, one place): the year, the department, a project's type, goal, amount … When two lines differ budc cannot tell which is right.",
+        "年度 2024\n年度 2025", "年度 2024"),
+    code!("E0103", Structure, Error, "缺少文件头", "missing header",
+        "每个预算文件都要写部门、年度和金额单位。",
+        "Every budget states its department, year and money unit.",
+        "年度 2024", "部门 示例部门\n年度 2024\n金额单位 万元"),
+    code!("E0104", Structure, Error, "未知的关键字取值", "unknown keyword value",
+        "资金来源、金额单位、采购种类、“三公”种类、单位类型和二级单位简称只能取规定的值；help 列出可用的值。",
+        "Funding sources, money units, procurement kinds, 三公 kinds, unit kinds and sub-unit ids take fixed values; the help lists them.",
+        "收入 财政拨款 100.00", "收入 一般公共预算 100.00"),
+    code!("E0105", Structure, Error, "没有这一年的科目表", "no catalog for this year",
+        "budc 内置 2024 年政府收支分类科目。其他年度或地区的科目表放在一个目录里（格式同 catalog/2024/），用 --catalog 指定。",
+        "budc embeds the 2024 classification. For another year or region put the catalog files in a folder (same format as catalog/2024/) and pass --catalog.",
+        "科目版本 2019", "科目版本 2024"),
+    code!("E0201", Arithmetic, Error, "断言与推算不符", "assertion does not hold",
+        "断言写的数（批复的控制数、公开表格的单元格）与由事实推出的数不一致：要么事实有误（某个支出行或项目金额），要么断言有误。",
+        "A stated figure (an approved control total, a published table cell) differs from what the facts derive: either a fact is wrong (a spending line, a project amount) or the assertion is.",
+        "基本支出\n  2013201 30101 100.00\n断言 基本支出 = 110.00", "基本支出\n  2013201 30101 110.00\n断言 基本支出 = 110.00"),
+    code!("E0202", Arithmetic, Error, "项目金额与各支出行之和不符", "project amount differs from its allocations",
+        "项目的“金额”是批复的项目总额，必须等于各功能科目“支出”行之和。",
+        "A project's 金额 is its approved total and must equal the sum of its 支出 allocations.",
+        "项目 P1 某项目\n  支出 2080102 14.00\n  支出 2080702 50.00\n  金额 65.00", "项目 P1 某项目\n  支出 2080102 15.00\n  支出 2080702 50.00\n  金额 65.00"),
+    code!("E0203", Arithmetic, Error, "收入与支出不平衡", "income differs from spending",
+        "部门预算收支平衡：每一资金来源的收入等于用这一来源安排的基本支出和项目支出之和。",
+        "A departmental budget balances: the income of each source equals the basic and project spending funded by it.",
+        "收入 一般公共预算 100.00\n项目 P1 某项目\n  支出 2013202 90.00", "收入 一般公共预算 90.00\n项目 P1 某项目\n  支出 2013202 90.00"),
+    code!("E0204", Arithmetic, Error, "小数位超过金额单位", "more decimals than the unit allows",
+        "万元和元的金额最多两位小数（百元、分）。多出的位数多半是输错或未四舍五入。",
+        "Amounts in 万元 or 元 have at most two decimals; more is a typo or a missing rounding.",
+        "  支出 2013202 12.345", "  支出 2013202 12.35"),
+    code!("E0205", Arithmetic, Error, "负数金额", "negative amount",
+        "预算金额不能为负。与上年比的增减由 budc 根据“上年”数计算。",
+        "Budget amounts are never negative; changes against last year are computed from the 上年 figures.",
+        "  支出 2013202 -5.00", "  支出 2013202 5.00"),
+    code!("E0206", Arithmetic, Error, "断言指向不明", "unknown assertion target",
+        "断言的对象是命名的数（收入合计、基本支出、项目支出……）或表格单元格“<表> <行> <列>”：表用编号或标题，行用编码或名称，列用编号或表头。名称对应多行或多列时须用编号区分。",
+        "An assertion names a figure (收入合计, 基本支出, 项目支出 …) or a table cell `<table> <row> <column>`: the table by id or title, the row by code or name, the column by id or header. Use ids when a name matches several rows or columns.",
+        "断言 三公 合计 合计 = 2.99", "断言 three_public 合计 total = 2.99"),
+    code!("E0207", Arithmetic, Error, "项目没有支出行", "project without allocations",
+        "项目的钱写在“支出 <功能分类项> <金额>”行上，每个功能科目一行；没有支出行的项目没有金额。",
+        "A project's money is written on `支出 <functional code> <amount>` lines, one per functional code; without them it has no amount.",
+        "项目 P1 某项目\n  类型 特定目标类", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
+    code!("E0208", Arithmetic, Error, "采购科目不明", "procurement code missing or wrong",
+        "政府采购按功能科目汇总：跨多个科目的项目和基本支出中的采购行须写明科目，且须是有支出的科目。",
+        "Procurement is summed by functional code: in a project spanning several codes, and in the 基本支出 block, each procurement line names its code, one that has spending.",
+        "项目 P1 某项目\n  支出 2080102 14.00\n  支出 2080702 50.00\n  采购 服务 10.00", "项目 P1 某项目\n  支出 2080102 14.00\n  支出 2080702 50.00\n  采购 服务 2080102 10.00"),
+    code!("E0209", Arithmetic, Error, "采购金额超过项目金额", "procurement above the project amount",
+        "一个项目（或一个科目上）的政府采购不能多于它的预算。",
+        "A project's procurement (on a code) cannot exceed its budget there.",
+        "项目 P1 某项目\n  支出 2013202 5.00\n  采购 服务 6.00", "项目 P1 某项目\n  支出 2013202 5.00\n  采购 服务 5.00"),
+    code!("W0210", Arithmetic, Warning, "成本指标合计超过项目金额", "cost indicators above the project amount",
+        "以金额表示的成本指标（或产出指标）之和超过项目预算。指标可能包含其他资金，但多半是单位写错（元与万元）或指标抄自别处。",
+        "The money-valued cost (or output) indicators add up to more than the project amount. Indicators may count co-funding, but usually a unit is wrong (元 vs 万元) or the indicators were copied.",
+        "项目 P1 某项目\n  支出 2013202 5.00\n  指标 成本指标 经济成本指标 | 经费 | 50万元 | 工作成效", "项目 P1 某项目\n  支出 2013202 5.00\n  指标 成本指标 经济成本指标 | 经费 | 5万元 | 工作成效"),
+    code!("W0211", Arithmetic, Warning, "成本指标合计不足项目金额", "cost indicators below the project amount",
+        "项目的成本指标都是金额，但合计少于项目预算：成本指标应当说明钱用在哪里。",
+        "All cost indicators of the project are amounts, yet they add up to less than the project amount: cost indicators should account for the money.",
+        "项目 P1 某项目\n  支出 2013202 50.00\n  指标 成本指标 经济成本指标 | 经费 | 5万元 | 工作成效", "项目 P1 某项目\n  支出 2013202 50.00\n  指标 成本指标 经济成本指标 | 经费 | 50万元 | 工作成效"),
+    code!("W0212", Arithmetic, Warning, "数量×标准与金额矛盾", "quantity × unit cost contradicts the money",
+        "成本指标给出单价标准（如 0.1万元/人），产出指标给出数量（如 600人），二者之积超过了项目预算。",
+        "A unit-cost indicator (e.g. 0.1万元/人) times a quantity indicator in the same unit (e.g. 600人) exceeds the project amount.",
+        "项目 P1 某项目\n  支出 2013202 50.00\n  指标 成本指标 经济成本指标 | 补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 补贴人数 | 600人 | 人数", "项目 P1 某项目\n  支出 2013202 60.00\n  指标 成本指标 经济成本指标 | 补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 补贴人数 | 600人 | 人数"),
+    code!("W0213", Arithmetic, Warning, "指标金额与对应科目的支出不符", "indicator amount differs from the matching allocation",
+        "指标名称对应项目的某个功能科目（如“创业担保贷款基金”对应 2130805 补充创业担保贷款基金），但指标金额与该科目的支出不同。",
+        "An indicator names what one of the project's functional codes pays for (创业担保贷款基金 ~ 2130805 补充创业担保贷款基金) but its amount differs from that allocation.",
+        "  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 1000000元 | 基金金额", "  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 2000000元 | 基金金额"),
+    code!("W0214", Arithmetic, Warning, "金额为零的行", "zero amount",
+        "金额为零的支出行不影响任何表格，多半是漏填了金额。",
+        "A spending line of zero changes no table; most likely the amount was left out.",
+        "  支出 2013202 0.00", "  支出 2013202 5.00"),
+    code!("E0301", Classification, Error, "未知的科目编码", "unknown classification code",
+        "编码不在科目表中，而科目表的这一分支是完整的：编码写错了。help 给出最接近的编码（按数字和按名称）。",
+        "The code is not in the catalog, and that branch of the catalog is complete: the code is wrong. The help suggests the nearest codes, by digits and by name.",
+        "  支出 2080119 300.00", "  支出 2080110 300.00"),
+    code!("W0302", Classification, Warning, "内置科目表中查不到", "code not in the built-in catalog",
+        "编码不在内置科目表中，但这一分支没有标为完整：可能是编码写错，也可能是科目表不全。用 --catalog 指定完整的科目表可消除此警告。",
+        "The code is not in the built-in catalog, whose branch is not marked complete: either the code is wrong or the catalog lacks it. A complete catalog (--catalog) removes the warning.",
+        "  支出 2019999 5.00", "  支出 2013202 5.00"),
+    code!("E0303", Classification, Error, "科目级次不对", "code at the wrong level",
+        "支出落在功能分类的“项”（7 位）和经济分类的“款”（5 位）上；类、款级编码只是汇总。",
+        "Spending sits on functional 项 codes (7 digits) and economic 款 codes (5 digits); 类 and 款 codes are only roll-ups.",
+        "  支出 20132 5.00", "  支出 2013202 5.00"),
+    code!("E0304", Classification, Error, "科目名称与编码不符", "name does not match the code",
+        "编码后写的名称与科目表不一致（全角、半角括号视为相同）。改正名称，或删去名称由 budc 查出。",
+        "The name written after a code differs from the catalog (full- and half-width brackets count as equal). Fix the name, or leave it out and budc looks it up.",
+        "  支出 2080110 劳动关系的维权 300.00", "  支出 2080110 劳动关系和维权 300.00"),
+    code!("E0305", Classification, Error, "经济分类没有对应的政府经济分类", "economic code without a government mapping",
+        "部门预算支出经济分类的每个款都对应一个政府预算支出经济分类款（如 30101 → 50101）；科目表中没有这一行，基本支出表无法生成。",
+        "Every 部门预算支出经济分类 款 maps to a 政府预算支出经济分类 款 (30101 → 50101); without the mapping row the basic-expenditure tables cannot be made.",
+        "  2013201 30199 5.00", "  2013201 30101 5.00"),
+    code!("E0306", Classification, Error, "“三公”经济科目与“三公”数不符", "三公 economic codes disagree with the 三公 figures",
+        "项目的经济分类写了 30212、30217、30231、30913 或 31013，但与该项目的“三公”行金额不同。",
+        "A project's economic lines on 30212, 30217, 30231, 30913 or 31013 differ from its 三公 lines.",
+        "  经济 30217 3.00\n  三公 公务接待费 2.00", "  经济 30217 2.00\n  三公 公务接待费 2.00"),
+    code!("W0307", Classification, Warning, "基本支出落在项目类科目", "basic spending on a project code",
+        "基本支出（人员和日常公用）通常列在行政运行、机关服务、事业运行及社保缴费、医疗、住房公积金科目；一般行政管理事务和补助类科目用于项目。",
+        "Basic spending usually sits on 行政运行, 机关服务, 事业运行 and the pension, medical and housing-fund codes; 一般行政管理事务 and subsidy codes are for projects.",
+        "基本支出\n  2013202 30101 5.00", "基本支出\n  2013201 30101 5.00"),
+    code!("W0308", Classification, Warning, "项目支出落在行政运行", "project spending on 行政运行",
+        "行政运行科目反映机构运转的基本支出；项目支出通常列在一般行政管理事务或专项科目。",
+        "行政运行 holds the basic spending of running the body; projects usually sit on 一般行政管理事务 or a specific code.",
+        "项目 P1 某项目\n  支出 2013201 5.00", "项目 P1 某项目\n  支出 2013202 5.00"),
+    code!("E0309", Classification, Error, "资金来源与科目不符", "funding source does not fit the code",
+        "政府性基金预算的钱只能列在基金科目上，一般公共预算的钱不能列在基金科目上；国有资本经营预算的钱列在 223 类。",
+        "政府性基金 money sits only on fund codes and 一般公共预算 money never on them; 国有资本经营 money sits under 223.",
+        "项目 P1 某项目\n  资金 政府性基金\n  支出 2013202 5.00", "项目 P1 某项目\n  支出 2013202 5.00"),
+    code!("E0310", Classification, Error, "指标不在指标体系中", "indicator outside the framework",
+        "一级指标为成本指标、产出指标、效益指标、满意度指标；二级指标按财预〔2021〕101号：成本（经济、社会、生态环境成本指标），产出（数量、质量、时效指标），效益（经济、社会、生态效益指标，可持续（发展）影响指标），满意度（服务对象满意度指标）。",
+        "一级 indicators are 成本指标, 产出指标, 效益指标, 满意度指标, with the 二级 of 财预〔2021〕101号 under each.",
+        "  指标 产出指标 成本指标 | 人数 | 10人 | 工作成效", "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效"),
+    code!("E0311", Classification, Error, "未知的项目类型", "unknown project type",
+        "项目类型为人员类、公用经费类、其他运转类或特定目标类。",
+        "Project types are 人员类, 公用经费类, 其他运转类 and 特定目标类.",
+        "  类型 专项类", "  类型 特定目标类"),
+    code!("E0401", Goals, Error, "项目没有绩效目标", "project without a performance goal",
+        "项目支出全面实施绩效目标管理：每个项目写“目标”和指标。",
+        "Every project has a performance goal (目标) and indicators.",
+        "项目 P1 某项目\n  支出 2013202 5.00", "项目 P1 某项目\n  支出 2013202 5.00\n  目标 完成年度工作任务。"),
+    code!("W0402", Goals, Warning, "缺少产出、效益或满意度指标", "goal without output, outcome or satisfaction indicators",
+        "绩效目标至少要有产出指标、效益指标和满意度指标。",
+        "A goal needs 产出, 效益 and 满意度 indicators.",
+        "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效", "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效\n  指标 效益指标 社会效益指标 | 服务水平 | 提升 | 工作成效\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查"),
+    code!("W0403", Goals, Warning, "不同项目的绩效目标相同", "the same goal text on different projects",
+        "两个项目的绩效目标一字不差，多半是复制后忘了改。",
+        "Two projects have the very same goal text; usually one was copied and not adapted.",
+        "项目 P1 甲\n  目标 提升服务水平。\n项目 P2 乙\n  目标 提升服务水平。", "项目 P1 甲\n  目标 提升服务水平。\n项目 P2 乙\n  目标 按时发放补贴。"),
+    code!("W0404", Goals, Warning, "指标行抄自无关项目", "indicator row copied from an unrelated project",
+        "同一条具体的指标（三级指标和指标值都相同）出现在没有共同功能科目的两个项目中。",
+        "The same specific indicator (name and value) appears in two projects that share no functional code.",
+        "(two projects with the row 参保人数 | 16933人)", "(each project with its own indicators)"),
+    code!("W0405", Goals, Warning, "指标值不是数", "indicator value is not a number",
+        "成本指标和数量指标要有可衡量的数值；“是否完成”“提升”之类的文字无法评价。",
+        "Cost and quantity indicators need a measurable number; words such as 是否完成 or 提升 cannot be assessed.",
+        "  指标 产出指标 数量指标 | 培训人数 | 是否完成 | 工作成效", "  指标 产出指标 数量指标 | 培训人数 | ≥200人 | 工作成效"),
+    code!("W0406", Goals, Warning, "指标单位不规范", "malformed indicator unit",
+        "单位中同一量纲重复（天/人/天）、复合单位缺少“/”（元人/月），或金额、数量没有单位（4019.73）。",
+        "The unit repeats a dimension (天/人/天), lacks a `/` (元人/月), or a money or count value has no unit (4019.73).",
+        "  指标 成本指标 经济成本指标 | 经费成本 | 4019.73 | 工作成效", "  指标 成本指标 经济成本指标 | 经费成本 | 4019.73万元 | 工作成效"),
+    code!("W0407", Goals, Warning, "指标单位与名称矛盾", "indicator unit contradicts its name",
+        "人数、次数等计数用了金额单位，或时间、时限指标用了百分比。",
+        "A count (人数, 次数 …) measured in money, or a time indicator given as a percentage.",
+        "  指标 产出指标 时效指标 | 完成时间 | 100% | 工作成效", "  指标 产出指标 时效指标 | 完成时间 | 2024年12月底前 | 工作成效"),
+    code!("W0408", Goals, Warning, "数量目标写成了上限", "quantity target written as an upper bound",
+        "数量、质量和满意度指标是要达到的下限（≥）；写成 ≤ 意味着越少越好。",
+        "Quantity, quality and satisfaction targets are minimums (≥); ≤ says the fewer the better.",
+        "  指标 产出指标 数量指标 | 培训人数 | ≤30 | 工作成效", "  指标 产出指标 数量指标 | 培训人数 | ≥30人 | 工作成效"),
+    code!("W0501", Content, Warning, "“三公”经费变化没有说明原因", "三公 change without a reason",
+        "“三公”经费比上年有增减时，须说明原因：写“原因 三公”（或具体的“原因 公务接待费”等）。",
+        "When a 三公 figure changes against last year, give the reason: `原因 三公` (or `原因 公务接待费` …).",
+        "上年\n  三公 公务接待费 3.00", "上年\n  三公 公务接待费 3.00\n原因 三公\n  > 压缩公务接待支出。"),
+    code!("E0502", Content, Error, "项目编码重复", "duplicate project code",
+        "项目编码在预算中唯一。",
+        "A project code is unique in a budget.",
+        "项目 P1 甲\n项目 P1 乙", "项目 P1 甲\n项目 P2 乙"),
+    code!("E0503", Content, Error, "项目名称重复", "duplicate project name",
+        "两个项目同名，表格和绩效目标表中无法区分。",
+        "Two projects with one name cannot be told apart in the tables and goal tables.",
+        "项目 P1 甲\n项目 P2 甲", "项目 P1 甲\n项目 P2 乙"),
+    code!("E0504", Content, Error, "项目编码的年度不对", "project code of another year",
+        "预算一体化的 21 位项目编码第 7、8 位是年度（37159124… 为 2024 年）；与预算年度不同的编码多半抄自上年。",
+        "Characters 7–8 of a 21-character project code are the year (37159124… is 2024); a code of another year was probably copied from last year's budget.",
+        "年度 2024\n项目 37159123980801030002L 某项目", "年度 2024\n项目 37159124980801030002L 某项目"),
+    code!("W0505", Content, Warning, "占位文字未替换", "placeholder text left in",
+        "文字中留有 XX、××、待填写、待定之类的占位符。",
+        "The text still holds a placeholder such as XX, ××, 待填写 or 待定.",
+        "  目标 完成XX项工作。", "  目标 完成12项工作。"),
+    code!("W0506", Content, Warning, "说明与计算的增减方向相反", "prose direction contradicts the computed change",
+        "原因说明中的增加／减少／持平与由“上年”数算出的变化方向相反。",
+        "The reason says 增加 / 减少 / 持平 while the change computed from the 上年 figures goes the other way.",
+        "上年\n  机关运行经费 200.00\n原因 机关运行经费\n  > 人员增加，经费增加。", "上年\n  机关运行经费 200.00\n原因 机关运行经费\n  > 压减公用经费，经费减少。"),
+];
+
+/// The registered information of a code.
+pub fn info(code: &str) -> Option<&'static CodeInfo> {
+    ALL.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// The severity a code is registered with (an unregistered code is an error: a budc defect
+/// that tests catch).
+pub fn severity(code: &str) -> Severity {
+    info(code).map(|c| c.severity).unwrap_or(Severity::Error)
+}
+
+/// The long explanation of a code, as `budc explain` prints it.
+pub fn explain(code: &str, lang: super::Lang) -> Option<String> {
+    let c = info(code)?;
+    let (title, expl, wrong, right, fam) = match lang {
+        super::Lang::Zh => (
+            c.title.0,
+            c.explanation.0,
+            "错误的写法",
+            "正确的写法",
+            c.family.name().0,
+        ),
+        super::Lang::En => (
+            c.title.1,
+            c.explanation.1,
+            "Wrong",
+            "Right",
+            c.family.name().1,
+        ),
+    };
+    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    Some(format!(
+        "{} [{}, {}]: {}\n\n{}\n\n{}:\n\n{}{}\n{}:\n\n{}{}",
+        c.code,
+        fam,
+        c.severity.word(),
+        title,
+        expl,
+        wrong,
+        indent(H),
+        indent(c.wrong),
+        right,
+        indent(H),
+        indent(c.right)
+    ))
+}
+
+/// The Markdown table of all codes, as in the README.
+pub fn markdown_table() -> String {
+    let mut s =
+        String::from("| code | family | severity | 问题 | problem |\n|---|---|---|---|---|\n");
+    for c in ALL {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            c.code,
+            c.family.name().1,
+            c.severity.word(),
+            c.title.0,
+            c.title.1
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_prefixed_by_severity() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in ALL {
+            assert!(seen.insert(&c.code[1..]), "number of {} used twice", c.code);
+            let prefix = match c.severity {
+                Severity::Error => 'E',
+                _ => 'W',
+            };
+            assert!(c.code.starts_with(prefix), "{}", c.code);
+        }
+        let numbers: Vec<&str> = ALL.iter().map(|c| &c.code[1..]).collect();
+        let mut sorted = numbers.clone();
+        sorted.sort();
+        assert_eq!(numbers, sorted);
+    }
+
+    #[test]
+    fn explain_prints_both_examples() {
+        let text = explain("e0304", crate::diag::Lang::Zh).unwrap();
+        assert!(text.contains("劳动关系的维权") && text.contains("劳动关系和维权"));
+        assert!(explain("E9999", crate::diag::Lang::En).is_none());
+    }
+}

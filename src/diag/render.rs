@@ -1,0 +1,321 @@
+//! The renderers: miette for people, JSON and SARIF 2.1.0 for tools. One diagnostic model,
+//! three drawings; nothing else in budc formats a diagnostic.
+
+use super::{Diagnostic, Lang, Severity};
+use crate::source::SourceFile;
+use serde::Serialize;
+use std::fmt;
+
+/// Options for drawing diagnostics for a person.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanStyle {
+    pub color: bool,
+    pub width: usize,
+    pub lang: Lang,
+}
+
+impl Default for HumanStyle {
+    fn default() -> Self {
+        HumanStyle {
+            color: false,
+            width: 100,
+            lang: Lang::Zh,
+        }
+    }
+}
+
+struct MietteView<'a> {
+    diag: &'a Diagnostic,
+    lang: Lang,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Debug for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.diag.message.get(self.lang))
+    }
+}
+
+impl fmt::Display for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.diag.message.get(self.lang))
+    }
+}
+
+impl std::error::Error for MietteView<'_> {}
+
+impl miette::Diagnostic for MietteView<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diag.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h.get(self.lang)) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        (!self.diag.labels.is_empty()).then_some(&self.source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if self.diag.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.diag.labels.iter().map(|l| {
+            let span = miette::SourceSpan::from(l.span.start..l.span.end);
+            let text = l.message.get(self.lang);
+            let text = (!text.is_empty()).then(|| text.to_string());
+            if l.primary {
+                miette::LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                miette::LabeledSpan::new_with_span(text, span)
+            }
+        })))
+    }
+}
+
+/// Renders one diagnostic with the source it points into (miette's graphical handler).
+pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String {
+    let theme = if style.color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let view = MietteView {
+        diag,
+        lang: style.lang,
+        source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &view).is_err() {
+        // Rendering into a String does not fail in practice; fall back to the short form.
+        out = short(diag, file, style.lang) + "\n";
+    }
+    out
+}
+
+/// `file:line:col: severity[code]: message`.
+pub fn short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String {
+    let pos = file.position(diag.offset());
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        file.name,
+        pos.line,
+        pos.column,
+        diag.severity.word(),
+        diag.code,
+        diag.message.get(lang)
+    )
+}
+
+/// The version of the JSON diagnostics format.
+pub const JSON_SCHEMA: &str = "budc.diagnostics.v1";
+
+/// One diagnostic in the JSON format: positions 1-based; `column` counts characters,
+/// `column_utf16` UTF-16 code units (as LSP), `byte_start`/`byte_end` bytes of the file.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub column_utf16: usize,
+    pub end_column_utf16: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub labels: Vec<JsonLabel>,
+}
+
+/// A label of a JSON diagnostic.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub primary: bool,
+    pub message: String,
+}
+
+/// The whole JSON report of one run.
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    pub schema: &'static str,
+    pub diagnostics: Vec<JsonDiagnostic>,
+    pub summary: Summary,
+}
+
+/// Counts of a run.
+#[derive(Debug, Serialize, Default, Clone, Copy)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Converts a diagnostic of a file to its JSON form.
+pub fn json_diagnostic(d: &Diagnostic, file: &SourceFile, lang: Lang) -> JsonDiagnostic {
+    let span = d.primary_span().unwrap_or_default();
+    let start = file.position(span.start);
+    let end = file.position(span.end);
+    JsonDiagnostic {
+        file: file.name.clone(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        column_utf16: file.utf16_column(span.start),
+        end_column_utf16: file.utf16_column(span.end),
+        byte_start: span.start,
+        byte_end: span.end,
+        code: d.code.to_string(),
+        severity: d.severity,
+        message: d.message.get(lang).to_string(),
+        help: d.help.as_ref().map(|h| h.get(lang).to_string()),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let a = file.position(l.span.start);
+                let b = file.position(l.span.end);
+                JsonLabel {
+                    line: a.line,
+                    column: a.column,
+                    end_line: b.line,
+                    end_column: b.column,
+                    byte_start: l.span.start,
+                    byte_end: l.span.end,
+                    primary: l.primary,
+                    message: l.message.get(lang).to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The JSON report of a run (serde_json escapes every character that needs it).
+pub fn json(files: &[(&SourceFile, &[Diagnostic])], lang: Lang, summary: Summary) -> String {
+    let report = JsonReport {
+        schema: JSON_SCHEMA,
+        diagnostics: files
+            .iter()
+            .flat_map(|(f, ds)| ds.iter().map(move |d| json_diagnostic(d, f, lang)))
+            .collect(),
+        summary,
+    };
+    let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The SARIF 2.1.0 log of a run: one run, the rules of the codes that occur, one result per
+/// diagnostic. Built as JSON and checked against serde-sarif's types before it is printed.
+pub fn sarif(files: &[(&SourceFile, &[Diagnostic])], lang: Lang) -> String {
+    let mut codes: Vec<&str> = files
+        .iter()
+        .flat_map(|(_, ds)| ds.iter().map(|d| d.code))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .filter_map(|c| super::codes::info(c))
+        .map(|c| {
+            let (title, expl) = match lang {
+                Lang::Zh => (c.title.0, c.explanation.0),
+                Lang::En => (c.title.1, c.explanation.1),
+            };
+            serde_json::json!({
+                "id": c.code,
+                "shortDescription": { "text": title },
+                "fullDescription": { "text": expl },
+                "defaultConfiguration": { "level": level(c.severity) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = files
+        .iter()
+        .flat_map(|(f, ds)| ds.iter().map(move |d| sarif_result(d, f, lang)))
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "budc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/budc/budc",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    // Round-trip through serde-sarif's types: a structural check of what we emit.
+    let checked: Result<serde_sarif::sarif::Sarif, _> = serde_json::from_value(log.clone());
+    let value = match checked {
+        Ok(s) => serde_json::to_value(s).unwrap_or(log),
+        Err(_) => log,
+    };
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn sarif_result(d: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_json::Value {
+    let span = d.primary_span().unwrap_or_default();
+    let a = file.position(span.start);
+    let b = file.position(span.end);
+    let mut text = d.message.get(lang).to_string();
+    if let Some(h) = &d.help {
+        text.push('\n');
+        text.push_str(h.get(lang));
+    }
+    serde_json::json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": file.name },
+                "region": {
+                    "startLine": a.line,
+                    "startColumn": a.column,
+                    "endLine": b.line,
+                    "endColumn": b.column,
+                    "byteOffset": span.start,
+                    "byteLength": span.end - span.start,
+                },
+            },
+        }],
+    })
+}
