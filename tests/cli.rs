@@ -62,10 +62,17 @@ fn check_passes_the_example_with_warnings_on_its_published_flaws() {
 }
 
 #[test]
-fn check_accepts_a_folder() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let o = budc(&["check", dir]);
+fn check_accepts_a_folder_and_searches_it() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy(EXAMPLE, dir.join("a.bud")).unwrap();
+    std::fs::copy(EXAMPLE, dir.join("sub/b.bud")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a budget").unwrap();
+    let o = budc(&["check", s(&dir)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("检查了 2 个文件"), "{}", stderr(&o));
+    std::fs::copy(MISTAKES, dir.join("sub/c.bud")).unwrap();
+    assert_eq!(budc(&["check", s(&dir)]).status.code(), Some(1));
 }
 
 #[test]
@@ -179,4 +186,101 @@ fn schema_is_json() {
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["title"], "BudgetJson");
+}
+
+#[test]
+fn json_diagnostics_carry_positions_in_characters_utf16_and_bytes() {
+    let o = budc(&["check", "--message-format", "json", MISTAKES]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["schema"], "budc.diagnostics.v1");
+    assert_eq!(v["summary"]["files"], 1);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "E0304")
+        .expect("the name mismatch");
+    // `  支出 2080110 劳动关系的维权 30.00` on line 17: the name starts at character 14.
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(17), Some(14))
+    );
+    assert_eq!(d["column_utf16"], 14);
+    assert_eq!(d["end_column"], 21);
+    let (a, b) = (
+        d["byte_start"].as_u64().unwrap(),
+        d["byte_end"].as_u64().unwrap(),
+    );
+    let text = std::fs::read(MISTAKES).unwrap();
+    assert_eq!(
+        std::str::from_utf8(&text[a as usize..b as usize]).unwrap(),
+        "劳动关系的维权"
+    );
+    assert_eq!(d["severity"], "error");
+    assert!(d["help"].as_str().unwrap().contains("劳动关系和维权"));
+}
+
+#[test]
+fn english_messages_on_request() {
+    let o = budc(&["check", "--lang", "en", MISTAKES]);
+    let report = stderr(&o);
+    assert!(
+        report.contains("name does not match the code: 2080110 is “劳动关系和维权”"),
+        "{report}"
+    );
+    assert!(report.contains("checked 1 files: "), "{report}");
+    assert!(!report.contains("科目名称与编码不符"), "{report}");
+}
+
+#[test]
+fn sarif_is_a_valid_2_1_0_log() {
+    let o = budc(&["check", "--message-format", "sarif", MISTAKES]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "budc");
+    let results = run["results"].as_array().unwrap();
+    let json = budc(&["check", "--message-format", "json", MISTAKES]);
+    let j: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(results.len(), j["diagnostics"].as_array().unwrap().len());
+    let r = results.iter().find(|r| r["ruleId"] == "E0304").unwrap();
+    assert_eq!(r["level"], "error");
+    let region = &r["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(17), Some(14))
+    );
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"E0304") && rules.contains(&"E0201"));
+    // Checked against serde-sarif's types: it parses back.
+    let _: serde_sarif::sarif::Sarif = serde_json::from_value(v).expect("SARIF types");
+}
+
+#[test]
+fn json_stays_valid_whatever_a_message_contains() {
+    let dir = scratch("controls");
+    let f = dir.join("c.bud");
+    // A control character, quotes and a backslash inside an unknown keyword.
+    std::fs::write(&f, "部门 甲\n年度 2024\n金额单位 万元\n\"坏\\\u{7}行\" 1\n").unwrap();
+    let o = budc(&["check", "--message-format", "json", s(&f)]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["diagnostics"][0]["code"], "E0001");
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains('\u{7}'));
+}
+
+#[test]
+fn several_files_in_one_call_with_a_summary() {
+    let o = budc(&["check", EXAMPLE, MISTAKES]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("检查了 2 个文件"), "{}", stderr(&o));
 }

@@ -53,7 +53,8 @@ pub struct CodeInfo {
 use Family::*;
 use Severity::{Error, Warning};
 
-const H: &str = "部门 示例部门\n年度 2024\n金额单位 万元\n";
+/// The header every example is shown (and tested) with.
+pub const EXAMPLE_HEADER: &str = "部门 示例部门\n年度 2024\n金额单位 万元\n";
 
 macro_rules! code {
     ($code:literal, $fam:expr, $sev:expr, $tzh:literal, $ten:literal, $ezh:literal, $een:literal, $wrong:literal, $right:literal) => {
@@ -122,11 +123,11 @@ pub const ALL: &[CodeInfo] = &[
     code!("E0204", Arithmetic, Error, "小数位超过金额单位", "more decimals than the unit allows",
         "万元和元的金额最多两位小数（百元、分）。多出的位数多半是输错或未四舍五入。",
         "Amounts in 万元 or 元 have at most two decimals; more is a typo or a missing rounding.",
-        "  支出 2013202 12.345", "  支出 2013202 12.35"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 12.345", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 12.35"),
     code!("E0205", Arithmetic, Error, "负数金额", "negative amount",
         "预算金额不能为负。与上年比的增减由 budc 根据“上年”数计算。",
         "Budget amounts are never negative; changes against last year are computed from the 上年 figures.",
-        "  支出 2013202 -5.00", "  支出 2013202 5.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 -5.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
     code!("E0206", Arithmetic, Error, "断言指向不明", "unknown assertion target",
         "断言的对象是命名的数（收入合计、基本支出、项目支出……）或表格单元格“<表> <行> <列>”：表用编号或标题，行用编码或名称，列用编号或表头。名称对应多行或多列时须用编号区分。",
         "An assertion names a figure (收入合计, 基本支出, 项目支出 …) or a table cell `<table> <row> <column>`: the table by id or title, the row by code or name, the column by id or header. Use ids when a name matches several rows or columns.",
@@ -154,39 +155,39 @@ pub const ALL: &[CodeInfo] = &[
     code!("W0212", Arithmetic, Warning, "数量×标准与金额矛盾", "quantity × unit cost contradicts the money",
         "成本指标给出单价标准（如 0.1万元/人），产出指标给出数量（如 600人），二者之积超过了项目预算。",
         "A unit-cost indicator (e.g. 0.1万元/人) times a quantity indicator in the same unit (e.g. 600人) exceeds the project amount.",
-        "项目 P1 某项目\n  支出 2013202 50.00\n  指标 成本指标 经济成本指标 | 补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 补贴人数 | 600人 | 人数", "项目 P1 某项目\n  支出 2013202 60.00\n  指标 成本指标 经济成本指标 | 补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 补贴人数 | 600人 | 人数"),
+        "项目 P1 就业补贴\n  支出 2013202 50.00\n  指标 成本指标 经济成本指标 | 就业补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 就业补贴人数 | 600人 | 人数", "项目 P1 就业补贴\n  支出 2013202 60.00\n  指标 成本指标 经济成本指标 | 就业补贴标准 | 0.1万元/人 | 标准\n  指标 产出指标 数量指标 | 就业补贴人数 | 600人 | 人数"),
     code!("W0213", Arithmetic, Warning, "指标金额与对应科目的支出不符", "indicator amount differs from the matching allocation",
         "指标名称对应项目的某个功能科目（如“创业担保贷款基金”对应 2130805 补充创业担保贷款基金），但指标金额与该科目的支出不同。",
         "An indicator names what one of the project's functional codes pays for (创业担保贷款基金 ~ 2130805 补充创业担保贷款基金) but its amount differs from that allocation.",
-        "  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 1000000元 | 基金金额", "  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 2000000元 | 基金金额"),
+        "项目 P1 就业创业资金\n  支出 2130804 50.56\n  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 1000000元 | 基金金额", "项目 P1 就业创业资金\n  支出 2130804 50.56\n  支出 2130805 200.00\n  指标 成本指标 经济成本指标 | 创业担保贷款基金 | 2000000元 | 基金金额"),
     code!("W0214", Arithmetic, Warning, "金额为零的行", "zero amount",
         "金额为零的支出行不影响任何表格，多半是漏填了金额。",
         "A spending line of zero changes no table; most likely the amount was left out.",
-        "  支出 2013202 0.00", "  支出 2013202 5.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 0.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
     code!("E0301", Classification, Error, "未知的科目编码", "unknown classification code",
         "编码不在科目表中，而科目表的这一分支是完整的：编码写错了。help 给出最接近的编码（按数字和按名称）。",
         "The code is not in the catalog, and that branch of the catalog is complete: the code is wrong. The help suggests the nearest codes, by digits and by name.",
-        "  支出 2080119 300.00", "  支出 2080110 300.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2080119 300.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2080110 300.00"),
     code!("W0302", Classification, Warning, "内置科目表中查不到", "code not in the built-in catalog",
         "编码不在内置科目表中，但这一分支没有标为完整：可能是编码写错，也可能是科目表不全。用 --catalog 指定完整的科目表可消除此警告。",
         "The code is not in the built-in catalog, whose branch is not marked complete: either the code is wrong or the catalog lacks it. A complete catalog (--catalog) removes the warning.",
-        "  支出 2019999 5.00", "  支出 2013202 5.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2019999 5.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
     code!("E0303", Classification, Error, "科目级次不对", "code at the wrong level",
         "支出落在功能分类的“项”（7 位）和经济分类的“款”（5 位）上；类、款级编码只是汇总。",
         "Spending sits on functional 项 codes (7 digits) and economic 款 codes (5 digits); 类 and 款 codes are only roll-ups.",
-        "  支出 20132 5.00", "  支出 2013202 5.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 20132 5.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
     code!("E0304", Classification, Error, "科目名称与编码不符", "name does not match the code",
         "编码后写的名称与科目表不一致（全角、半角括号视为相同）。改正名称，或删去名称由 budc 查出。",
         "The name written after a code differs from the catalog (full- and half-width brackets count as equal). Fix the name, or leave it out and budc looks it up.",
-        "  支出 2080110 劳动关系的维权 300.00", "  支出 2080110 劳动关系和维权 300.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2080110 劳动关系的维权 300.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2080110 劳动关系和维权 300.00"),
     code!("E0305", Classification, Error, "经济分类没有对应的政府经济分类", "economic code without a government mapping",
         "部门预算支出经济分类的每个款都对应一个政府预算支出经济分类款（如 30101 → 50101）；科目表中没有这一行，基本支出表无法生成。",
         "Every 部门预算支出经济分类 款 maps to a 政府预算支出经济分类 款 (30101 → 50101); without the mapping row the basic-expenditure tables cannot be made.",
-        "  2013201 30199 5.00", "  2013201 30101 5.00"),
+        "基本支出\n  2013201 30907 5.00", "基本支出\n  2013201 30201 5.00"),
     code!("E0306", Classification, Error, "“三公”经济科目与“三公”数不符", "三公 economic codes disagree with the 三公 figures",
         "项目的经济分类写了 30212、30217、30231、30913 或 31013，但与该项目的“三公”行金额不同。",
         "A project's economic lines on 30212, 30217, 30231, 30913 or 31013 differ from its 三公 lines.",
-        "  经济 30217 3.00\n  三公 公务接待费 2.00", "  经济 30217 2.00\n  三公 公务接待费 2.00"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 3.00\n  经济 30217 3.00\n  三公 公务接待费 2.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 3.00\n  经济 30217 2.00\n  三公 公务接待费 2.00"),
     code!("W0307", Classification, Warning, "基本支出落在项目类科目", "basic spending on a project code",
         "基本支出（人员和日常公用）通常列在行政运行、机关服务、事业运行及社保缴费、医疗、住房公积金科目；一般行政管理事务和补助类科目用于项目。",
         "Basic spending usually sits on 行政运行, 机关服务, 事业运行 and the pension, medical and housing-fund codes; 一般行政管理事务 and subsidy codes are for projects.",
@@ -202,11 +203,11 @@ pub const ALL: &[CodeInfo] = &[
     code!("E0310", Classification, Error, "指标不在指标体系中", "indicator outside the framework",
         "一级指标为成本指标、产出指标、效益指标、满意度指标；二级指标按财预〔2021〕101号：成本（经济、社会、生态环境成本指标），产出（数量、质量、时效指标），效益（经济、社会、生态效益指标，可持续（发展）影响指标），满意度（服务对象满意度指标）。",
         "一级 indicators are 成本指标, 产出指标, 效益指标, 满意度指标, with the 二级 of 财预〔2021〕101号 under each.",
-        "  指标 产出指标 成本指标 | 人数 | 10人 | 工作成效", "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 成本指标 | 人数 | 10人 | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效"),
     code!("E0311", Classification, Error, "未知的项目类型", "unknown project type",
         "项目类型为人员类、公用经费类、其他运转类或特定目标类。",
         "Project types are 人员类, 公用经费类, 其他运转类 and 特定目标类.",
-        "  类型 专项类", "  类型 特定目标类"),
+        "项目 P1 某项目\n  类型 专项类\n  支出 2013202 5.00", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00"),
     code!("E0401", Goals, Error, "项目没有绩效目标", "project without a performance goal",
         "项目支出全面实施绩效目标管理：每个项目写“目标”和指标。",
         "Every project has a performance goal (目标) and indicators.",
@@ -214,7 +215,7 @@ pub const ALL: &[CodeInfo] = &[
     code!("W0402", Goals, Warning, "缺少产出、效益或满意度指标", "goal without output, outcome or satisfaction indicators",
         "绩效目标至少要有产出指标、效益指标和满意度指标。",
         "A goal needs 产出, 效益 and 满意度 indicators.",
-        "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效", "  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效\n  指标 效益指标 社会效益指标 | 服务水平 | 提升 | 工作成效\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 完成培训。\n  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 完成培训。\n  指标 产出指标 数量指标 | 人数 | 10人 | 工作成效\n  指标 效益指标 社会效益指标 | 服务水平 | 提升 | 工作成效\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查"),
     code!("W0403", Goals, Warning, "不同项目的绩效目标相同", "the same goal text on different projects",
         "两个项目的绩效目标一字不差，多半是复制后忘了改。",
         "Two projects have the very same goal text; usually one was copied and not adapted.",
@@ -222,23 +223,23 @@ pub const ALL: &[CodeInfo] = &[
     code!("W0404", Goals, Warning, "指标行抄自无关项目", "indicator row copied from an unrelated project",
         "同一条具体的指标（三级指标和指标值都相同）出现在没有共同功能科目的两个项目中。",
         "The same specific indicator (name and value) appears in two projects that share no functional code.",
-        "(two projects with the row 参保人数 | 16933人)", "(each project with its own indicators)"),
+        "项目 P1 甲\n  支出 2082602 5.00\n  指标 产出指标 数量指标 | 享受基础养老金补助人数 | 16933人 | 人数\n项目 P2 乙\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 享受基础养老金补助人数 | 16933人 | 人数", "项目 P1 甲\n  支出 2082602 5.00\n  指标 产出指标 数量指标 | 享受基础养老金补助人数 | 16933人 | 人数\n项目 P2 乙\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 培训干部人数 | 120人 | 人数"),
     code!("W0405", Goals, Warning, "指标值不是数", "indicator value is not a number",
         "成本指标和数量指标要有可衡量的数值；“是否完成”“提升”之类的文字无法评价。",
         "Cost and quantity indicators need a measurable number; words such as 是否完成 or 提升 cannot be assessed.",
-        "  指标 产出指标 数量指标 | 培训人数 | 是否完成 | 工作成效", "  指标 产出指标 数量指标 | 培训人数 | ≥200人 | 工作成效"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 培训人数 | 是否完成 | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 培训人数 | ≥200人 | 工作成效"),
     code!("W0406", Goals, Warning, "指标单位不规范", "malformed indicator unit",
         "单位中同一量纲重复（天/人/天）、复合单位缺少“/”（元人/月），或金额、数量没有单位（4019.73）。",
         "The unit repeats a dimension (天/人/天), lacks a `/` (元人/月), or a money or count value has no unit (4019.73).",
-        "  指标 成本指标 经济成本指标 | 经费成本 | 4019.73 | 工作成效", "  指标 成本指标 经济成本指标 | 经费成本 | 4019.73万元 | 工作成效"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 成本指标 经济成本指标 | 经费成本 | 4019.73 | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 成本指标 经济成本指标 | 经费成本 | 5万元 | 工作成效"),
     code!("W0407", Goals, Warning, "指标单位与名称矛盾", "indicator unit contradicts its name",
         "人数、次数等计数用了金额单位，或时间、时限指标用了百分比。",
         "A count (人数, 次数 …) measured in money, or a time indicator given as a percentage.",
-        "  指标 产出指标 时效指标 | 完成时间 | 100% | 工作成效", "  指标 产出指标 时效指标 | 完成时间 | 2024年12月底前 | 工作成效"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 时效指标 | 完成时间 | 100% | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 时效指标 | 完成时间 | 2024年12月底前 | 工作成效"),
     code!("W0408", Goals, Warning, "数量目标写成了上限", "quantity target written as an upper bound",
         "数量、质量和满意度指标是要达到的下限（≥）；写成 ≤ 意味着越少越好。",
         "Quantity, quality and satisfaction targets are minimums (≥); ≤ says the fewer the better.",
-        "  指标 产出指标 数量指标 | 培训人数 | ≤30 | 工作成效", "  指标 产出指标 数量指标 | 培训人数 | ≥30人 | 工作成效"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 培训人数 | ≤30 | 工作成效", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 培训人数 | ≥30人 | 工作成效"),
     code!("W0501", Content, Warning, "“三公”经费变化没有说明原因", "三公 change without a reason",
         "“三公”经费比上年有增减时，须说明原因：写“原因 三公”（或具体的“原因 公务接待费”等）。",
         "When a 三公 figure changes against last year, give the reason: `原因 三公` (or `原因 公务接待费` …).",
@@ -258,12 +259,24 @@ pub const ALL: &[CodeInfo] = &[
     code!("W0505", Content, Warning, "占位文字未替换", "placeholder text left in",
         "文字中留有 XX、××、待填写、待定之类的占位符。",
         "The text still holds a placeholder such as XX, ××, 待填写 or 待定.",
-        "  目标 完成XX项工作。", "  目标 完成12项工作。"),
+        "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 完成XX项工作。", "项目 P1 某项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 完成12项工作。"),
     code!("W0506", Content, Warning, "说明与计算的增减方向相反", "prose direction contradicts the computed change",
         "原因说明中的增加／减少／持平与由“上年”数算出的变化方向相反。",
         "The reason says 增加 / 减少 / 持平 while the change computed from the 上年 figures goes the other way.",
         "上年\n  机关运行经费 200.00\n原因 机关运行经费\n  > 人员增加，经费增加。", "上年\n  机关运行经费 200.00\n原因 机关运行经费\n  > 压减公用经费，经费减少。"),
 ];
+
+/// An example as a whole file: the example header first, unless the example writes its own.
+pub fn with_header(example: &str) -> String {
+    let own = example
+        .lines()
+        .any(|l| l.starts_with("部门 ") || l.starts_with("年度 "));
+    if own {
+        format!("{example}\n")
+    } else {
+        format!("{EXAMPLE_HEADER}{example}\n")
+    }
+}
 
 /// The registered information of a code.
 pub fn info(code: &str) -> Option<&'static CodeInfo> {
@@ -297,18 +310,16 @@ pub fn explain(code: &str, lang: super::Lang) -> Option<String> {
     };
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
     Some(format!(
-        "{} [{}, {}]: {}\n\n{}\n\n{}:\n\n{}{}\n{}:\n\n{}{}",
+        "{} [{}, {}]: {}\n\n{}\n\n{}:\n\n{}\n{}:\n\n{}",
         c.code,
         fam,
         c.severity.word(),
         title,
         expl,
         wrong,
-        indent(H),
-        indent(c.wrong),
+        indent(&with_header(c.wrong)),
         right,
-        indent(H),
-        indent(c.right)
+        indent(&with_header(c.right)),
     ))
 }
 
