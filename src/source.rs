@@ -101,6 +101,14 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset where a 0-based line starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
     /// The 1-based column of a byte offset in UTF-16 code units (what LSP counts).
     pub fn utf16_column(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());

@@ -27,8 +27,50 @@ impl Default for HumanStyle {
 struct MietteView<'a> {
     diag: &'a Diagnostic,
     lang: Lang,
-    source: miette::NamedSource<String>,
+    source: Window<'a>,
 }
+
+/// The part of a file a diagnostic shows: whole lines around its labels. miette scans the
+/// source it is given from the start for every label, so it gets only this window, with the
+/// window's place in the file added back to the positions it reports.
+struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Byte offset of the window in the file.
+    start: usize,
+    /// 0-based line of the window's first line.
+    first_line: usize,
+}
+
+impl miette::SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let offset = span
+            .offset()
+            .checked_sub(self.start)
+            .ok_or(miette::MietteError::OutOfBounds)?;
+        let local = miette::SourceSpan::new(offset.into(), span.len());
+        let c = self.text.read_span(&local, before, after)?;
+        let shifted =
+            miette::SourceSpan::new((c.span().offset() + self.start).into(), c.span().len());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_string(),
+            c.data(),
+            shifted,
+            c.line() + self.first_line,
+            c.column(),
+            c.line_count(),
+        )))
+    }
+}
+
+/// Secondary labels further than this many lines from the primary one are not drawn (miette
+/// would print every line in between); the help names their lines instead.
+const NEAR: usize = 8;
 
 impl fmt::Debug for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -95,10 +137,11 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
+    let near = nearby(diag, file, style.lang);
     let view = MietteView {
-        diag,
+        diag: &near,
         lang: style.lang,
-        source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+        source: window(&near, file),
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
@@ -106,6 +149,56 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
         out = short(diag, file, style.lang) + "\n";
     }
     out
+}
+
+/// The diagnostic as drawn: far secondary labels move into the help, with their line numbers.
+fn nearby(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> Diagnostic {
+    let primary = file.position(diag.offset()).line;
+    let (near, far): (Vec<_>, Vec<_>) = diag.labels.iter().cloned().partition(|l| {
+        let line = file.position(l.span.start).line;
+        l.primary || line.abs_diff(primary) <= NEAR
+    });
+    let mut d = diag.clone();
+    d.labels = near;
+    if far.is_empty() {
+        return d;
+    }
+    let mut help = d.help.clone().unwrap_or_default();
+    for l in far {
+        let line = file.position(l.span.start).line;
+        let (zh, en) = (l.message.zh.as_str(), l.message.en.as_str());
+        let (zh, en) = if zh.is_empty() {
+            ("另见", "see also")
+        } else {
+            (zh, en)
+        };
+        let extra = crate::t!("（{zh}：第 {line} 行）", " ({en}: line {line})");
+        help.zh.push_str(&extra.zh);
+        help.en.push_str(&extra.en);
+    }
+    let _ = lang;
+    d.help = Some(help);
+    d
+}
+
+/// Whole lines from three before the first label to three after the last.
+fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
+    let starts = diag.labels.iter().map(|l| l.span.start);
+    let ends = diag.labels.iter().map(|l| l.span.end);
+    let (lo, hi) = match (starts.min(), ends.max()) {
+        (Some(a), Some(b)) => (a, b.max(a)),
+        _ => (0, 0),
+    };
+    let first = file.position(lo).line.saturating_sub(4);
+    let last = file.position(hi).line + 3;
+    let start = file.line_start(first);
+    let end = file.line_start(last).min(file.text.len());
+    Window {
+        name: &file.name,
+        text: file.text.get(start..end).unwrap_or(""),
+        start,
+        first_line: first,
+    }
 }
 
 /// `file:line:col: severity[code]: message`.

@@ -18,6 +18,12 @@ use std::str::FromStr;
 #[grammar = "../grammar/bud.pest"]
 struct BudParser;
 
+/// Only the pest pass over a file (for benchmarks): whether it parsed.
+#[doc(hidden)]
+pub fn pest_only(text: &str) -> bool {
+    BudParser::parse(Rule::file, text).is_ok()
+}
+
 /// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
 pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
     let mut out = ast::File::default();

@@ -1,0 +1,75 @@
+//! The check catalogue, one fixture file per family under `tests/fixtures/checks/`, with the
+//! expectations inline: a comment line `#^ CODE …` says that the line above it (the nearest line
+//! that is not an expectation) gets exactly these diagnostics. Every other line gets none.
+//! The test reads like the budget it checks.
+
+use budc::source::SourceFile;
+use std::collections::BTreeMap;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/checks");
+
+/// (line, code) pairs, sorted.
+type Expect = Vec<(usize, String)>;
+
+fn expectations(text: &str) -> Expect {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, line) in text.lines().enumerate() {
+        match line.trim_start().strip_prefix("#^") {
+            Some(codes) => out.extend(codes.split_whitespace().map(|c| (last, c.to_string()))),
+            None => last = i + 1,
+        }
+    }
+    out.sort();
+    out
+}
+
+fn actual(name: &str, text: &str) -> Expect {
+    let c = budc::compile(SourceFile::new(name, text), None);
+    let mut out: Expect = c
+        .diagnostics
+        .iter()
+        .map(|d| (c.file.position(d.offset()).line, d.code.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_fixture_gets_exactly_its_inline_expectations() {
+    let mut files: Vec<_> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bud"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut failures = BTreeMap::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let (want, got) = (expectations(&text), actual(&name, &text));
+        if want != got {
+            let missing: Vec<_> = want.iter().filter(|w| !got.contains(w)).collect();
+            let extra: Vec<_> = got.iter().filter(|g| !want.contains(g)).collect();
+            failures.insert(name, format!("missing {missing:?}, unexpected {extra:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Every registered code but E0002 (bytes, tested in tests/cli.rs) has a fixture.
+#[test]
+fn every_code_has_a_fixture() {
+    let mut seen = std::collections::BTreeSet::new();
+    for e in std::fs::read_dir(DIR).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        seen.extend(expectations(&text).into_iter().map(|(_, c)| c));
+    }
+    let missing: Vec<&str> = budc::diag::codes::ALL
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| *c != "E0002" && !seen.contains(*c))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
