@@ -360,6 +360,28 @@ fn zero_lines(b: &Budget, out: &mut Vec<Diagnostic>) {
 
 fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
     if b.income.is_empty() {
+        let first = b.basic.first().map(|l| l.span).or_else(|| {
+            b.projects
+                .iter()
+                .find_map(|p| p.allocations.first().map(|a| a.span))
+        });
+        if let Some(at) = first {
+            let total = fmt(doc.figures.expenditure_total);
+            out.push(
+                Diagnostic::new(
+                    "E0203",
+                    t!(
+                        "没有写收入，支出合计 {total} 无从平衡",
+                        "no income is stated for the spending of {total}"
+                    ),
+                )
+                .at(at, t!("第一笔支出", "the first spending"))
+                .with_help(t!(
+                    "按来源写出收入，例如 “收入 一般公共预算 {total}”。",
+                    "state the income by source, e.g. “收入 一般公共预算 {total}”."
+                )),
+            );
+        }
         return;
     }
     for source in Source::ALL {
@@ -392,7 +414,7 @@ fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>
             .or_else(|| b.income.first().map(|i| i.span))
             .unwrap_or_default();
         let (src, s, p, d, total) = (
-            source.keyword(),
+            source.income_name(),
             fmt(stated),
             fmt(spent),
             fmt(stated - spent),
@@ -401,7 +423,7 @@ fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>
         out.push(
             Diagnostic::new(
                 "E0203",
-                t!("{src}收入 {s} 与用这一来源安排的支出 {p} 不等（差 {d}）", "{src} income {s} differs from the spending it funds, {p} (difference {d})"),
+                t!("{src} {s} 与用这一来源安排的支出 {p} 不等（差 {d}）", "{src} {s} differs from the spending it funds, {p} (difference {d})"),
             )
             .at(at, t!("收入", "income"))
             .with_help(t!(

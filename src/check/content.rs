@@ -157,12 +157,21 @@ fn three_public_reasons(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let name = kind.name();
         let (c, p) = (super::fmt(change.current), super::fmt(change.prior));
+        // The 上年 line of this item; else this year's 三公 line in a project; else any 上年 三公 line.
+        let this_year = b
+            .projects
+            .iter()
+            .flat_map(|p| p.three_public.iter())
+            .find(|(k, _)| *k == kind)
+            .map(|(_, m)| m.span);
         let at = b
             .prior
             .three_public
             .iter()
             .find(|(k, _)| *k == kind)
             .map(|(_, m)| m.span)
+            .or(this_year)
+            .or(b.prior.three_public.first().map(|(_, m)| m.span))
             .unwrap_or_default();
         out.push(
             Diagnostic::new(

@@ -57,12 +57,18 @@ impl miette::SourceCode for Window<'_> {
         let c = self.text.read_span(&local, before, after)?;
         let shifted =
             miette::SourceSpan::new((c.span().offset() + self.start).into(), c.span().len());
+        // miette counts the column in bytes; people count characters (as budc's JSON does).
+        let column = offset
+            .checked_sub(c.column())
+            .and_then(|line_start| self.text.get(line_start..offset))
+            .map(|s| s.chars().count())
+            .unwrap_or(c.column());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             c.data(),
             shifted,
             c.line() + self.first_line,
-            c.column(),
+            column,
             c.line_count(),
         )))
     }

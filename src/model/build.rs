@@ -141,6 +141,18 @@ fn home_of(stmt: &Stmt) -> &'static str {
     }
 }
 
+/// Sets a fact that is stated once. A second statement keeps the first value (the one the
+/// catalog and the unit were chosen by) and returns the span of the first, for E0102.
+fn first<T>(slot: &mut Option<Spanned<T>>, new: Spanned<T>) -> Option<Span> {
+    match slot {
+        Some(prev) => Some(prev.span),
+        None => {
+            *slot = Some(new);
+            None
+        }
+    }
+}
+
 fn spanned(w: &Word) -> Spanned<String> {
     w.clone()
 }
@@ -207,24 +219,24 @@ impl Builder<'_> {
         let b = &mut self.budget;
         match stmt {
             Stmt::Department(w) => {
-                let prev = b.department.replace(spanned(w));
-                self.once("部门", prev.map(|p| p.span), w.span);
+                let prev = first(&mut b.department, spanned(w));
+                self.once("部门", prev, w.span);
             }
             Stmt::Year(w) => {
                 let year = w.value.parse::<u16>().unwrap_or(0);
-                let prev = b.year.replace(Spanned::new(year, w.span));
-                self.once("年度", prev.map(|p| p.span), w.span);
+                let prev = first(&mut b.year, Spanned::new(year, w.span));
+                self.once("年度", prev, w.span);
             }
             Stmt::MoneyUnit(w) => match MoneyUnit::parse(&w.value) {
                 Some(u) => {
-                    let prev = b.unit.replace(Spanned::new(u, w.span));
-                    self.once("金额单位", prev.map(|p| p.span), w.span);
+                    let prev = first(&mut b.unit, Spanned::new(u, w.span));
+                    self.once("金额单位", prev, w.span);
                 }
                 None => self.unknown_word(w, t!("金额单位", "money unit"), &["万元", "元"]),
             },
             Stmt::CatalogYear(w) => {
-                let prev = b.catalog_year.replace(spanned(w));
-                self.once("科目版本", prev.map(|p| p.span), w.span);
+                let prev = first(&mut b.catalog_year, spanned(w));
+                self.once("科目版本", prev, w.span);
             }
             Stmt::SubUnit { id, name, kind } => {
                 if let Some(k) = kind {
@@ -462,8 +474,8 @@ impl Builder<'_> {
                     "项目支出" => &mut prior.project,
                     _ => &mut prior.operating_cost,
                 };
-                let prev = slot.replace(money(amount));
-                self.once(&name.value, prev.map(|p| p.span), name.span);
+                let prev = first(slot, money(amount));
+                self.once(&name.value, prev, name.span);
             }
             Stmt::Income { source, amount } => {
                 if let Some(src) = self.source(source) {
@@ -478,7 +490,17 @@ impl Builder<'_> {
             Stmt::ThreePublic { kind, amount } => {
                 if let Some(k) = self.three_public_kind(kind) {
                     self.amount_ok(amount);
-                    self.budget.prior.three_public.push((k, money(amount)));
+                    let first = self
+                        .budget
+                        .prior
+                        .three_public
+                        .iter()
+                        .find(|(x, _)| *x == k)
+                        .map(|(_, m)| m.span);
+                    match first {
+                        Some(f) => self.once(k.name(), Some(f), kind.span),
+                        None => self.budget.prior.three_public.push((k, money(amount))),
+                    }
                 }
             }
             _ => {}
@@ -490,6 +512,30 @@ impl Builder<'_> {
             Stmt::Allocation { func, amount } => {
                 let code = self.code(func, Classification::Functional, 7);
                 self.amount_ok(amount);
+                let twice = self.budget.projects.get(i).and_then(|p| {
+                    p.allocations
+                        .iter()
+                        .find(|a| a.code.code == code.code)
+                        .map(|a| a.span)
+                });
+                if let Some(first) = twice {
+                    let c = &code.code;
+                    return self.err(
+                        Diagnostic::new(
+                            "E0102",
+                            t!(
+                                "项目中科目 {c} 写了两次",
+                                "code {c} appears twice in the project"
+                            ),
+                        )
+                        .at(code.span, t!("又写了一次", "again"))
+                        .also(first, t!("第一次在这里", "first here"))
+                        .with_help(t!(
+                            "每个功能科目一行：把两行的金额合成一行。",
+                            "one line per functional code: add the two amounts into one line."
+                        )),
+                    );
+                }
                 self.with_project(i, |p| {
                     p.allocations.push(Allocation {
                         code,
@@ -541,8 +587,8 @@ impl Builder<'_> {
                     .budget
                     .projects
                     .get_mut(i)
-                    .and_then(|p| p.stated_amount.replace(money(a)));
-                self.once("金额", prev.map(|p| p.span), a.span);
+                    .and_then(|p| first(&mut p.stated_amount, money(a)));
+                self.once("金额", prev, a.span);
             }
             Stmt::Indicator(ind) => self.with_project(i, |p| {
                 p.indicators.push(Indicator {
@@ -575,8 +621,8 @@ impl Builder<'_> {
             .budget
             .projects
             .get_mut(i)
-            .and_then(|p| slot(p).replace(spanned(w)));
-        self.once(what, prev.map(|p| p.span), w.span);
+            .and_then(|p| first(slot(p), spanned(w)));
+        self.once(what, prev, w.span);
     }
 
     /// Reports a fact stated twice.
@@ -696,6 +742,10 @@ impl Builder<'_> {
             span,
             written_name: c.name.clone(),
         };
+        // Without a catalog (E0105 says so) there is nothing to look codes up in.
+        if self.catalog.functional.is_empty() && self.catalog.economic_dept.is_empty() {
+            return done;
+        }
         if code.len() != want_len {
             let children = self.catalog.children(class, &code);
             let hint = suggestion_list(&children);
@@ -722,7 +772,7 @@ impl Builder<'_> {
                 return done;
             }
             let as_written = &written.value;
-            let elsewhere = self.catalog.find_by_name(class, as_written, want_len);
+            let elsewhere = self.catalog.find_by_name(class, as_written, &code);
             let other = suggestion_list(&elsewhere);
             let help = if other.is_empty() {
                 t!(
@@ -754,7 +804,7 @@ impl Builder<'_> {
         let mut near = c
             .name
             .as_ref()
-            .map(|n| self.catalog.find_by_name(class, &n.value, want_len))
+            .map(|n| self.catalog.find_by_name(class, &n.value, &code))
             .unwrap_or_default();
         near.extend(self.catalog.nearest(class, &code));
         near.dedup();

@@ -194,17 +194,31 @@ impl Catalog {
             .collect()
     }
 
-    /// Codes of a given length whose name is `name` (brackets and spaces normalised), at most three.
+    /// Codes as long as `near` whose name is `name` (brackets and spaces normalised), those
+    /// sharing the longest prefix with `near` first (the same 款, then the same 类), at most three.
     pub fn find_by_name(
         &self,
         class: Classification,
         name: &str,
-        len: usize,
+        near: &str,
     ) -> Vec<(String, String)> {
         let want = crate::model::build::normalize_name(name);
-        self.table(class)
+        let shared = |c: &str| {
+            c.bytes()
+                .zip(near.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let mut found: Vec<(&String, &Entry)> = self
+            .table(class)
             .iter()
-            .filter(|(c, e)| c.len() == len && crate::model::build::normalize_name(&e.name) == want)
+            .filter(|(c, e)| {
+                c.len() == near.len() && crate::model::build::normalize_name(&e.name) == want
+            })
+            .collect();
+        found.sort_by_key(|(c, _)| (std::cmp::Reverse(shared(c)), (*c).clone()));
+        found
+            .into_iter()
             .take(3)
             .map(|(c, e)| (c.clone(), e.name.clone()))
             .collect()

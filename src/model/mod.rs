@@ -116,6 +116,16 @@ impl Source {
         })
     }
 
+    /// The name of the income of this source: 一般公共预算收入, 事业收入, 上年结转.
+    pub fn income_name(self) -> String {
+        let k = self.keyword();
+        if k.ends_with("收入") || matches!(self, Source::NonFiscalBalance | Source::Carryover) {
+            k.to_string()
+        } else {
+            format!("{k}收入")
+        }
+    }
+
     /// 财政拨款: appropriations from the three government budgets.
     pub fn is_fiscal(self) -> bool {
         matches!(
