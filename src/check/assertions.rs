@@ -85,7 +85,15 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
             if amount.value == d {
                 return Ok(());
             }
-            let (s, dd, diff) = (fmt(amount.value), fmt(d), fmt(amount.value - d));
+            // 项目数 is a count: shown without decimals.
+            let show = |x: Decimal| {
+                if what == "项目数" {
+                    x.normalize().to_string()
+                } else {
+                    fmt(x)
+                }
+            };
+            let (s, dd, diff) = (show(amount.value), show(d), show(amount.value - d));
             Err(Diagnostic::new(
                 "E0201",
                 t!(
@@ -94,7 +102,7 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
                 ),
             )
             .at(amount.span, t!("算得 {dd}", "derived {dd}"))
-            .also(ref_span, Default::default())
+            .also(ref_span, t!("断言的对象", "what is asserted"))
             .with_help(t!(
                 "断言的数与事实推出的数不一致：核对相关的支出行和项目金额，或改正断言。",
                 "the stated figure differs from the derived one: check the spending lines and project amounts behind it, or the assertion."
@@ -122,7 +130,7 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
                 ),
             )
             .at(a.value.span, t!("应为“{shown}”", "“{shown_en}” derived"))
-            .also(ref_span, Default::default())
+            .also(ref_span, t!("断言的对象", "what is asserted"))
             .with_help(t!(
                 "表格中的文字（名称、编码位置）由科目表和事实决定：改正名称或编码。",
                 "the text of a table (names, code columns) follows from the catalog and the facts: correct the name or code."
