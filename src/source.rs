@@ -56,8 +56,9 @@ impl SourceFile {
     }
 
     /// Decodes raw bytes: UTF-8 only, with an optional BOM. Anything else gets a diagnostic
-    /// that names the encoding the bytes most likely are.
-    pub fn decode(name: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
+    /// that names the encoding the bytes most likely are, located in a lossy decoding of the
+    /// file (returned with it, so the diagnostic can show the line).
+    pub fn decode(name: impl Into<String>, bytes: &[u8]) -> Result<Self, (Self, Diagnostic)> {
         let name = name.into();
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, text)),
@@ -65,18 +66,50 @@ impl SourceFile {
                 let at = err.valid_up_to();
                 let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
                 let byte = at + 1;
-                let enc = likely_encoding(bytes);
-                Err(Diagnostic::new(
-                    "E0002",
-                    t!(
-                        "文件不是 UTF-8 编码，看来是 {enc}（第 {line} 行，第 {byte} 字节起）",
-                        "the file is not UTF-8; it looks like {enc} (line {line}, from byte {byte})"
+                // The bytes from the first fault on: a UTF-8 start (or a BOM) would mislead.
+                let enc = likely_encoding(bytes).or_else(|| likely_encoding(&bytes[at..]));
+                // The bytes before the fault are valid UTF-8 and stay where they were, so the
+                // first replacement character of the lossy text is the first bad byte.
+                let lossy = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+                let bom = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+                    3
+                } else {
+                    0
+                };
+                let at_text = at.saturating_sub(bom);
+                let span = crate::source::Span::new(at_text, at_text + '\u{fffd}'.len_utf8());
+                let (message, help) = match enc {
+                    Some(enc) => (
+                        t!(
+                            "文件不是 UTF-8 编码，看来是 {enc}（第 {line} 行，第 {byte} 字节起）",
+                            "the file is not UTF-8; it looks like {enc} (line {line}, from byte {byte})"
+                        ),
+                        t!(
+                            "budc 只读 UTF-8 文本：在编辑器中把文件“另存为 UTF-8”（WPS、记事本都有此选项），或运行 iconv -f {enc} -t UTF-8。",
+                            "budc reads UTF-8 only: save the file as UTF-8 in your editor, or run iconv -f {enc} -t UTF-8."
+                        ),
                     ),
-                )
-                .with_help(t!(
-                    "budc 只读 UTF-8 文本：在编辑器中把文件“另存为 UTF-8”（WPS、记事本都有此选项），或运行 iconv -f {enc} -t UTF-8。",
-                    "budc reads UTF-8 only: save the file as UTF-8 in your editor, or run iconv -f {enc} -t UTF-8."
-                )))
+                    None => (
+                        t!(
+                            "文件不是 UTF-8 编码（第 {line} 行，第 {byte} 字节起）",
+                            "the file is not UTF-8 (line {line}, from byte {byte})"
+                        ),
+                        t!(
+                            "budc 只读 UTF-8 文本：在编辑器中把文件“另存为 UTF-8”。",
+                            "budc reads UTF-8 only: save the file as UTF-8 in your editor."
+                        ),
+                    ),
+                };
+                let diag = Diagnostic::new("E0002", message)
+                    .at(
+                        span,
+                        t!(
+                            "第一个不是 UTF-8 的字节",
+                            "the first byte that is not UTF-8"
+                        ),
+                    )
+                    .with_help(help);
+                Err((lossy, diag))
             }
         }
     }
@@ -129,9 +162,9 @@ impl SourceFile {
 
 /// The encoding that bytes which are not UTF-8 most likely are: UTF-16 by its byte order mark,
 /// GB18030/GBK when the high bytes pair up as GBK characters, else unknown.
-fn likely_encoding(bytes: &[u8]) -> &'static str {
+fn likely_encoding(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return "UTF-16";
+        return Some("UTF-16");
     }
     let mut i = 0;
     let (mut pairs, mut bad) = (0usize, 0usize);
@@ -152,11 +185,7 @@ fn likely_encoding(bytes: &[u8]) -> &'static str {
             }
         }
     }
-    if pairs > 0 && bad * 10 <= pairs {
-        "GB18030/GBK"
-    } else {
-        "an unknown encoding"
-    }
+    (pairs > 0 && bad * 10 <= pairs).then_some("GB18030/GBK")
 }
 
 #[cfg(test)]
@@ -174,13 +203,15 @@ mod tests {
 
     #[test]
     fn bom_is_stripped_and_gbk_rejected() {
-        let f = SourceFile::decode("a", "\u{feff}年度 2024".as_bytes()).unwrap();
+        let f = SourceFile::decode("a", "\u{feff}年度 2024".as_bytes())
+            .map_err(|e| e.1)
+            .unwrap();
         assert_eq!(f.text, "年度 2024");
         // "部门" in GBK.
-        let err = SourceFile::decode("a", &[0xb2, 0xbf, 0xc3, 0xc5]).unwrap_err();
+        let (_, err) = SourceFile::decode("a", &[0xb2, 0xbf, 0xc3, 0xc5]).unwrap_err();
         assert_eq!(err.code, "E0002");
         assert!(err.message.zh.contains("GB18030/GBK"), "{}", err.message.zh);
-        let err = SourceFile::decode("a", &[0xff, 0xfe, 0x34, 0x00]).unwrap_err();
+        let (_, err) = SourceFile::decode("a", &[0xff, 0xfe, 0x34, 0x00]).unwrap_err();
         assert!(err.message.en.contains("UTF-16"), "{}", err.message.en);
     }
 }
