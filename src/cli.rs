@@ -40,14 +40,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
     },
-    /// Compile a budget to JSON.
+    /// Compile a budget to JSON, DOCX, or both.
     Compile {
         /// The .bud file.
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Output file (standard output when omitted).
+        /// Output file (standard output when omitted, JSON only); a folder with --format all.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// A folder holding a classification catalog.
@@ -102,7 +102,12 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Open data: the JSON contract (README).
     Json,
+    /// The publishable document.
+    Docx,
+    /// Both, side by side in the folder given with -o.
+    All,
 }
 
 /// Exit codes.
@@ -138,11 +143,17 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         ),
         Command::Compile {
             file,
-            format: Format::Json,
+            format,
             output,
             catalog,
             lang,
-        } => compile(&file, output.as_deref(), catalog.as_deref(), lang.into()),
+        } => compile(
+            &file,
+            format,
+            output.as_deref(),
+            catalog.as_deref(),
+            lang.into(),
+        ),
         Command::Explain { code, list, lang } => explain(code.as_deref(), list, lang.into()),
         Command::Schema => {
             print!("{}", crate::backend::json::schema());
@@ -289,20 +300,55 @@ fn check(
     worst
 }
 
-fn compile(file: &Path, output: Option<&Path>, catalog: Option<&Path>, lang: Lang) -> i32 {
+fn compile(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    catalog: Option<&Path>,
+    lang: Lang,
+) -> i32 {
     let catalog = match load_catalog(catalog) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    if let Some(out) = output {
-        if same_file(file, out) {
-            let o = out.display();
-            return usage_error(match lang {
-                Lang::Zh => format!("输出文件 {o} 就是源文件：budc 不会覆盖源文件"),
-                Lang::En => {
-                    format!("the output {o} is the source file: budc never overwrites a source")
-                }
-            });
+    let zh_en = |zh: String, en: String| match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    // Where each output goes.
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget".into());
+    let targets: Vec<(Format, Option<PathBuf>)> = match (format, output) {
+        (Format::Json, o) => vec![(Format::Json, o.map(Path::to_path_buf))],
+        (Format::Docx, Some(o)) => vec![(Format::Docx, Some(o.to_path_buf()))],
+        (Format::Docx, None) => {
+            return usage_error(zh_en(
+                "DOCX 须用 -o 指定输出文件".into(),
+                "DOCX needs an output file: -o OUT.docx".into(),
+            ))
+        }
+        (Format::All, Some(dir)) => vec![
+            (Format::Json, Some(dir.join(format!("{stem}.json")))),
+            (Format::Docx, Some(dir.join(format!("{stem}.docx")))),
+        ],
+        (Format::All, None) => {
+            return usage_error(zh_en(
+                "--format all 须用 -o 指定输出目录".into(),
+                "--format all needs an output folder: -o DIR".into(),
+            ))
+        }
+    };
+    for (_, out) in &targets {
+        if let Some(out) = out {
+            if same_file(file, out) {
+                let o = out.display();
+                return usage_error(zh_en(
+                    format!("输出文件 {o} 就是源文件：budc 不会覆盖源文件"),
+                    format!("the output {o} is the source file: budc never overwrites a source"),
+                ));
+            }
         }
     }
     let compiled = match read_source(file) {
@@ -317,31 +363,36 @@ fn compile(file: &Path, output: Option<&Path>, catalog: Option<&Path>, lang: Lan
     if compiled.has_errors() {
         eprintln!(
             "{}",
-            match lang {
-                Lang::Zh => "有错误，未生成输出。",
-                Lang::En => "errors: nothing written.",
-            }
+            zh_en(
+                "有错误，未生成输出。".into(),
+                "errors: nothing written.".into()
+            )
         );
         return ERRORS;
     }
-    let json = compiled.to_json();
-    match output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            if out
-                .write_all(json.as_bytes())
-                .and_then(|_| out.flush())
-                .is_err()
-            {
-                return USAGE;
+    for (format, out) in targets {
+        let bytes = match format {
+            Format::Docx => match compiled.to_docx() {
+                Ok(b) => b,
+                Err(e) => return usage_error(format_args!("DOCX: {e}")),
+            },
+            _ => compiled.to_json().into_bytes(),
+        };
+        let written = match &out {
+            None => {
+                let mut o = std::io::stdout().lock();
+                o.write_all(&bytes).and_then(|_| o.flush())
             }
-            OK
+            Some(path) => write_atomically(path, &bytes),
+        };
+        if let Err(e) = written {
+            let path = out
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "stdout".into());
+            return usage_error(format_args!("{path}: {e}"));
         }
-        Some(path) => match write_atomically(path, json.as_bytes()) {
-            Ok(()) => OK,
-            Err(e) => usage_error(format_args!("{}: {e}", path.display())),
-        },
     }
+    OK
 }
 
 fn explain(code: Option<&str>, list: bool, lang: Lang) -> i32 {

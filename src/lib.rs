@@ -42,6 +42,11 @@ impl Compiled {
     pub fn to_json(&self) -> String {
         backend::json::render(&self.budget, &self.catalog, &self.document)
     }
+
+    /// The DOCX output.
+    pub fn to_docx(&self) -> std::io::Result<Vec<u8>> {
+        backend::docx::render(&self.budget, &self.document)
+    }
 }
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.

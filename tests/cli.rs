@@ -284,3 +284,39 @@ fn several_files_in_one_call_with_a_summary() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("检查了 2 个文件"), "{}", stderr(&o));
 }
+
+#[test]
+fn compile_to_docx_and_to_both() {
+    let dir = scratch("docx");
+    let docx = dir.join("b.docx");
+    let o = budc(&["compile", EXAMPLE, "--format", "docx", "-o", s(&docx)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    let again = budc(&["compile", EXAMPLE, "--format", "docx", "-o", s(&docx)]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(std::fs::read(&docx).unwrap(), bytes, "two runs differ");
+    let all = dir.join("all");
+    let o = budc(&["compile", EXAMPLE, "--format", "all", "-o", s(&all)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(all.join("liaocheng-2024.docx")).unwrap(),
+        bytes
+    );
+    let json = budc(&["compile", EXAMPLE]);
+    assert_eq!(
+        std::fs::read(all.join("liaocheng-2024.json")).unwrap(),
+        json.stdout
+    );
+    // A DOCX needs a file to go to; `all` a folder.
+    assert_eq!(
+        budc(&["compile", EXAMPLE, "--format", "docx"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        budc(&["compile", EXAMPLE, "--format", "all"]).status.code(),
+        Some(2)
+    );
+}

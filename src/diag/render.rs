@@ -143,7 +143,7 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let near = nearby(diag, file, style.lang);
+    let near = nearby(diag, file);
     let view = MietteView {
         diag: &near,
         lang: style.lang,
@@ -158,7 +158,7 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
 }
 
 /// The diagnostic as drawn: far secondary labels move into the help, with their line numbers.
-fn nearby(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> Diagnostic {
+fn nearby(diag: &Diagnostic, file: &SourceFile) -> Diagnostic {
     let primary = file.position(diag.offset()).line;
     let (near, far): (Vec<_>, Vec<_>) = diag.labels.iter().cloned().partition(|l| {
         let line = file.position(l.span.start).line;
@@ -182,7 +182,6 @@ fn nearby(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> Diagnostic {
         help.zh.push_str(&extra.zh);
         help.en.push_str(&extra.en);
     }
-    let _ = lang;
     d.help = Some(help);
     d
 }

@@ -119,6 +119,9 @@ impl Source {
     /// The name of the income of this source: 一般公共预算收入, 事业收入, 上年结转.
     pub fn income_name(self) -> String {
         let k = self.keyword();
+        if matches!(self, Source::GovernmentFund | Source::StateCapital) {
+            return format!("{k}预算收入");
+        }
         if k.ends_with("收入") || matches!(self, Source::NonFiscalBalance | Source::Carryover) {
             k.to_string()
         } else {
