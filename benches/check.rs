@@ -135,6 +135,10 @@ fn main() {
         "  throughput",
         mb / min.as_secs_f64()
     );
+    let docx_out = std::env::temp_dir()
+        .join("budc-bench.docx")
+        .display()
+        .to_string();
     match binary() {
         Some(bin) => {
             for (what, args) in [
@@ -145,6 +149,10 @@ fn main() {
                 (
                     "`budc compile --format json` example, whole process",
                     vec!["compile", EXAMPLE, "--format", "json"],
+                ),
+                (
+                    "`budc compile --format docx` example, whole process",
+                    vec!["compile", EXAMPLE, "--format", "docx", "-o", &docx_out],
                 ),
             ] {
                 report(

@@ -238,6 +238,7 @@ fn widths(t: &Table, total: u32) -> Vec<u32> {
             ColumnKind::Code => 5,
             ColumnKind::Amount => 11,
             ColumnKind::Text if c.id == "project_type" => 10,
+            ColumnKind::Text if t.id == "project_expenditure" => 42,
             ColumnKind::Text if c.id.ends_with("item") => 26,
             ColumnKind::Text => 30,
         })
@@ -567,7 +568,11 @@ fn build_body(b: &Budget, doc: &Document) -> Body {
     body.page_break();
     // The contents are written after the body is known; a marker stands in for them.
     body.xml.push_str("<!--TOC-->");
-    body.section_end(false);
+    // The cover has no page number: a distinct (empty) first-page footer.
+    body.para(
+        &sect_pr(false).replace("<w:docGrid ", "<w:titlePg/><w:docGrid "),
+        "",
+    );
 
     // 第一部分 部门概况
     body.heading("第一部分 部门概况", 0, part_font, Align::Center, true);
@@ -1136,7 +1141,7 @@ const DOC_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 fn settings_xml() -> String {
     // updateFields: Word refreshes the contents' page numbers when it opens the file.
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings {NS}><w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings {NS}><w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/><w:updateFields w:val=\"true\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
     )
 }
 
