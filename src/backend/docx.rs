@@ -350,18 +350,29 @@ fn cell_text(c: &Cell) -> (String, Align) {
     }
 }
 
-/// Writes a table: header rows repeated on every page (`w:tblHeader`), fixed layout and widths.
-fn table_xml(body: &mut Body, t: &Table, total: u32) {
-    let w = widths(t, total);
-    let mut x = String::new();
-    let _ = write!(
-        x,
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+/// The start of a bordered table of fixed layout with its column grid.
+fn table_open(total: u32, widths: &[u32]) -> String {
+    let border = |side: &str| {
+        format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")
+    };
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|s| border(s))
+        .collect();
+    let mut x = format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
     );
-    for cw in &w {
+    for cw in widths {
         let _ = write!(x, "<w:gridCol w:w=\"{cw}\"/>");
     }
     x.push_str("</w:tblGrid>");
+    x
+}
+
+/// Writes a table: header rows repeated on every page (`w:tblHeader`), fixed layout and widths.
+fn table_xml(body: &mut Body, t: &Table, total: u32) {
+    let w = widths(t, total);
+    let mut x = table_open(total, &w);
     let bold = Font {
         bold: true,
         ..TABLE_TEXT
@@ -928,15 +939,7 @@ fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
         ..TABLE_TEXT
     };
     for p in &b.projects {
-        let mut x = String::new();
-        let _ = write!(
-            x,
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
-        );
-        for cw in &w {
-            let _ = write!(x, "<w:gridCol w:w=\"{cw}\"/>");
-        }
-        x.push_str("</w:tblGrid>");
+        let mut x = table_open(total, &w);
         let mut tr = |cells: Vec<(u32, usize, Option<bool>, String, Align, Font)>, header: bool| {
             x.push_str(if header {
                 "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"

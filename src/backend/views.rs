@@ -1187,6 +1187,39 @@ fn two_sided_row(code: Option<String>, name: &str, level: RowLevel, cells: Vec<C
     }
 }
 
+/// The upper rows of a two-sided table: the numbered income lines on the left, the numbered
+/// 类 lines on the right (`width` cells: the item, then `amounts` of the class).
+fn class_rows(
+    ix: &Index,
+    incomes: &[(&str, Source)],
+    width: usize,
+    amounts: impl Fn(&str) -> Vec<Cell>,
+) -> Vec<Row> {
+    let classes = class_lines(ix);
+    let n = classes.len().max(incomes.len());
+    let mut rows = Vec::new();
+    for i in 0..n {
+        let mut cells = match incomes.get(i) {
+            Some((name, s)) => vec![text(numbered(i, name)), amt(income_of(ix, |x| x == *s))],
+            None => vec![Cell::Empty, Cell::Empty],
+        };
+        let (code, name) = match classes.get(i) {
+            Some(c) => {
+                let name = ix.func_name(c);
+                cells.push(text(numbered(i, &name)));
+                cells.extend(amounts(c));
+                (Some(c.clone()), name)
+            }
+            None => {
+                cells.extend(vec![Cell::Empty; width]);
+                (None, String::new())
+            }
+        };
+        rows.push(two_sided_row(code, &name, RowLevel::Class, cells));
+    }
+    rows
+}
+
 /// 财政拨款收支总体情况表: fiscal income | fiscal spending by 类 and fund.
 fn fiscal_overview(ix: &Index) -> Table {
     let columns = vec![
@@ -1223,34 +1256,15 @@ fn fiscal_overview(ix: &Index) -> Table {
         ("政府性基金预算收入", Source::GovernmentFund),
         ("国有资本经营预算收入", Source::StateCapital),
     ];
-    let classes = class_lines(ix);
-    let n = classes.len().max(incomes.len());
-    let mut rows = Vec::new();
-    for i in 0..n {
-        let mut cells = match incomes.get(i) {
-            Some((name, s)) => vec![text(numbered(i, name)), amt(income_of(ix, |x| x == *s))],
-            None => vec![Cell::Empty, Cell::Empty],
-        };
-        let (code, name) = match classes.get(i) {
-            Some(c) => {
-                let name = ix.func_name(c);
-                let one = |s: Source| amt(class_amounts(ix, c, |x| x == s));
-                cells.extend([
-                    text(numbered(i, &name)),
-                    amt(class_amounts(ix, c, Source::is_fiscal)),
-                    one(Source::GeneralPublic),
-                    one(Source::GovernmentFund),
-                    one(Source::StateCapital),
-                ]);
-                (Some(c.clone()), name)
-            }
-            None => {
-                cells.extend(vec![Cell::Empty; 5]);
-                (None, String::new())
-            }
-        };
-        rows.push(two_sided_row(code, &name, RowLevel::Class, cells));
-    }
+    let mut rows = class_rows(ix, &incomes, 5, |c| {
+        let one = |s: Source| amt(class_amounts(ix, c, |x| x == s));
+        vec![
+            amt(class_amounts(ix, c, Source::is_fiscal)),
+            one(Source::GeneralPublic),
+            one(Source::GovernmentFund),
+            one(Source::StateCapital),
+        ]
+    });
     let fiscal_income = income_of(ix, Source::is_fiscal);
     let spend = |keep: &dyn Fn(Source) -> bool| ix.func_total(keep).total();
     let spending = vec![
@@ -1320,30 +1334,9 @@ fn overview(ix: &Index) -> Table {
         ("附属单位上缴收入", Source::Affiliated),
         ("其他收入", Source::Other),
     ];
-    let classes = class_lines(ix);
-    let n = classes.len().max(incomes.len());
-    let mut rows = Vec::new();
-    for i in 0..n {
-        let mut cells = match incomes.get(i) {
-            Some((name, s)) => vec![text(numbered(i, name)), amt(income_of(ix, |x| x == *s))],
-            None => vec![Cell::Empty, Cell::Empty],
-        };
-        let (code, name) = match classes.get(i) {
-            Some(c) => {
-                let name = ix.func_name(c);
-                cells.extend([
-                    text(numbered(i, &name)),
-                    amt(class_amounts(ix, c, |_| true)),
-                ]);
-                (Some(c.clone()), name)
-            }
-            None => {
-                cells.extend([Cell::Empty, Cell::Empty]);
-                (None, String::new())
-            }
-        };
-        rows.push(two_sided_row(code, &name, RowLevel::Class, cells));
-    }
+    let mut rows = class_rows(ix, &incomes, 2, |c| {
+        vec![amt(class_amounts(ix, c, |_| true))]
+    });
     let current_income = income_of(ix, |s| {
         !matches!(s, Source::NonFiscalBalance | Source::Carryover)
     });
