@@ -57,6 +57,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
     },
+    /// Rewrite files in canonical form (in place, atomically); `-` reads stdin, writes stdout.
+    Fmt {
+        /// .bud files, or `-`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: list the files that are not in canonical form, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. E0201.
@@ -155,6 +167,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             lang.into(),
         ),
         Command::Explain { code, list, lang } => explain(code.as_deref(), list, lang.into()),
+        Command::Fmt { files, check, lang } => fmt(&files, check, lang.into()),
         Command::Schema => {
             print!("{}", crate::backend::json::schema());
             OK
@@ -393,6 +406,66 @@ fn compile(
         }
     }
     OK
+}
+
+fn fmt(files: &[PathBuf], check: bool, lang: Lang) -> i32 {
+    let mut worst = OK;
+    for path in files {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            if std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).is_err() {
+                return usage_error("stdin");
+            }
+            let file = match SourceFile::decode("<stdin>", &bytes) {
+                Ok(f) => f,
+                Err((f, d)) => {
+                    print_diagnostics(std::slice::from_ref(&d), &f, lang);
+                    return ERRORS;
+                }
+            };
+            match crate::fmt::format(&file) {
+                Ok(s) => print!("{s}"),
+                Err(diags) => {
+                    print_diagnostics(&diags, &file, lang);
+                    // An editor that pipes through fmt gets its text back unchanged.
+                    print!("{}", file.text);
+                    worst = worst.max(ERRORS);
+                }
+            }
+            continue;
+        }
+        let file = match read_source(path) {
+            Err(code) => {
+                worst = worst.max(code);
+                continue;
+            }
+            Ok(Err((f, d))) => {
+                print_diagnostics(std::slice::from_ref(&d), &f, lang);
+                worst = worst.max(ERRORS);
+                continue;
+            }
+            Ok(Ok(f)) => f,
+        };
+        let formatted = match crate::fmt::format(&file) {
+            Ok(s) => s,
+            Err(diags) => {
+                print_diagnostics(&diags, &file, lang);
+                worst = worst.max(ERRORS);
+                continue;
+            }
+        };
+        let original = std::fs::read(path).unwrap_or_default();
+        if formatted.as_bytes() == original.as_slice() {
+            continue;
+        }
+        if check {
+            println!("{}", path.display());
+            worst = worst.max(ERRORS);
+        } else if let Err(e) = write_atomically(path, formatted.as_bytes()) {
+            worst = worst.max(usage_error(format_args!("{}: {e}", path.display())));
+        }
+    }
+    worst
 }
 
 fn explain(code: Option<&str>, list: bool, lang: Lang) -> i32 {

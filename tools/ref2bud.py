@@ -8,6 +8,9 @@ amounts in 万元). Every figure and every piece of prose in the output is taken
 that text; the few inferred facts (project -> functional code, procurement split per
 project, which project carries the 公务接待费) are stated as data below and checked
 against the published totals. Stdlib only; amounts are handled with decimal.Decimal.
+
+The output is then put in canonical form with `budc fmt` (the examples are kept canonical,
+and a test checks it).
 """
 import re
 import sys

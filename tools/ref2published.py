@@ -9,6 +9,9 @@ examples/liaocheng-2024-as-published.bud: every fact of the clean example, then 
 non-empty published cell (figures, printed names, printed code cells) and the figures the prose
 states. `budc check` on the result reports, at their lines, the inconsistencies of the published
 document (and exits 1 on purpose). Nothing here comes from budc's output.
+
+The output is then put in canonical form with `budc fmt` (the examples are kept canonical,
+and a test checks it).
 """
 import csv
 import os

@@ -1,0 +1,292 @@
+//! `budc fmt`: the canonical form of a `.bud` file.
+//!
+//! One statement per line; block members indented by two spaces; single spaces between tokens;
+//! indicator fields separated by ` | `; amounts without thousands separators, with the decimals
+//! as written; the amounts of consecutive lines of the same kind right-aligned in a column; comments
+//! and blank lines kept (a comment's indentation is made two spaces or none). Formatting never changes what the file says (a test checks
+//! that the model is the same) and formatting twice changes nothing.
+
+use crate::diag::Diagnostic;
+use crate::source::SourceFile;
+use crate::syntax::ast::{Amount, AssertValue, CodeRef, IndicatorValue, Line, Stmt, Word};
+use unicode_width::UnicodeWidthStr;
+
+/// Formats a source file. Files with syntax errors are not formatted: their diagnostics come back.
+pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
+    let (ast, diags) = crate::syntax::parse(file);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let text = &file.text;
+    // The statements, by the byte offset of the source line they stand on.
+    let mut stmts = ast.lines.iter().peekable();
+    let mut out: Vec<Formatted> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_end = offset + raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let stmt = match stmts.peek() {
+            Some(l) if l.span.start >= offset && l.span.start < line_end => stmts.next(),
+            _ => None,
+        };
+        out.push(match stmt {
+            Some(l) => statement(l, text, line_end),
+            None => verbatim(content),
+        });
+        offset = line_end;
+    }
+    align(&mut out);
+    let mut s: String = out.iter().map(|f| f.render() + "\n").collect();
+    // No blank lines at the end of the file.
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
+    if s.trim().is_empty() {
+        s.clear();
+    }
+    Ok(s)
+}
+
+/// One output line: an indentation, the text before the amount, the amount, a trailing comment.
+struct Formatted {
+    indent: &'static str,
+    head: String,
+    /// The amount that ends the statement, aligned with its neighbours of the same `kind`.
+    amount: Option<String>,
+    kind: Option<&'static str>,
+    comment: Option<String>,
+}
+
+impl Formatted {
+    fn render(&self) -> String {
+        let mut s = format!("{}{}", self.indent, self.head);
+        if let Some(a) = &self.amount {
+            if !self.head.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(a);
+        }
+        if let Some(c) = &self.comment {
+            s.push(' ');
+            s.push_str(c);
+        }
+        s.trim_end().to_string()
+    }
+}
+
+/// Comment lines keep their text, indented like a block member if they were indented at all;
+/// blank lines stay blank.
+fn verbatim(content: &str) -> Formatted {
+    let text = content.trim();
+    let indented = text.len() < content.trim_end().len();
+    Formatted {
+        indent: if indented && !text.is_empty() {
+            "  "
+        } else {
+            ""
+        },
+        head: text.to_string(),
+        amount: None,
+        kind: None,
+        comment: None,
+    }
+}
+
+fn amount(a: &Amount) -> String {
+    format!("{:.*}", a.scale as usize, a.value)
+}
+
+fn code_ref(c: &CodeRef) -> String {
+    match &c.name {
+        Some(n) => format!("{} {}", c.code.value, n.value),
+        None => c.code.value.clone(),
+    }
+}
+
+fn value(v: &IndicatorValue) -> &str {
+    &v.text.value
+}
+
+fn w(w: &Word) -> &str {
+    &w.value
+}
+
+fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
+    let rest = text.get(l.span.end..line_end).unwrap_or("").trim();
+    let comment = rest.starts_with('#').then(|| rest.to_string());
+    let (head, amount_text, kind) = render(&l.stmt);
+    Formatted {
+        indent: if l.indented { "  " } else { "" },
+        head,
+        amount: amount_text,
+        kind,
+        comment,
+    }
+}
+
+/// A statement as (text before the amount, the amount, the alignment group).
+fn render(stmt: &Stmt) -> (String, Option<String>, Option<&'static str>) {
+    let plain = |s: String| (s, None, None);
+    let with = |head: String, a: &Amount, kind: &'static str| (head, Some(amount(a)), Some(kind));
+    match stmt {
+        Stmt::Department(x) => plain(format!("部门 {}", w(x))),
+        Stmt::Year(x) => plain(format!("年度 {}", w(x))),
+        Stmt::MoneyUnit(x) => plain(format!("金额单位 {}", w(x))),
+        Stmt::CatalogYear(x) => plain(format!("科目版本 {}", w(x))),
+        Stmt::SubUnit { id, name, kind } => plain(match kind {
+            Some(k) => format!("二级单位 {} {} {}", w(id), w(name), w(k)),
+            None => format!("二级单位 {} {}", w(id), w(name)),
+        }),
+        Stmt::DutiesBlock => plain("主要职责".into()),
+        Stmt::OrganizationBlock => plain("机构设置".into()),
+        Stmt::ReasonBlock(x) => plain(format!("原因 {}", w(x))),
+        Stmt::GlossaryBlock(x) => plain(format!("名词 {}", w(x))),
+        Stmt::Paragraph(x) if x.value.is_empty() => plain(">".into()),
+        Stmt::Paragraph(x) => plain(format!("> {}", w(x))),
+        Stmt::Income { source, amount } => with(format!("收入 {}", w(source)), amount, "income"),
+        Stmt::BasicBlock => plain("基本支出".into()),
+        Stmt::BasicLine {
+            func,
+            econ,
+            source,
+            amount,
+        } => {
+            let mut head = format!("{} {}", code_ref(func), code_ref(econ));
+            if let Some(s) = source {
+                head.push(' ');
+                head.push_str(w(s));
+            }
+            with(head, amount, "basic")
+        }
+        Stmt::PriorBlock => plain("上年".into()),
+        Stmt::PriorFigure { name, amount } => with(w(name).to_string(), amount, "prior"),
+        Stmt::Project { code, name } => plain(format!("项目 {} {}", w(code), w(name))),
+        Stmt::ProjectUnit(x) => plain(format!("单位 {}", w(x))),
+        Stmt::ProjectKind(x) => plain(format!("类型 {}", w(x))),
+        Stmt::ProjectSource(x) => plain(format!("资金 {}", w(x))),
+        Stmt::Allocation { func, amount } => {
+            with(format!("支出 {}", code_ref(func)), amount, "allocation")
+        }
+        Stmt::ProjectAmount(a) => with("金额".into(), a, "project_amount"),
+        Stmt::Economic { econ, amount } => {
+            with(format!("经济 {}", code_ref(econ)), amount, "economic")
+        }
+        Stmt::Procurement { kind, func, amount } => {
+            let head = match func {
+                Some(f) => format!("采购 {} {}", w(kind), w(f)),
+                None => format!("采购 {}", w(kind)),
+            };
+            with(head, amount, "procurement")
+        }
+        Stmt::ThreePublic { kind, amount } => {
+            with(format!("三公 {}", w(kind)), amount, "three_public")
+        }
+        Stmt::Goal(x) => plain(format!("目标 {}", w(x))),
+        Stmt::Indicator(i) => plain(format!(
+            "指标 {} {} | {} | {} | {}",
+            w(&i.level1),
+            w(&i.level2),
+            w(&i.name),
+            value(&i.value),
+            w(&i.criterion)
+        )),
+        Stmt::AssetsBlock(Some(d)) => plain(format!("资产 {}", w(d))),
+        Stmt::AssetsBlock(None) => plain("资产".into()),
+        Stmt::Vehicles { kind, count } => plain(format!("车辆 {} {}", w(kind), count.value)),
+        Stmt::Equipment(c) => plain(format!("大型设备 {}", c.value)),
+        Stmt::EquipmentPurchase(c) => plain(format!("购置大型设备 {}", c.value)),
+        Stmt::KeyEvaluation { count, amount } => with(
+            format!("重点评价 {}", count.value),
+            amount,
+            "key_evaluation",
+        ),
+        Stmt::Assertion { figure, value } => {
+            let words: Vec<&str> = figure.iter().map(|x| x.value.as_str()).collect();
+            let v = match value {
+                // As written: `02` is a code cell, not the number 2.
+                AssertValue::Amount(_, raw) => raw.value.replace(',', ""),
+                AssertValue::Text(t) => t.value.clone(),
+            };
+            plain(format!("断言 {} = {v}", words.join(" ")))
+        }
+        Stmt::Invalid => plain(String::new()),
+    }
+}
+
+/// Aligns the amounts of each run of consecutive lines of the same kind and indentation.
+fn align(lines: &mut [Formatted]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let Some(kind) = lines[start].kind else {
+            start += 1;
+            continue;
+        };
+        let indent = lines[start].indent;
+        let mut end = start + 1;
+        while end < lines.len() && lines[end].kind == Some(kind) && lines[end].indent == indent {
+            end += 1;
+        }
+        let width = lines[start..end]
+            .iter()
+            .map(|l| l.head.width())
+            .max()
+            .unwrap_or(0);
+        let amount_width = lines[start..end]
+            .iter()
+            .filter_map(|l| l.amount.as_ref().map(|a| a.len()))
+            .max()
+            .unwrap_or(0);
+        for l in &mut lines[start..end] {
+            let pad = width - l.head.width();
+            l.head.push_str(&" ".repeat(pad));
+            // Amounts are right-aligned, so their decimal points line up.
+            if let Some(a) = &mut l.amount {
+                *a = format!("{a:>amount_width$}");
+            }
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(s: &str) -> String {
+        format(&SourceFile::new("t.bud", s)).unwrap()
+    }
+
+    #[test]
+    fn canonical_spacing_indentation_and_alignment() {
+        let src = "部门   甲\n年度\t2024\n\n# 注释  \n基本支出\n    2013201 30101 1,212.61\n  2013201 行政运行 30201   3.5   # 公用\n项目 P1 某项目\n\u{3000}支出 2013202 5.00\n  指标 产出指标 数量指标|人数｜ ≥10人 |工作成效\n";
+        assert_eq!(
+            fmt(src),
+            "部门 甲\n年度 2024\n\n# 注释\n基本支出\n  2013201 30101          1212.61\n  2013201 行政运行 30201     3.5 # 公用\n项目 P1 某项目\n  支出 2013202 5.00\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n"
+        );
+    }
+
+    #[test]
+    fn formatting_twice_changes_nothing() {
+        let once = fmt("收入 一般公共预算 5\n收入 政府性基金   10.00\n断言 项目支出=15.00\n");
+        assert_eq!(
+            once,
+            "收入 一般公共预算     5\n收入 政府性基金   10.00\n断言 项目支出 = 15.00\n"
+        );
+        assert_eq!(fmt(&once), once);
+    }
+
+    #[test]
+    fn asserted_values_keep_their_digits() {
+        let src = "断言 income 2012902 item = 02\n断言 项目支出 = 15,018.07\n";
+        assert_eq!(
+            fmt(src),
+            "断言 income 2012902 item = 02\n断言 项目支出 = 15018.07\n"
+        );
+    }
+
+    #[test]
+    fn files_with_syntax_errors_are_not_formatted() {
+        let err = format(&SourceFile::new("t.bud", "部门 甲\n乱写\n")).unwrap_err();
+        assert_eq!(err[0].code, "E0001");
+    }
+}
