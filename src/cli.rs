@@ -69,6 +69,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
     },
+    /// Compare two budgets in budget terms. Exit 0 equal, 1 different, 2 error.
+    Diff {
+        /// OLD and NEW; with --git, the FILE to compare with its version at REV; with
+        /// --git-external, the seven arguments git gives a diff driver.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
+        /// Compare FILE with its version at this git revision.
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// Act as git's external diff driver (see README): always exit 0 unless an error.
+        #[arg(long, hide = true)]
+        git_external: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+    },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. E0201.
@@ -83,6 +102,14 @@ pub enum Command {
     },
     /// Print the JSON Schema of the JSON output.
     Schema,
+}
+
+/// How `budc diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 /// How `budc check` prints diagnostics.
@@ -168,6 +195,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         ),
         Command::Explain { code, list, lang } => explain(code.as_deref(), list, lang.into()),
         Command::Fmt { files, check, lang } => fmt(&files, check, lang.into()),
+        Command::Diff {
+            files,
+            git,
+            git_external,
+            format,
+            catalog,
+        } => diff(
+            &files,
+            git.as_deref(),
+            git_external,
+            format,
+            catalog.as_deref(),
+        ),
         Command::Schema => {
             print!("{}", crate::backend::json::schema());
             OK
@@ -466,6 +506,98 @@ fn fmt(files: &[PathBuf], check: bool, lang: Lang) -> i32 {
         }
     }
     worst
+}
+
+/// Compiles one side of a diff; syntax errors make it incomparable.
+fn diff_side(
+    name: String,
+    bytes: &[u8],
+    catalog: Option<&Catalog>,
+) -> Result<crate::Compiled, i32> {
+    let file = match SourceFile::decode(name, bytes) {
+        Ok(f) => f,
+        Err((f, d)) => {
+            print_diagnostics(std::slice::from_ref(&d), &f, Lang::Zh);
+            return Err(USAGE);
+        }
+    };
+    let c = crate::compile(file, catalog);
+    let syntax: Vec<Diagnostic> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("E00"))
+        .cloned()
+        .collect();
+    if !syntax.is_empty() {
+        print_diagnostics(&syntax, &c.file, Lang::Zh);
+        return Err(USAGE);
+    }
+    Ok(c)
+}
+
+fn diff(
+    files: &[String],
+    git: Option<&str>,
+    git_external: bool,
+    format: DiffFormat,
+    catalog: Option<&Path>,
+) -> i32 {
+    let catalog = match load_catalog(catalog) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let read =
+        |p: &str| std::fs::read(p).map_err(|e| usage_error(format_args!("无法读取 {p}：{e}")));
+    let (old_name, old_bytes, new_name, new_bytes) = match (git, git_external, files) {
+        (Some(rev), _, [file]) => {
+            let out = std::process::Command::new("git")
+                .args(["show", &format!("{rev}:./{file}")])
+                .output();
+            let old = match out {
+                Ok(o) if o.status.success() => o.stdout,
+                Ok(o) => return usage_error(String::from_utf8_lossy(&o.stderr).trim()),
+                Err(e) => return usage_error(format_args!("git: {e}")),
+            };
+            let new = match read(file) {
+                Ok(b) => b,
+                Err(c) => return c,
+            };
+            (format!("{rev}:{file}"), old, file.clone(), new)
+        }
+        // git gives: path old-file old-hex old-mode new-file new-hex new-mode.
+        (None, true, [path, old, _, _, new, _, _]) => match (read(old), read(new)) {
+            (Ok(a), Ok(b)) => (format!("a/{path}"), a, format!("b/{path}"), b),
+            (Err(c), _) | (_, Err(c)) => return c,
+        },
+        (None, false, [old, new]) => match (read(old), read(new)) {
+            (Ok(a), Ok(b)) => (old.clone(), a, new.clone(), b),
+            (Err(c), _) | (_, Err(c)) => return c,
+        },
+        _ => return usage_error("用法：budc diff OLD NEW，或 budc diff --git REV FILE"),
+    };
+    let old = match diff_side(old_name, &old_bytes, catalog.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let new = match diff_side(new_name, &new_bytes, catalog.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let d = crate::diff::diff(&old, &new);
+    let format = match format {
+        DiffFormat::Text => crate::diff::Format::Text,
+        DiffFormat::Markdown => crate::diff::Format::Markdown,
+        DiffFormat::Json => crate::diff::Format::Json,
+    };
+    print!(
+        "{}",
+        crate::diff::render(&d, format, new.budget.unit().as_str())
+    );
+    if git_external || d.is_empty() {
+        OK
+    } else {
+        ERRORS
+    }
 }
 
 fn explain(code: Option<&str>, list: bool, lang: Lang) -> i32 {

@@ -12,6 +12,7 @@ pub mod backend;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod fmt;
 pub mod model;
 pub mod source;

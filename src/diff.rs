@@ -1,0 +1,545 @@
+//! `budc diff OLD NEW`: what changed between two budgets, in budget terms — projects added,
+//! removed, renamed or recoded; amounts per project and per allocation; indicators; basic
+//! lines; and the table-level totals (each 类, 基本/项目, 三公, procurement) with % change.
+
+use crate::backend::figures::{round2, Change};
+use crate::backend::views::{RowLevel, Table};
+use crate::model::{Budget, Project};
+use crate::Compiled;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// A change of an amount.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Delta {
+    pub old: String,
+    pub new: String,
+    pub change: String,
+    /// Percentage change, two decimals; null when the old amount was zero.
+    pub percent: Option<String>,
+}
+
+impl Delta {
+    fn new(old: Decimal, new: Decimal) -> Delta {
+        let c = Change::new(new, old);
+        Delta {
+            old: money(old),
+            new: money(new),
+            change: signed(c.change),
+            percent: c.percent.map(|p| signed(round2(p))),
+        }
+    }
+}
+
+fn money(d: Decimal) -> String {
+    format!("{d:.2}")
+}
+
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{d:.2}")
+    } else {
+        format!("{d:.2}")
+    }
+}
+
+/// One change, as data: what kind, which thing, and the details.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Item {
+    ProjectAdded {
+        code: String,
+        name: String,
+        amount: String,
+    },
+    ProjectRemoved {
+        code: String,
+        name: String,
+        amount: String,
+    },
+    ProjectRenamed {
+        code: String,
+        old_name: String,
+        new_name: String,
+    },
+    ProjectRecoded {
+        name: String,
+        old_code: String,
+        new_code: String,
+    },
+    ProjectAmount {
+        code: String,
+        name: String,
+        delta: Delta,
+    },
+    AllocationChanged {
+        project: String,
+        exp_func_code: String,
+        delta: Delta,
+    },
+    /// Money that left one code and arrived on another within a project.
+    AllocationMoved {
+        project: String,
+        from: String,
+        to: String,
+        amount: String,
+    },
+    IndicatorAdded {
+        project: String,
+        indicator: String,
+        value: String,
+    },
+    IndicatorRemoved {
+        project: String,
+        indicator: String,
+        value: String,
+    },
+    IndicatorChanged {
+        project: String,
+        indicator: String,
+        old: String,
+        new: String,
+    },
+    GoalChanged {
+        project: String,
+    },
+    BasicLine {
+        exp_func_code: String,
+        dep_bgt_eco_code: String,
+        delta: Delta,
+    },
+    Total {
+        what: String,
+        delta: Delta,
+    },
+}
+
+/// The whole difference.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Diff {
+    pub schema: &'static str,
+    pub old: String,
+    pub new: String,
+    pub changes: Vec<Item>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// Compares two compiled budgets.
+pub fn diff(old: &Compiled, new: &Compiled) -> Diff {
+    let mut changes = Vec::new();
+    projects(&old.budget, &new.budget, &mut changes);
+    basic(&old.budget, &new.budget, &mut changes);
+    totals(old, new, &mut changes);
+    Diff {
+        schema: "budc.diff.v1",
+        old: old.file.name.clone(),
+        new: new.file.name.clone(),
+        changes,
+    }
+}
+
+fn project_label(p: &Project) -> String {
+    p.name.value.clone()
+}
+
+fn allocations(p: &Project) -> BTreeMap<String, Decimal> {
+    let mut m = BTreeMap::new();
+    for a in &p.allocations {
+        *m.entry(a.code.code.clone()).or_default() += a.amount.value;
+    }
+    m
+}
+
+fn projects(old: &Budget, new: &Budget, out: &mut Vec<Item>) {
+    let by_code = |b: &Budget| -> BTreeMap<String, usize> {
+        b.projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.code.value.clone(), i))
+            .collect()
+    };
+    let (oc, nc) = (by_code(old), by_code(new));
+    let mut pairs: Vec<(&Project, &Project)> = Vec::new();
+    let mut old_left: Vec<&Project> = Vec::new();
+    for p in &old.projects {
+        match nc.get(&p.code.value).and_then(|i| new.projects.get(*i)) {
+            Some(q) => pairs.push((p, q)),
+            None => old_left.push(p),
+        }
+    }
+    let mut new_left: Vec<&Project> = new
+        .projects
+        .iter()
+        .filter(|q| !oc.contains_key(&q.code.value))
+        .collect();
+    // A project whose code changed but whose name did not.
+    old_left.retain(
+        |p| match new_left.iter().position(|q| q.name.value == p.name.value) {
+            Some(i) => {
+                let q = new_left.remove(i);
+                out.push(Item::ProjectRecoded {
+                    name: p.name.value.clone(),
+                    old_code: p.code.value.clone(),
+                    new_code: q.code.value.clone(),
+                });
+                pairs.push((p, q));
+                false
+            }
+            None => true,
+        },
+    );
+    for p in old_left {
+        out.push(Item::ProjectRemoved {
+            code: p.code.value.clone(),
+            name: p.name.value.clone(),
+            amount: money(p.amount()),
+        });
+    }
+    for q in new_left {
+        out.push(Item::ProjectAdded {
+            code: q.code.value.clone(),
+            name: q.name.value.clone(),
+            amount: money(q.amount()),
+        });
+    }
+    for (p, q) in pairs {
+        project(p, q, out);
+    }
+}
+
+fn project(p: &Project, q: &Project, out: &mut Vec<Item>) {
+    let label = project_label(q);
+    if p.name.value != q.name.value && p.code.value == q.code.value {
+        out.push(Item::ProjectRenamed {
+            code: q.code.value.clone(),
+            old_name: p.name.value.clone(),
+            new_name: q.name.value.clone(),
+        });
+    }
+    if p.amount() != q.amount() {
+        out.push(Item::ProjectAmount {
+            code: q.code.value.clone(),
+            name: label.clone(),
+            delta: Delta::new(p.amount(), q.amount()),
+        });
+    }
+    let (a, b) = (allocations(p), allocations(q));
+    // A project on one and the same code: its amount line says it all.
+    let single = a.len() == 1 && b.len() == 1 && a.keys().eq(b.keys());
+    let removed: Vec<(&String, &Decimal)> = a.iter().filter(|(c, _)| !b.contains_key(*c)).collect();
+    let added: Vec<(&String, &Decimal)> = b.iter().filter(|(c, _)| !a.contains_key(*c)).collect();
+    // One code replaced by another with the same money: a move.
+    if let ([(from, x)], [(to, y)]) = (removed.as_slice(), added.as_slice()) {
+        if x == y {
+            out.push(Item::AllocationMoved {
+                project: label.clone(),
+                from: (*from).clone(),
+                to: (*to).clone(),
+                amount: money(**x),
+            });
+        } else {
+            for (c, d) in [
+                (from, Delta::new(**x, Decimal::ZERO)),
+                (to, Delta::new(Decimal::ZERO, **y)),
+            ] {
+                out.push(Item::AllocationChanged {
+                    project: label.clone(),
+                    exp_func_code: (*c).clone(),
+                    delta: d,
+                });
+            }
+        }
+    } else if !single {
+        let codes: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        for c in codes {
+            let (x, y) = (
+                a.get(c).copied().unwrap_or_default(),
+                b.get(c).copied().unwrap_or_default(),
+            );
+            if x != y {
+                out.push(Item::AllocationChanged {
+                    project: label.clone(),
+                    exp_func_code: c.clone(),
+                    delta: Delta::new(x, y),
+                });
+            }
+        }
+    }
+    if p.goal.as_ref().map(|g| &g.value) != q.goal.as_ref().map(|g| &g.value) {
+        out.push(Item::GoalChanged {
+            project: label.clone(),
+        });
+    }
+    let key = |i: &crate::model::Indicator| {
+        format!("{}/{}/{}", i.level1.value, i.level2.value, i.name.value)
+    };
+    let old_ind: BTreeMap<String, &str> = p
+        .indicators
+        .iter()
+        .map(|i| (key(i), i.value.text.value.as_str()))
+        .collect();
+    let new_ind: BTreeMap<String, &str> = q
+        .indicators
+        .iter()
+        .map(|i| (key(i), i.value.text.value.as_str()))
+        .collect();
+    for (k, v) in &old_ind {
+        match new_ind.get(k) {
+            None => out.push(Item::IndicatorRemoved {
+                project: label.clone(),
+                indicator: k.clone(),
+                value: v.to_string(),
+            }),
+            Some(w) if w != v => out.push(Item::IndicatorChanged {
+                project: label.clone(),
+                indicator: k.clone(),
+                old: v.to_string(),
+                new: w.to_string(),
+            }),
+            _ => {}
+        }
+    }
+    for (k, w) in &new_ind {
+        if !old_ind.contains_key(k) {
+            out.push(Item::IndicatorAdded {
+                project: label.clone(),
+                indicator: k.clone(),
+                value: w.to_string(),
+            });
+        }
+    }
+}
+
+fn basic(old: &Budget, new: &Budget, out: &mut Vec<Item>) {
+    let lines = |b: &Budget| -> BTreeMap<(String, String), Decimal> {
+        let mut m = BTreeMap::new();
+        for l in &b.basic {
+            *m.entry((l.func.code.clone(), l.econ.code.clone()))
+                .or_default() += l.amount.value;
+        }
+        m
+    };
+    let (a, b) = (lines(old), lines(new));
+    let keys: std::collections::BTreeSet<&(String, String)> = a.keys().chain(b.keys()).collect();
+    for k in keys {
+        let (x, y) = (
+            a.get(k).copied().unwrap_or_default(),
+            b.get(k).copied().unwrap_or_default(),
+        );
+        if x != y {
+            out.push(Item::BasicLine {
+                exp_func_code: k.0.clone(),
+                dep_bgt_eco_code: k.1.clone(),
+                delta: Delta::new(x, y),
+            });
+        }
+    }
+}
+
+fn class_totals(t: Option<&Table>) -> BTreeMap<String, (String, Decimal)> {
+    let Some(t) = t else { return BTreeMap::new() };
+    t.rows
+        .iter()
+        .filter(|r| r.level == RowLevel::Class)
+        .filter_map(|r| {
+            let code = r.code.clone()?;
+            Some((
+                code,
+                (r.name.clone(), t.amount(r, "total").unwrap_or_default()),
+            ))
+        })
+        .collect()
+}
+
+fn totals(old: &Compiled, new: &Compiled, out: &mut Vec<Item>) {
+    let (f, g) = (&old.document.figures, &new.document.figures);
+    let mut push = |what: String, x: Decimal, y: Decimal| {
+        if x != y {
+            out.push(Item::Total {
+                what,
+                delta: Delta::new(x, y),
+            });
+        }
+    };
+    push("支出合计".into(), f.expenditure_total, g.expenditure_total);
+    push("基本支出".into(), f.basic, g.basic);
+    push("项目支出".into(), f.project, g.project);
+    let table = |c: &Compiled| {
+        c.document
+            .tables
+            .iter()
+            .find(|t| t.id == "expenditure")
+            .cloned()
+    };
+    let (a, b) = (
+        class_totals(table(old).as_ref()),
+        class_totals(table(new).as_ref()),
+    );
+    let codes: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    for c in codes {
+        let name = b
+            .get(c)
+            .or(a.get(c))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let x = a.get(c).map(|(_, d)| *d).unwrap_or_default();
+        let y = b.get(c).map(|(_, d)| *d).unwrap_or_default();
+        push(format!("{c} {name}"), x, y);
+    }
+    push(
+        "“三公”经费".into(),
+        f.three_public.current_total(),
+        g.three_public.current_total(),
+    );
+    push("机关运行经费".into(), f.operating_cost, g.operating_cost);
+    push(
+        "政府采购".into(),
+        f.procurement_total(),
+        g.procurement_total(),
+    );
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+fn delta_words(d: &Delta) -> String {
+    match &d.percent {
+        Some(p) => format!("{} → {}（{}，{}%）", d.old, d.new, d.change, p),
+        None => format!("{} → {}（{}）", d.old, d.new, d.change),
+    }
+}
+
+/// One line of text per change.
+fn line(i: &Item, unit: &str) -> String {
+    match i {
+        Item::ProjectAdded { code, name, amount } => {
+            format!("新增项目 {name}（{code}）{amount} {unit}")
+        }
+        Item::ProjectRemoved { code, name, amount } => {
+            format!("删除项目 {name}（{code}）{amount} {unit}")
+        }
+        Item::ProjectRenamed {
+            code,
+            old_name,
+            new_name,
+        } => format!("项目改名 {code}：{old_name} → {new_name}"),
+        Item::ProjectRecoded {
+            name,
+            old_code,
+            new_code,
+        } => format!("项目编码变化 {name}：{old_code} → {new_code}"),
+        Item::ProjectAmount { name, delta, .. } => {
+            format!("项目 {name}：{} {unit}", delta_words(delta))
+        }
+        Item::AllocationChanged {
+            project,
+            exp_func_code,
+            delta,
+        } => {
+            format!(
+                "项目 {project} 科目 {exp_func_code}：{} {unit}",
+                delta_words(delta)
+            )
+        }
+        Item::AllocationMoved {
+            project,
+            from,
+            to,
+            amount,
+        } => {
+            format!("项目 {project}：{amount} {unit} 从 {from} 移到 {to}")
+        }
+        Item::IndicatorAdded {
+            project,
+            indicator,
+            value,
+        } => format!("项目 {project} 新增指标 {indicator}：{value}"),
+        Item::IndicatorRemoved {
+            project,
+            indicator,
+            value,
+        } => format!("项目 {project} 删除指标 {indicator}：{value}"),
+        Item::IndicatorChanged {
+            project,
+            indicator,
+            old,
+            new,
+        } => {
+            format!("项目 {project} 指标 {indicator}：{old} → {new}")
+        }
+        Item::GoalChanged { project } => format!("项目 {project} 的绩效目标改了"),
+        Item::BasicLine {
+            exp_func_code,
+            dep_bgt_eco_code,
+            delta,
+        } => {
+            format!(
+                "基本支出 {exp_func_code} × {dep_bgt_eco_code}：{} {unit}",
+                delta_words(delta)
+            )
+        }
+        Item::Total { what, delta } => format!("{what}：{} {unit}", delta_words(delta)),
+    }
+}
+
+/// Renders a diff.
+pub fn render(d: &Diff, format: Format, unit: &str) -> String {
+    match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Text => {
+            if d.is_empty() {
+                return "两个预算没有差别。\n".into();
+            }
+            d.changes.iter().map(|i| line(i, unit) + "\n").collect()
+        }
+        Format::Markdown => {
+            let mut s = format!("### 预算变化：`{}` → `{}`\n\n", d.old, d.new);
+            if d.is_empty() {
+                s.push_str("没有差别。\n");
+                return s;
+            }
+            let (totals, items): (Vec<&Item>, Vec<&Item>) = d
+                .changes
+                .iter()
+                .partition(|i| matches!(i, Item::Total { .. }));
+            if !items.is_empty() {
+                for i in items {
+                    let _ = writeln!(s, "- {}", line(i, unit));
+                }
+                s.push('\n');
+            }
+            if !totals.is_empty() {
+                let _ = writeln!(s, "| 数 | 原 | 新 | 增减 | % |\n|---|---:|---:|---:|---:|");
+                for i in totals {
+                    if let Item::Total { what, delta } = i {
+                        let _ = writeln!(
+                            s,
+                            "| {what} | {} | {} | {} | {} |",
+                            delta.old,
+                            delta.new,
+                            delta.change,
+                            delta.percent.clone().unwrap_or_default()
+                        );
+                    }
+                }
+            }
+            s
+        }
+    }
+}
