@@ -81,6 +81,67 @@ fn synthetic(projects: usize) -> String {
     s
 }
 
+/// Time from a `didChange` of the example to its `publishDiagnostics`, through `budc lsp`.
+fn lsp_latency(bin: &std::path::Path, text: &str) -> (Duration, Duration) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = Command::new(bin)
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("budc lsp");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut send = |v: serde_json::Value| {
+        let body = v.to_string();
+        let _ = write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body);
+        let _ = stdin.flush();
+    };
+    let mut recv = || -> serde_json::Value {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                return serde_json::Value::Null;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                len = n.parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; len];
+        let _ = out.read_exact(&mut body);
+        serde_json::from_slice(&body).unwrap_or_default()
+    };
+    let uri = "file:///bench/liaocheng-2024.bud";
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": null, "rootUri": null}}),
+    );
+    recv();
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "bud", "version": 1, "text": text}}}),
+    );
+    recv();
+    let mut runs = Vec::new();
+    for v in 2..32 {
+        let t = Instant::now();
+        send(
+            serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}}),
+        );
+        recv();
+        runs.push(t.elapsed());
+    }
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    recv();
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let _ = child.wait();
+    stats(runs)
+}
+
 fn main() {
     let text = std::fs::read_to_string(EXAMPLE).expect("example");
     let file = SourceFile::new("e.bud", text.clone());
@@ -162,6 +223,10 @@ fn main() {
                     }),
                 );
             }
+            report(
+                "`budc lsp`: didChange of the example → diagnostics",
+                lsp_latency(&bin, &text),
+            );
         }
         None => {
             println!("(release binary not found next to the bench: run `cargo build --release`)")

@@ -102,6 +102,8 @@ pub enum Command {
     },
     /// Print the JSON Schema of the JSON output.
     Schema,
+    /// The language server, on stdio (for editors).
+    Lsp,
 }
 
 /// How `budc diff` prints.
@@ -208,6 +210,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             format,
             catalog.as_deref(),
         ),
+        Command::Lsp => crate::lsp::run(),
         Command::Schema => {
             print!("{}", crate::backend::json::schema());
             OK

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod fmt;
+pub mod lsp;
 pub mod model;
 pub mod source;
 pub mod syntax;

@@ -15,6 +15,7 @@ use crate::syntax::ast::{Quantity, ValueKind};
 use rust_decimal::Decimal;
 
 pub use assertions::FIGURES;
+pub use classification::FRAMEWORK;
 
 /// Runs every check.
 pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic> {

@@ -251,6 +251,29 @@ impl Catalog {
             .is_some_and(|k| self.fund_sections.contains_key(k))
     }
 
+    /// The codes that start with `prefix`, in code order.
+    pub fn codes_with_prefix(&self, class: Classification, prefix: &str) -> Vec<(String, String)> {
+        self.table(class)
+            .range(prefix.to_string()..)
+            .take_while(|(c, _)| c.starts_with(prefix))
+            .map(|(c, e)| (c.clone(), e.name.clone()))
+            .collect()
+    }
+
+    /// The 项-level (or 款-level economic) codes whose name contains `text`.
+    pub fn codes_named(&self, class: Classification, text: &str) -> Vec<(String, String)> {
+        let leaf = if class == Classification::Functional {
+            7
+        } else {
+            5
+        };
+        self.table(class)
+            .iter()
+            .filter(|(c, e)| c.len() == leaf && e.name.contains(text))
+            .map(|(c, e)| (c.clone(), e.name.clone()))
+            .collect()
+    }
+
     /// The 政府预算支出经济分类 code a 部门预算支出经济分类 code maps to.
     pub fn gov_code(&self, dept_code: &str) -> Option<&str> {
         self.mapping.get(dept_code).map(String::as_str)
