@@ -67,7 +67,9 @@ impl SourceFile {
                 let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
                 let byte = at + 1;
                 // The bytes from the first fault on: a UTF-8 start (or a BOM) would mislead.
-                let enc = likely_encoding(bytes).or_else(|| likely_encoding(&bytes[at..]));
+                let enc = likely_encoding(bytes).or_else(|| gbk_like(&bytes[at..]));
+                // A UTF-8 file cut in the middle of a character ends in an incomplete sequence.
+                let truncated = err.error_len().is_none();
                 // The bytes before the fault are valid UTF-8 and stay where they were, so the
                 // first replacement character of the lossy text is the first bad byte.
                 let lossy = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
@@ -79,6 +81,16 @@ impl SourceFile {
                 let at_text = at.saturating_sub(bom);
                 let span = crate::source::Span::new(at_text, at_text + '\u{fffd}'.len_utf8());
                 let (message, help) = match enc {
+                    _ if truncated => (
+                        t!(
+                            "文件在一个字符的中间结束（第 {line} 行）：文件可能不完整",
+                            "the file ends in the middle of a character (line {line}): it may be cut short"
+                        ),
+                        t!(
+                            "文件多半在复制或下载时被截断：找回完整的文件。",
+                            "the file was probably cut short when copied or downloaded: get the whole file."
+                        ),
+                    ),
                     Some(enc) => (
                         t!(
                             "文件不是 UTF-8 编码，看来是 {enc}（第 {line} 行，第 {byte} 字节起）",
@@ -166,6 +178,11 @@ fn likely_encoding(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Some("UTF-16");
     }
+    gbk_like(bytes)
+}
+
+/// GB18030/GBK when the high bytes pair up as GBK characters.
+fn gbk_like(bytes: &[u8]) -> Option<&'static str> {
     let mut i = 0;
     let (mut pairs, mut bad) = (0usize, 0usize);
     while i < bytes.len() {

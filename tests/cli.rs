@@ -267,11 +267,15 @@ fn sarif_is_a_valid_2_1_0_log() {
 fn json_stays_valid_whatever_a_message_contains() {
     let dir = scratch("controls");
     let f = dir.join("c.bud");
-    // A control character, quotes and a backslash inside an unknown keyword.
-    std::fs::write(&f, "部门 甲\n年度 2024\n金额单位 万元\n\"坏\\\u{7}行\" 1\n").unwrap();
+    // A control character, quotes and a backslash inside a project name (in the messages).
+    std::fs::write(
+        &f,
+        "部门 甲\n年度 2024\n金额单位 万元\n项目 P1 \"坏\\\u{7}名\"\n",
+    )
+    .unwrap();
     let o = budc(&["check", "--message-format", "json", s(&f)]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
-    assert_eq!(v["diagnostics"][0]["code"], "E0001");
+    assert_eq!(v["diagnostics"][0]["code"], "E0207");
     assert!(v["diagnostics"][0]["message"]
         .as_str()
         .unwrap()

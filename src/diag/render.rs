@@ -143,7 +143,7 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let near = nearby(diag, file);
+    let near = printable(nearby(diag, file));
     let view = MietteView {
         diag: &near,
         lang: style.lang,
@@ -206,8 +206,36 @@ fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
     }
 }
 
+/// Control characters of user text (NUL from a binary file, escape sequences) shown escaped, so
+/// a terminal never receives them.
+fn printable(mut d: Diagnostic) -> Diagnostic {
+    fn clean(t: &mut super::Text) {
+        for s in [&mut t.zh, &mut t.en] {
+            if s.chars().any(|c| c.is_control() && c != '\n') {
+                *s = s
+                    .chars()
+                    .map(|c| match c {
+                        '\n' => "\n".to_string(),
+                        c if c.is_control() => c.escape_unicode().to_string(),
+                        c => c.to_string(),
+                    })
+                    .collect();
+            }
+        }
+    }
+    clean(&mut d.message);
+    if let Some(h) = &mut d.help {
+        clean(h);
+    }
+    for l in &mut d.labels {
+        clean(&mut l.message);
+    }
+    d
+}
+
 /// `file:line:col: severity[code]: message`.
 pub fn short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String {
+    let diag = &printable(diag.clone());
     let pos = file.position(diag.offset());
     format!(
         "{}:{}:{}: {}[{}]: {}",

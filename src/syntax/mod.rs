@@ -85,7 +85,14 @@ fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec
 
 /// Re-parses a bad line with the strict rule and turns pest's error into a located message.
 fn explain_bad_line(line: &str, offset: usize, text: &str) -> Diagnostic {
-    let keyword = line.split([' ', '\t', '\u{3000}']).next().unwrap_or("");
+    let first = line.split([' ', '\t', '\u{3000}']).next().unwrap_or("");
+    // Control characters (NUL from a binary file) are shown escaped.
+    let keyword: String = first.chars().flat_map(char::escape_debug).collect();
+    let keyword = if keyword == first {
+        first.to_string()
+    } else {
+        keyword
+    };
     let span = match BudParser::parse(Rule::strict_line, line) {
         Err(e) => error_span(&e, offset, text),
         // Valid on its own but not in context (cannot happen with this grammar): point at it all.
@@ -108,7 +115,7 @@ fn explain_bad_line(line: &str, offset: usize, text: &str) -> Diagnostic {
             "use ASCII digits and punctuation (0-9 , . : -) in amounts, codes and separators: switch the input method to English or half-width and retype them."
         ));
     }
-    match usage_of(keyword) {
+    match usage_of(first) {
         Some(u) => Diagnostic::new(
             "E0001",
             t!(
