@@ -292,6 +292,7 @@ fn check(
     format: MessageFormat,
     lang: Lang,
 ) -> i32 {
+    use rayon::prelude::*;
     let catalog = match load_catalog(catalog) {
         Ok(c) => c,
         Err(code) => return code,
@@ -300,24 +301,35 @@ fn check(
         Ok(f) => f,
         Err(code) => return code,
     };
+    // Every file is read and checked in parallel; reports come out in the order given.
+    let results: Vec<Result<(SourceFile, Vec<Diagnostic>, rust_decimal::Decimal), i32>> = files
+        .par_iter()
+        .map(|path| match read_source(path) {
+            Err(code) => Err(code),
+            Ok(Err((file, d))) => Ok((file, vec![d], rust_decimal::Decimal::ZERO)),
+            Ok(Ok(file)) => {
+                let c = crate::compile(file, catalog.as_ref());
+                let total = c.document.figures.expenditure_total;
+                Ok((c.file, c.diagnostics, total))
+            }
+        })
+        .collect();
     let mut worst = OK;
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
     };
+    let mut total = rust_decimal::Decimal::ZERO;
     let mut reports: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
-    for path in &files {
-        let (file, diags) = match read_source(path) {
+    for r in results {
+        let (file, diags, amount) = match r {
             Err(code) => {
                 worst = worst.max(code);
                 continue;
             }
-            Ok(Err((file, d))) => (file, vec![d]),
-            Ok(Ok(file)) => {
-                let c = crate::compile(file, catalog.as_ref());
-                (c.file, c.diagnostics)
-            }
+            Ok(x) => x,
         };
+        total += amount;
         let e = diags
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -344,8 +356,12 @@ fn check(
             if files.len() > 1 || summary.errors + summary.warnings > 0 {
                 let (n, e, w) = (summary.files, summary.errors, summary.warnings);
                 let line = match lang {
-                    Lang::Zh => format!("检查了 {n} 个文件：{e} 个错误，{w} 个警告"),
-                    Lang::En => format!("checked {n} files: {e} errors, {w} warnings"),
+                    Lang::Zh => {
+                        format!("检查了 {n} 个文件：{e} 个错误，{w} 个警告；支出合计 {total:.2}")
+                    }
+                    Lang::En => format!(
+                        "checked {n} files: {e} errors, {w} warnings; spending in all {total:.2}"
+                    ),
                 };
                 eprintln!("{line}");
             }
