@@ -285,6 +285,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// One checked file: its source, its diagnostics and its total spending.
+type Checked = (SourceFile, Vec<Diagnostic>, rust_decimal::Decimal);
+
 fn check(
     paths: &[PathBuf],
     deny_warnings: bool,
@@ -302,7 +305,7 @@ fn check(
         Err(code) => return code,
     };
     // Every file is read and checked in parallel; reports come out in the order given.
-    let results: Vec<Result<(SourceFile, Vec<Diagnostic>, rust_decimal::Decimal), i32>> = files
+    let results: Vec<Result<Checked, i32>> = files
         .par_iter()
         .map(|path| match read_source(path) {
             Err(code) => Err(code),
