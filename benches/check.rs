@@ -196,6 +196,14 @@ fn main() {
         "  throughput",
         mb / min.as_secs_f64()
     );
+    let big_file = SourceFile::new("big.bud", big.clone());
+    let (pmin, _) = time(5, || budc::syntax::parse(&big_file));
+    report("  of which parse", (pmin, pmin));
+    println!(
+        "{:<48} {:>8.1} MB/s (min)",
+        "  parse throughput",
+        mb / pmin.as_secs_f64()
+    );
     let docx_out = std::env::temp_dir()
         .join("budc-bench.docx")
         .display()
