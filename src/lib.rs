@@ -22,7 +22,7 @@ pub mod syntax;
 use backend::Document;
 use diag::Diagnostic;
 use model::{Budget, Catalog};
-use source::{SourceFile, Span};
+use source::SourceFile;
 use syntax::ast::Stmt;
 
 /// The result of compiling one source file: the model, its views and every diagnostic.
@@ -106,9 +106,4 @@ fn embedded_catalog(ast: &syntax::ast::File, diags: &mut Vec<Diagnostic>) -> Cat
             }
         }
     }
-}
-
-/// A span covering nothing at the start of the file (for file-level diagnostics).
-pub fn file_start() -> Span {
-    Span::new(0, 0)
 }
