@@ -450,7 +450,8 @@ fn table_xml(body: &mut Body, t: &Table, total: u32) {
 }
 
 /// The line above a table: 部门(单位) on the left, 单位 on the right.
-fn unit_line(body: &mut Body, dept: &str, unit: &str, total: u32) {
+/// The empty fund tables print it with full-width punctuation, as the template does.
+fn unit_line(body: &mut Body, dept: &str, unit: &str, total: u32, full_width: bool) {
     let ppr = format!(
         "<w:tabs><w:tab w:val=\"right\" w:pos=\"{total}\"/></w:tabs><w:spacing w:before=\"60\" w:after=\"60\"/>"
     );
@@ -458,11 +459,16 @@ fn unit_line(body: &mut Body, dept: &str, unit: &str, total: u32) {
         size: 21,
         ..TABLE_TEXT
     };
+    let (dept_line, unit_line) = if full_width {
+        (format!("部门（单位）：{dept}"), format!("单位：{unit}"))
+    } else {
+        (format!("部门(单位): {dept}"), format!("单位: {unit}"))
+    };
     let runs = format!(
         "{}<w:r>{}<w:tab/></w:r>{}",
-        run(&format!("部门(单位): {dept}"), f),
+        run(&dept_line, f),
         rpr(f),
-        run(&format!("单位: {unit}"), f)
+        run(&unit_line, f)
     );
     body.para(&ppr, &runs);
 }
@@ -638,7 +644,7 @@ fn build_body(b: &Budget, doc: &Document) -> Body {
             Align::Center,
             true,
         );
-        unit_line(&mut body, dept, unit, total);
+        unit_line(&mut body, dept, unit, total, t.note.is_some());
         table_xml(&mut body, t, total);
         if let Some(note) = &t.note {
             body.text(
