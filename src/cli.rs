@@ -42,8 +42,9 @@ pub enum Command {
     },
     /// Compile a budget to JSON, DOCX, or both.
     Compile {
-        /// The .bud file.
-        file: PathBuf,
+        /// The .bud file; or several files and folders, compiled in parallel into the folder -o.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -183,18 +184,27 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             lang.into(),
         ),
         Command::Compile {
-            file,
+            files,
             format,
             output,
             catalog,
             lang,
-        } => compile(
-            &file,
-            format,
-            output.as_deref(),
-            catalog.as_deref(),
-            lang.into(),
-        ),
+        } => match files.as_slice() {
+            [file] if !file.is_dir() => compile(
+                file,
+                format,
+                output.as_deref(),
+                catalog.as_deref(),
+                lang.into(),
+            ),
+            _ => compile_many(
+                &files,
+                format,
+                output.as_deref(),
+                catalog.as_deref(),
+                lang.into(),
+            ),
+        },
         Command::Explain { code, list, lang } => explain(code.as_deref(), list, lang.into()),
         Command::Fmt { files, check, lang } => fmt(&files, check, lang.into()),
         Command::Diff {
@@ -468,6 +478,111 @@ fn compile(
         }
     }
     OK
+}
+
+/// One compiled file of many: its source, its diagnostics, whether its outputs were written.
+type Compiled = (SourceFile, Vec<Diagnostic>, bool);
+
+/// Many budgets at once (a 财政局 compiles all its departments): in parallel, each into
+/// `DIR/<name>.json` and/or `DIR/<name>.docx`, reports in order, one summary.
+fn compile_many(
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&Path>,
+    catalog: Option<&Path>,
+    lang: Lang,
+) -> i32 {
+    use rayon::prelude::*;
+    let Some(dir) = output else {
+        return usage_error(match lang {
+            Lang::Zh => "编译多个文件时须用 -o 指定输出目录",
+            Lang::En => "several files need an output folder: -o DIR",
+        });
+    };
+    let catalog = match load_catalog(catalog) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let files = match expand(paths) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let mut stems = std::collections::BTreeSet::new();
+    for f in &files {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !stems.insert(stem.clone()) {
+            return usage_error(format_args!(
+                "{stem}: two budgets with this name would write the same output"
+            ));
+        }
+    }
+    let results: Vec<Result<Compiled, i32>> = files
+        .par_iter()
+        .map(|path| {
+            let file = match read_source(path)? {
+                Ok(f) => f,
+                Err((f, d)) => return Ok((f, vec![d], false)),
+            };
+            let c = crate::compile(file, catalog.as_ref());
+            if c.has_errors() {
+                return Ok((c.file, c.diagnostics, false));
+            }
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if matches!(format, Format::Json | Format::All) {
+                write_atomically(&dir.join(format!("{stem}.json")), c.to_json().as_bytes())
+                    .map_err(|e| usage_error(format_args!("{}: {e}", dir.display())))?;
+            }
+            if matches!(format, Format::Docx | Format::All) {
+                let bytes = c
+                    .to_docx()
+                    .map_err(|e| usage_error(format_args!("DOCX: {e}")))?;
+                write_atomically(&dir.join(format!("{stem}.docx")), &bytes)
+                    .map_err(|e| usage_error(format_args!("{}: {e}", dir.display())))?;
+            }
+            Ok((c.file, c.diagnostics, true))
+        })
+        .collect();
+    let mut worst = OK;
+    let (mut written, mut errors, mut warnings) = (0usize, 0usize, 0usize);
+    for r in results {
+        match r {
+            Err(code) => worst = worst.max(code),
+            Ok((file, diags, ok)) => {
+                print_diagnostics(&diags, &file, lang);
+                errors += diags
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                warnings += diags
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning)
+                    .count();
+                if ok {
+                    written += 1;
+                } else {
+                    worst = worst.max(ERRORS);
+                }
+            }
+        }
+    }
+    let n = files.len();
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Zh =>
+                format!("编译了 {n} 个文件：{written} 个已输出，{errors} 个错误，{warnings} 个警告"),
+            Lang::En => format!(
+                "compiled {n} files: {written} written, {errors} errors, {warnings} warnings"
+            ),
+        }
+    );
+    worst
 }
 
 fn fmt(files: &[PathBuf], check: bool, lang: Lang) -> i32 {

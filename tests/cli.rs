@@ -324,3 +324,30 @@ fn compile_to_docx_and_to_both() {
         Some(2)
     );
 }
+
+#[test]
+fn compile_many_files_into_a_folder() {
+    let dir = scratch("many");
+    let src = dir.join("src");
+    std::fs::create_dir_all(src.join("sub")).unwrap();
+    std::fs::copy(EXAMPLE, src.join("a.bud")).unwrap();
+    std::fs::copy(EXAMPLE, src.join("sub/b.bud")).unwrap();
+    std::fs::copy(MISTAKES, src.join("sub/c.bud")).unwrap();
+    let out = dir.join("out");
+    let o = budc(&["compile", s(&src), "--format", "all", "-o", s(&out)]);
+    // c.bud has errors: exit 1, nothing written for it; the others are written.
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("编译了 3 个文件：2 个已输出"),
+        "{}",
+        stderr(&o)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.docx", "a.json", "b.docx", "b.json"]);
+    // Several files need a folder.
+    assert_eq!(budc(&["compile", EXAMPLE, MISTAKES]).status.code(), Some(2));
+}
