@@ -266,6 +266,14 @@ fn print_diagnostics(diags: &[Diagnostic], file: &SourceFile, lang: Lang) {
     }
 }
 
+/// What a command over many budgets starts from: the catalog and the .bud files to read.
+fn inputs(
+    paths: &[PathBuf],
+    catalog: Option<&Path>,
+) -> Result<(Option<Catalog>, Vec<PathBuf>), i32> {
+    Ok((load_catalog(catalog)?, expand(paths)?))
+}
+
 /// Expands folders into the .bud files under them, sorted.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, i32> {
     let mut out = Vec::new();
@@ -306,12 +314,8 @@ fn check(
     lang: Lang,
 ) -> i32 {
     use rayon::prelude::*;
-    let catalog = match load_catalog(catalog) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let files = match expand(paths) {
-        Ok(f) => f,
+    let (catalog, files) = match inputs(paths, catalog) {
+        Ok(x) => x,
         Err(code) => return code,
     };
     // Every file is read and checked in parallel; reports come out in the order given.
@@ -499,12 +503,8 @@ fn compile_many(
             Lang::En => "several files need an output folder: -o DIR",
         });
     };
-    let catalog = match load_catalog(catalog) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let files = match expand(paths) {
-        Ok(f) => f,
+    let (catalog, files) = match inputs(paths, catalog) {
+        Ok(x) => x,
         Err(code) => return code,
     };
     let mut stems = std::collections::BTreeSet::new();
