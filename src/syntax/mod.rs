@@ -1,9 +1,19 @@
-//! Parsing: pest grammar (`grammar/bud.pest`) → spanned syntax tree (`ast`).
+//! Parsing: `.bud` text → spanned syntax tree (`ast`).
 //!
-//! The file rule accepts every line; a line that is not a statement is re-parsed on its own with
-//! the strict rule, so each bad line gets its own precise diagnostic and parsing goes on.
+//! `grammar/bud.pest` is the language's definition. Two parsers implement it:
+//! - `fast`, a hand-written recogniser of the grammar, line by line, with no allocation but the
+//!   tree's own strings. It takes every line it can; it never guesses: a line it does not
+//!   recognise exactly as the grammar would goes to pest.
+//! - pest, generated from the grammar: used for the lines `fast` leaves (bad lines, numbers out
+//!   of range, …), to explain a bad line precisely (`strict_line`), for indicator values, and
+//!   as the reference the fast parser is tested against (`parse_reference`, differential tests
+//!   and a fuzz target comparing both on any input).
+//!
+//! Either way a line that is not a statement gets its own precise diagnostic, and parsing goes
+//! on with the next line.
 
 pub mod ast;
+mod fast;
 
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
@@ -26,12 +36,76 @@ pub fn pest_only(text: &str) -> bool {
 
 /// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
 pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
+    let text = file.text.as_str();
+    let mut out = ast::File::default();
+    let mut diags = Vec::new();
+    for (start, end) in lines(text) {
+        match fast::line(text, start, end) {
+            fast::Outcome::Blank => {}
+            fast::Outcome::Line(line) => out.lines.push(line),
+            fast::Outcome::Defer => pest_line(text, start, end, &mut out, &mut diags),
+        }
+    }
+    (out, diags)
+}
+
+/// The byte range of every line, without its line break. Line breaks are those of the grammar
+/// (pest's `NEWLINE`): `\n`, `\r\n` and a lone `\r`.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = bytes.get(start..).unwrap_or_default();
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) => {
+                let line = (start, start + i);
+                let crlf = rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n');
+                start += i + if crlf { 2 } else { 1 };
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some((start, bytes.len()))
+            }
+        }
+    })
+}
+
+/// One line through pest: the lines the fast parser leaves.
+fn pest_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut ast::File,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let line_text = text.get(start..end).unwrap_or_default();
+    match BudParser::parse(Rule::line, line_text) {
+        Ok(pairs) => {
+            for line in pairs {
+                lower_line(start, line, text, out, diags);
+            }
+        }
+        // The line rule accepts any text; this is a safety net, not an expected path.
+        Err(e) => diags.push(
+            Diagnostic::new("E0001", t!("无法解析这一行", "the line does not parse"))
+                .at(error_span(&e, start, text), Text::default()),
+        ),
+    }
+}
+
+/// The whole file through pest alone: the reference the fast parser is tested against.
+#[doc(hidden)]
+pub fn parse_reference(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
     let mut out = ast::File::default();
     let mut diags = Vec::new();
     let pairs = match BudParser::parse(Rule::file, &file.text) {
         Ok(p) => p,
         Err(e) => {
-            // The file rule accepts any text; this is a safety net, not an expected path.
             let at = error_span(&e, 0, &file.text);
             diags.push(
                 Diagnostic::new("E0001", t!("无法解析文件", "the file does not parse"))
@@ -43,14 +117,21 @@ pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
     for file_pair in pairs {
         for line in file_pair.into_inner() {
             if line.as_rule() == Rule::line {
-                lower_line(line, &file.text, &mut out, &mut diags);
+                lower_line(0, line, &file.text, &mut out, &mut diags);
             }
         }
     }
     (out, diags)
 }
 
-fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec<Diagnostic>) {
+/// Lowers one `line` pair; `b` is the offset of the parsed text in the file.
+fn lower_line(
+    b: usize,
+    line: Pair<Rule>,
+    text: &str,
+    out: &mut ast::File,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut indented = false;
     for part in line.into_inner() {
         match part.as_rule() {
@@ -59,18 +140,18 @@ fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec
             Rule::bad_line => {
                 diags.push(explain_bad_line(
                     part.as_str(),
-                    part.as_span().start(),
+                    b + part.as_span().start(),
                     text,
                 ));
                 out.lines.push(Line {
                     indented,
                     stmt: Stmt::Invalid,
-                    span: Span::from(part.as_span()),
+                    span: shift(b, part.as_span()),
                 });
             }
             _ => {
-                let span = Span::from(part.as_span());
-                match lower_stmt(part) {
+                let span = shift(b, part.as_span());
+                match lower_stmt(b, part) {
                     Ok(stmt) => out.lines.push(Line {
                         indented,
                         stmt,
@@ -81,6 +162,16 @@ fn lower_line(line: Pair<Rule>, text: &str, out: &mut ast::File, diags: &mut Vec
             }
         }
     }
+}
+
+/// The 指标值 of an indicator row, `text[start..end]` (up to the next `|` or the end of the
+/// line), typed by pest's `indicator_value` rule.
+fn indicator_value(text: &str, start: usize, end: usize) -> Option<IndicatorValue> {
+    let slice = text.get(start..end)?;
+    let pair = BudParser::parse(Rule::indicator_value, slice)
+        .ok()?
+        .next()?;
+    (pair.as_span().end() == slice.len()).then(|| lower_value(start, pair))
 }
 
 /// Re-parses a bad line with the strict rule and turns pest's error into a located message.
@@ -218,50 +309,60 @@ fn error_span(e: &pest::error::Error<Rule>, offset: usize, text: &str) -> Span {
 
 type Lowered<T> = Result<T, Diagnostic>;
 
-fn word(p: Pair<Rule>) -> Word {
-    Spanned::new(p.as_str().trim().to_string(), trimmed_span(&p))
+fn word(b: usize, p: Pair<Rule>) -> Word {
+    trimmed_word(p.as_str(), b + p.as_span().start())
 }
 
-/// The span of a pair without surrounding spaces.
-fn trimmed_span(p: &Pair<Rule>) -> Span {
-    let s = p.as_str();
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    let span = p.as_span();
-    Span::new(
-        span.start() + lead,
-        (span.end() - trail).max(span.start() + lead),
-    )
+/// A word or text without its surrounding spaces; `start` is the offset of `raw` in the file.
+pub(crate) fn trimmed_word(raw: &str, start: usize) -> Word {
+    let value = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    let span = Span::new(start + lead, (start + raw.len() - trail).max(start + lead));
+    Spanned::new(value.to_string(), span)
 }
 
-fn amount(p: Pair<Rule>) -> Lowered<Amount> {
+/// A pest span moved by `b` bytes (the offset of the parsed slice in the file).
+fn shift(b: usize, s: pest::Span<'_>) -> Span {
+    Span::new(b + s.start(), b + s.end())
+}
+
+fn amount(b: usize, p: Pair<Rule>) -> Lowered<Amount> {
     let raw = p.as_str();
-    let span = Span::from(p.as_span());
-    let digits: String = raw.chars().filter(|c| *c != ',').collect();
-    let scale = digits
-        .split('.')
-        .nth(1)
-        .map(|f| f.len() as u32)
-        .unwrap_or(0);
-    match Decimal::from_str(&digits) {
-        Ok(value) => Ok(Amount { value, span, scale }),
-        Err(_) => Err(Diagnostic::new(
-            "E0003",
-            t!(
-                "金额“{raw}”超出可表示的范围",
-                "amount “{raw}” is out of range"
-            ),
-        )
-        .at(span, t!("数字太长", "too many digits"))
-        .with_help(t!(
-            "金额最多 28 位有效数字；请检查是否多输了数字。",
-            "amounts have at most 28 significant digits; check for a digit typed twice."
-        ))),
-    }
+    let span = shift(b, p.as_span());
+    amount_value(raw)
+        .ok_or_else(|| {
+            Diagnostic::new(
+                "E0003",
+                t!(
+                    "金额“{raw}”超出可表示的范围",
+                    "amount “{raw}” is out of range"
+                ),
+            )
+            .at(span, t!("数字太长", "too many digits"))
+            .with_help(t!(
+                "金额最多 28 位有效数字；请检查是否多输了数字。",
+                "amounts have at most 28 significant digits; check for a digit typed twice."
+            ))
+        })
+        .map(|(value, scale)| Amount { value, span, scale })
 }
 
-fn count(p: Pair<Rule>) -> Lowered<Spanned<u32>> {
-    let span = Span::from(p.as_span());
+/// The value and the number of decimals of an amount as the grammar accepts it (`16,028.22`);
+/// `None` when it is out of `Decimal`'s range.
+pub(crate) fn amount_value(raw: &str) -> Option<(Decimal, u32)> {
+    let scale = raw.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    let value = if raw.contains(',') {
+        let digits: String = raw.chars().filter(|c| *c != ',').collect();
+        Decimal::from_str(&digits)
+    } else {
+        Decimal::from_str(raw)
+    };
+    value.ok().map(|v| (v, scale))
+}
+
+fn count(b: usize, p: Pair<Rule>) -> Lowered<Spanned<u32>> {
+    let span = shift(b, p.as_span());
     let raw = p.as_str();
     raw.parse::<u32>()
         .map(|v| Spanned::new(v, span))
@@ -271,102 +372,102 @@ fn count(p: Pair<Rule>) -> Lowered<Spanned<u32>> {
         })
 }
 
-fn code_ref(code: Pair<Rule>, name: Option<Pair<Rule>>) -> CodeRef {
+fn code_ref(b: usize, code: Pair<Rule>, name: Option<Pair<Rule>>) -> CodeRef {
     CodeRef {
-        code: word(code),
-        name: name.map(word),
+        code: word(b, code),
+        name: name.map(|p| word(b, p)),
     }
 }
 
-fn lower_stmt(p: Pair<Rule>) -> Lowered<Stmt> {
+fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
     let rule = p.as_rule();
     let parts: Vec<Pair<Rule>> = p.into_inner().collect();
     let mut it = parts.clone().into_iter();
     let mut next = move || it.next();
     Ok(match rule {
-        Rule::department => Stmt::Department(word(req(next())?)),
-        Rule::year => Stmt::Year(word(req(next())?)),
-        Rule::money_unit => Stmt::MoneyUnit(word(req(next())?)),
-        Rule::catalog_year => Stmt::CatalogYear(word(req(next())?)),
+        Rule::department => Stmt::Department(word(b, req(next())?)),
+        Rule::year => Stmt::Year(word(b, req(next())?)),
+        Rule::money_unit => Stmt::MoneyUnit(word(b, req(next())?)),
+        Rule::catalog_year => Stmt::CatalogYear(word(b, req(next())?)),
         Rule::sub_unit => Stmt::SubUnit {
-            id: word(req(next())?),
-            name: word(req(next())?),
-            kind: next().map(word),
+            id: word(b, req(next())?),
+            name: word(b, req(next())?),
+            kind: next().map(|p| word(b, p)),
         },
         Rule::duties_block => Stmt::DutiesBlock,
         Rule::organization_block => Stmt::OrganizationBlock,
-        Rule::reason_block => Stmt::ReasonBlock(word(req(next())?)),
-        Rule::glossary_block => Stmt::GlossaryBlock(word(req(next())?)),
+        Rule::reason_block => Stmt::ReasonBlock(word(b, req(next())?)),
+        Rule::glossary_block => Stmt::GlossaryBlock(word(b, req(next())?)),
         Rule::paragraph => match next() {
-            Some(t) => Stmt::Paragraph(word(t)),
+            Some(t) => Stmt::Paragraph(word(b, t)),
             None => Stmt::Paragraph(Spanned::new(String::new(), Span::default())),
         },
         Rule::income => Stmt::Income {
-            source: word(req(next())?),
-            amount: amount(req(next())?)?,
+            source: word(b, req(next())?),
+            amount: amount(b, req(next())?)?,
         },
         Rule::basic_block => Stmt::BasicBlock,
-        Rule::basic_line => lower_basic_line(parts)?,
+        Rule::basic_line => lower_basic_line(b, parts)?,
         Rule::prior_block => Stmt::PriorBlock,
         Rule::prior_figure => Stmt::PriorFigure {
-            name: word(req(next())?),
-            amount: amount(req(next())?)?,
+            name: word(b, req(next())?),
+            amount: amount(b, req(next())?)?,
         },
         Rule::project => Stmt::Project {
-            code: word(req(next())?),
-            name: word(req(next())?),
+            code: word(b, req(next())?),
+            name: word(b, req(next())?),
         },
-        Rule::project_unit => Stmt::ProjectUnit(word(req(next())?)),
-        Rule::project_kind => Stmt::ProjectKind(word(req(next())?)),
-        Rule::project_source => Stmt::ProjectSource(word(req(next())?)),
+        Rule::project_unit => Stmt::ProjectUnit(word(b, req(next())?)),
+        Rule::project_kind => Stmt::ProjectKind(word(b, req(next())?)),
+        Rule::project_source => Stmt::ProjectSource(word(b, req(next())?)),
         Rule::allocation | Rule::economic => {
             let (code, name, amt) = code_name_amount(parts)?;
-            let cref = code_ref(code, name);
-            let amount = amount(amt)?;
+            let cref = code_ref(b, code, name);
+            let amount = amount(b, amt)?;
             if rule == Rule::allocation {
                 Stmt::Allocation { func: cref, amount }
             } else {
                 Stmt::Economic { econ: cref, amount }
             }
         }
-        Rule::project_amount => Stmt::ProjectAmount(amount(req(next())?)?),
+        Rule::project_amount => Stmt::ProjectAmount(amount(b, req(next())?)?),
         Rule::procurement => {
             let mut it = parts.into_iter();
-            let kind = word(req(it.next())?);
+            let kind = word(b, req(it.next())?);
             let rest: Vec<_> = it.collect();
             let (func, amt) = match rest.len() {
-                2 => (Some(word(rest[0].clone())), rest[1].clone()),
+                2 => (Some(word(b, rest[0].clone())), rest[1].clone()),
                 _ => (None, req(rest.into_iter().next())?),
             };
             Stmt::Procurement {
                 kind,
                 func,
-                amount: amount(amt)?,
+                amount: amount(b, amt)?,
             }
         }
         Rule::three_public => Stmt::ThreePublic {
-            kind: word(req(next())?),
-            amount: amount(req(next())?)?,
+            kind: word(b, req(next())?),
+            amount: amount(b, req(next())?)?,
         },
-        Rule::goal => Stmt::Goal(word(req(next())?)),
-        Rule::indicator => lower_indicator(parts)?,
-        Rule::assets_block => Stmt::AssetsBlock(next().map(word)),
+        Rule::goal => Stmt::Goal(word(b, req(next())?)),
+        Rule::indicator => lower_indicator(b, parts)?,
+        Rule::assets_block => Stmt::AssetsBlock(next().map(|p| word(b, p))),
         Rule::vehicles => Stmt::Vehicles {
-            kind: word(req(next())?),
-            count: count(req(next())?)?,
+            kind: word(b, req(next())?),
+            count: count(b, req(next())?)?,
         },
-        Rule::equipment => Stmt::Equipment(count(req(next())?)?),
-        Rule::equipment_purchase => Stmt::EquipmentPurchase(count(req(next())?)?),
+        Rule::equipment => Stmt::Equipment(count(b, req(next())?)?),
+        Rule::equipment_purchase => Stmt::EquipmentPurchase(count(b, req(next())?)?),
         Rule::key_evaluation => Stmt::KeyEvaluation {
-            count: count(req(next())?)?,
-            amount: amount(req(next())?)?,
+            count: count(b, req(next())?)?,
+            amount: amount(b, req(next())?)?,
         },
         Rule::assertion => {
-            let figure = req(next())?.into_inner().map(word).collect();
+            let figure = req(next())?.into_inner().map(|p| word(b, p)).collect();
             let v = req(next())?;
             let value = match v.as_rule() {
-                Rule::amount => AssertValue::Amount(amount(v.clone())?, word(v)),
-                _ => AssertValue::Text(word(v)),
+                Rule::amount => AssertValue::Amount(amount(b, v.clone())?, word(b, v)),
+                _ => AssertValue::Text(word(b, v)),
             };
             Stmt::Assertion { figure, value }
         }
@@ -419,7 +520,7 @@ fn code_name_amount(parts: Vec<Pair<'_, Rule>>) -> Lowered<CodeNameAmount<'_>> {
     }
 }
 
-fn lower_basic_line(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
+fn lower_basic_line(b: usize, parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
     // code name? code name? source? amount — split at the second code.
     let mut func_code = None;
     let mut func_name = None;
@@ -439,20 +540,20 @@ fn lower_basic_line(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
         }
     }
     Ok(Stmt::BasicLine {
-        func: code_ref(req(func_code)?, func_name),
-        econ: code_ref(req(econ_code)?, econ_name),
-        source: source.map(word),
-        amount: amount(req(amt)?)?,
+        func: code_ref(b, req(func_code)?, func_name),
+        econ: code_ref(b, req(econ_code)?, econ_name),
+        source: source.map(|p| word(b, p)),
+        amount: amount(b, req(amt)?)?,
     })
 }
 
-fn lower_indicator(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
+fn lower_indicator(b: usize, parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
     let mut it = parts.into_iter();
-    let level1 = word(req(it.next())?);
-    let level2 = word(req(it.next())?);
-    let name = word(req(it.next())?);
-    let value = lower_value(req(it.next())?);
-    let criterion = word(req(it.next())?);
+    let level1 = word(b, req(it.next())?);
+    let level2 = word(b, req(it.next())?);
+    let name = word(b, req(it.next())?);
+    let value = lower_value(b, req(it.next())?);
+    let criterion = word(b, req(it.next())?);
     Ok(Stmt::Indicator(Indicator {
         level1,
         level2,
@@ -462,8 +563,8 @@ fn lower_indicator(parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
     }))
 }
 
-fn lower_value(p: Pair<Rule>) -> IndicatorValue {
-    let text = word(p.clone());
+fn lower_value(b: usize, p: Pair<Rule>) -> IndicatorValue {
+    let text = word(b, p.clone());
     let kind = match p.into_inner().next() {
         None => ValueKind::Empty,
         Some(typed) => typed_value(typed).unwrap_or(ValueKind::Text),

@@ -7,8 +7,18 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// Parses; the `Invalid` placeholders of bad lines are left out (see `bad_lines_leave_a_placeholder`).
+/// Every input is parsed twice, by the fast parser and by pest alone, which must agree.
 fn parse(s: &str) -> (File, Vec<Diagnostic>) {
-    let (mut file, diags) = super::parse(&SourceFile::new("t.bud", s));
+    let source = SourceFile::new("t.bud", s);
+    let (mut file, diags) = super::parse(&source);
+    assert_eq!(
+        (&file, &diags),
+        (
+            &super::parse_reference(&source).0,
+            &super::parse_reference(&source).1
+        ),
+        "{s:?}: the fast parser and pest disagree"
+    );
     file.lines.retain(|l| l.stmt != Stmt::Invalid);
     (file, diags)
 }
@@ -558,6 +568,28 @@ fn procurement_without_code() {
             kind: w("服务", 7, 13),
             func: None,
             amount: amt("35.00", 14, 19, 2),
+        }
+    );
+}
+
+#[test]
+fn procurement_whole_amount_without_code() {
+    // In 元 amounts have no decimals: the number is the amount, not a code (a grammar bug once
+    // made this a syntax error).
+    assert_eq!(
+        one("采购 货物 5000"),
+        Stmt::Procurement {
+            kind: w("货物", 7, 13),
+            func: None,
+            amount: amt("5000", 14, 18, 0),
+        }
+    );
+    assert_eq!(
+        one("采购 货物 2080102 5000"),
+        Stmt::Procurement {
+            kind: w("货物", 7, 13),
+            func: Some(w("2080102", 14, 21)),
+            amount: amt("5000", 22, 26, 0),
         }
     );
 }
