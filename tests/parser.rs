@@ -232,8 +232,108 @@ fn mutated_line() -> impl Strategy<Value = String> {
         })
 }
 
+/// Pieces of indicator values: numbers, units, comparators, qualifiers, periods, notes, and
+/// the characters that end or split them.
+const VALUE_PIECES: &[&str] = &[
+    "98",
+    "1.1",
+    "1.",
+    "0.5",
+    "2024",
+    "12",
+    "31",
+    "123456789012345678901234567890",
+    "%",
+    "人",
+    "万元",
+    "元/人/月",
+    "个",
+    "年",
+    "月",
+    "日",
+    "≥",
+    ">=",
+    "＞=",
+    ">",
+    "=",
+    "＝",
+    "≤",
+    "不低于",
+    "不超过",
+    "达到",
+    "少于",
+    "约",
+    "预计",
+    "近",
+    "余",
+    "多",
+    "左右",
+    "以上",
+    "以内",
+    "以下",
+    "（",
+    "）",
+    "(",
+    ")",
+    "（党群工作部）",
+    "-",
+    "－",
+    "~",
+    "～",
+    "至",
+    "—",
+    "上半年",
+    "全年",
+    "半年",
+    "年底",
+    "每季度",
+    "底前",
+    "底之前",
+    "前",
+    "初",
+    "中旬",
+    "末",
+    "内",
+    "完成",
+    "满意度",
+    "提升",
+    "增加",
+    " ",
+    "\u{3000}",
+    "\t",
+    "是否",
+    "\u{a0}",
+];
+
+fn value() -> impl Strategy<Value = String> {
+    let any = || prop::sample::select(VALUE_PIECES);
+    let slot = |options: &'static [&'static str]| prop_oneof![2 => Just(""), 2 => prop::sample::select(options), 1 => prop::sample::select(VALUE_PIECES)];
+    prop_oneof![
+        // Random pieces.
+        prop::collection::vec(any(), 1..7).prop_map(|v| v.concat()),
+        // The shape of a quantity, a comparison or a range, each part present or not, right or
+        // a near miss.
+        (
+            slot(&["满意度", "提升", "增加"]),
+            slot(&["≥", "不低于", ">="]),
+            slot(&["约", "预计"]),
+            slot(&["98", "1.1", "2024"]),
+            slot(&["余", "多", "年", "-", "至"]),
+            slot(&["人", "%", "万元", "12", "月"]),
+            slot(&["左右", "以上", "以内", "底前", "月"]),
+            slot(&["（注）", "(注)", "完成", " "]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h)| [a, b, c, d, e, f, g, h].concat()),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn generated_indicator_values_parse_the_same_with_both_parsers(v in value(), tail in value()) {
+        agree("value.bud", &format!("  指标 产出指标 数量指标 | 人数 | {v} | 按比例扣分\n  指标 a b|c|{v}{tail}|d"));
+    }
 
     #[test]
     fn generated_files_parse_the_same_with_both_parsers(

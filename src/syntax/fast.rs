@@ -11,7 +11,7 @@
 //! allocated but the tree's strings.
 
 use super::ast::*;
-use super::{amount_value, indicator_value, trimmed_word};
+use super::{amount_value, trimmed_word, value};
 use crate::source::Span;
 
 /// What became of one line. (Returned and moved at once: boxing the line would cost an
@@ -31,7 +31,6 @@ pub(super) fn line(text: &str, start: usize, end: usize) -> Outcome {
         return Outcome::Defer;
     };
     let mut c = Cur {
-        text,
         s: s.as_bytes(),
         line: s,
         base: start,
@@ -141,7 +140,13 @@ fn indicator(c: &mut Cur) -> Option<Stmt> {
     // indicator_value always reaches the next separator or the end of the line.
     let value_start = c.pos;
     let value_end = c.field_end(value_start);
-    let value = indicator_value(c.text, c.base + value_start, c.base + value_end)?;
+    let text = c.word_between(value_start, value_end);
+    let kind = if text.value.is_empty() {
+        ValueKind::Empty
+    } else {
+        value::kind(c.line.get(value_start..value_end)?)
+    };
+    let value = IndicatorValue { text, kind };
     c.pos = value_end;
     c.osp();
     c.sep()?;
@@ -356,8 +361,6 @@ fn assertion(c: &mut Cur) -> Option<Stmt> {
 /// A cursor over one line.
 #[derive(Clone)]
 struct Cur<'a> {
-    /// The whole file (indicator values are typed by pest on a slice of it).
-    text: &'a str,
     line: &'a str,
     s: &'a [u8],
     /// Offset of the line in the file.

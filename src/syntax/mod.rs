@@ -5,15 +5,16 @@
 //!   tree's own strings. It takes every line it can; it never guesses: a line it does not
 //!   recognise exactly as the grammar would goes to pest.
 //! - pest, generated from the grammar: used for the lines `fast` leaves (bad lines, numbers out
-//!   of range, …), to explain a bad line precisely (`strict_line`), for indicator values, and
-//!   as the reference the fast parser is tested against (`parse_reference`, differential tests
-//!   and a fuzz target comparing both on any input).
+//!   of range, …), to explain a bad line precisely (`strict_line`), and as the reference
+//!   the fast parser is tested against (`parse_reference`: differential tests, and a fuzz
+//!   target comparing both on any input).
 //!
 //! Either way a line that is not a statement gets its own precise diagnostic, and parsing goes
 //! on with the next line.
 
 pub mod ast;
 mod fast;
+mod value;
 
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
@@ -162,16 +163,6 @@ fn lower_line(
             }
         }
     }
-}
-
-/// The 指标值 of an indicator row, `text[start..end]` (up to the next `|` or the end of the
-/// line), typed by pest's `indicator_value` rule.
-fn indicator_value(text: &str, start: usize, end: usize) -> Option<IndicatorValue> {
-    let slice = text.get(start..end)?;
-    let pair = BudParser::parse(Rule::indicator_value, slice)
-        .ok()?
-        .next()?;
-    (pair.as_span().end() == slice.len()).then(|| lower_value(start, pair))
 }
 
 /// Re-parses a bad line with the strict rule and turns pest's error into a located message.
