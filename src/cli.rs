@@ -255,7 +255,7 @@ fn read_source(path: &Path) -> Result<Result<SourceFile, (SourceFile, Diagnostic
     let bytes = std::fs::read(path)
         .map_err(|e| usage_error(format_args!("无法读取 {}：{e}", path.display())))?;
     let name = path.display().to_string();
-    Ok(SourceFile::decode(name, &bytes))
+    Ok(SourceFile::from_bytes(name, bytes))
 }
 
 fn print_diagnostics(diags: &[Diagnostic], file: &SourceFile, lang: Lang) {

@@ -18,12 +18,12 @@ pub mod lsp;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod synth;
 
 use backend::Document;
 use diag::Diagnostic;
 use model::{Budget, Catalog};
 use source::SourceFile;
-use syntax::ast::Stmt;
 
 /// The result of compiling one source file: the model, its views and every diagnostic.
 #[derive(Debug)]
@@ -54,12 +54,13 @@ impl Compiled {
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.
 pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
-    let (ast, mut diagnostics) = syntax::parse(&file);
+    let mut diagnostics = Vec::new();
     let catalog = match catalog {
         Some(c) => c.clone(),
-        None => embedded_catalog(&ast, &mut diagnostics),
+        None => embedded_catalog(&file, &mut diagnostics),
     };
-    let (budget, build_diags) = model::build(&ast, &catalog);
+    // The model is built from the parser's stream of statements.
+    let (budget, build_diags) = model::build(syntax::statements(&file, &mut diagnostics), &catalog);
     diagnostics.extend(build_diags);
     let document = backend::views::compute(&budget, &catalog);
     diagnostics.extend(check::run(&budget, &catalog, &document));
@@ -74,17 +75,9 @@ pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
 }
 
 /// The embedded catalog named by `科目版本` (or, failing that, `年度`).
-fn embedded_catalog(ast: &syntax::ast::File, diags: &mut Vec<Diagnostic>) -> Catalog {
-    let stated = ast.lines.iter().find_map(|l| match &l.stmt {
-        Stmt::CatalogYear(w) => Some(w.clone()),
-        _ => None,
-    });
-    let year = stated.clone().or_else(|| {
-        ast.lines.iter().find_map(|l| match &l.stmt {
-            Stmt::Year(w) => Some(w.clone()),
-            _ => None,
-        })
-    });
+fn embedded_catalog(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Catalog {
+    let (stated, year) = syntax::catalog_years(file);
+    let year = stated.or(year);
     let Some(year) = year else {
         return Catalog::embedded("2024").unwrap_or_default();
     };

@@ -29,7 +29,9 @@ pub struct SourceFile {
     pub name: String,
     /// The text, without a UTF-8 byte order mark.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts: computed on the first position asked for (only diagnostics
+    /// need positions, so a clean file never pays for them).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// 1-based line and column of a byte offset; the column counts characters.
@@ -41,17 +43,31 @@ pub struct Position {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.replace_range(..'\u{feff}'.len_utf8(), "");
+        }
         SourceFile {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
+    }
+
+    /// Decodes the bytes of a file, taking them over (no copy when they are UTF-8); see
+    /// `decode`.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, (Self, Diagnostic)> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(name, text)),
+            Err(e) => SourceFile::decode(name, e.as_bytes()),
         }
     }
 
@@ -129,11 +145,11 @@ impl SourceFile {
     /// The line and column (both 1-based; the column in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let column = self
             .text
             .get(start..offset)
@@ -148,7 +164,7 @@ impl SourceFile {
 
     /// The byte offset where a 0-based line starts (the end of the text past the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line)
             .copied()
             .unwrap_or(self.text.len())
@@ -158,7 +174,7 @@ impl SourceFile {
     pub fn utf16_column(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         let line = self.position(offset).line;
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let start = self.line_starts().get(line - 1).copied().unwrap_or(0);
         self.text
             .get(start..offset)
             .map(|s| s.encode_utf16().count())

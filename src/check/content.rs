@@ -9,7 +9,7 @@ use crate::source::Span;
 use crate::syntax::ast::Spanned;
 use crate::t;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
     duplicates(b, out);
@@ -20,8 +20,8 @@ pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicates(b: &Budget, out: &mut Vec<Diagnostic>) {
-    let mut codes: BTreeMap<&str, Span> = BTreeMap::new();
-    let mut names: BTreeMap<&str, Span> = BTreeMap::new();
+    let mut codes: HashMap<&str, Span> = HashMap::new();
+    let mut names: HashMap<&str, Span> = HashMap::new();
     for p in &b.projects {
         let (code, name) = (&p.code.value, &p.name.value);
         match codes.get(code.as_str()) {
@@ -99,6 +99,22 @@ fn code_years(b: &Budget, out: &mut Vec<Diagnostic>) {
 
 const PLACEHOLDERS: [&str; 8] = ["XX", "xx", "ＸＸ", "××", "待填写", "待补充", "待定", "TODO"];
 
+/// The first placeholder in `text`, with its byte offset: one pass over the bytes, looking
+/// further only where a placeholder can start.
+fn find_placeholder(text: &str) -> Option<(usize, &'static str)> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, b)| {
+        if !PLACEHOLDERS.iter().any(|w| w.as_bytes()[0] == *b) {
+            return None;
+        }
+        let rest = &bytes[i..];
+        PLACEHOLDERS
+            .iter()
+            .find(|w| rest.starts_with(w.as_bytes()))
+            .map(|w| (i, *w))
+    })
+}
+
 fn placeholders(b: &Budget, out: &mut Vec<Diagnostic>) {
     let mut texts: Vec<&Spanned<String>> = Vec::new();
     texts.extend(&b.duties);
@@ -116,11 +132,7 @@ fn placeholders(b: &Budget, out: &mut Vec<Diagnostic>) {
         }
     }
     for s in texts {
-        let Some((at, word)) = PLACEHOLDERS
-            .iter()
-            .filter_map(|w| s.value.find(w).map(|i| (i, *w)))
-            .min()
-        else {
+        let Some((at, word)) = find_placeholder(&s.value) else {
             continue;
         };
         let start = s.span.start + at;

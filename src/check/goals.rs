@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Budget, Indicator, Project};
 use crate::syntax::ast::{Comparator, ValueKind};
 use crate::t;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
     for p in &b.projects {
@@ -164,17 +164,22 @@ fn unit_meaning(i: &Indicator, out: &mut Vec<Diagnostic>) {
         return;
     };
     let name = &i.name.value;
-    let counts = ["人数", "次数", "户数", "个数", "场次", "数量"]
-        .iter()
-        .any(|w| name.contains(w));
+    // The unit first: it rules out most indicators without looking at the name.
     let money = unit.starts_with('元') || unit.starts_with("万元");
-    let time = ["时间", "时限", "期限", "日期"]
-        .iter()
-        .any(|w| name.contains(w))
-        && !name.contains('率');
-    let (zh, en) = if counts && money {
+    let counts = || {
+        ["人数", "次数", "户数", "个数", "场次", "数量"]
+            .iter()
+            .any(|w| name.contains(w))
+    };
+    let time = || {
+        ["时间", "时限", "期限", "日期"]
+            .iter()
+            .any(|w| name.contains(w))
+            && !name.contains('率')
+    };
+    let (zh, en) = if money && counts() {
         ("计数指标用了金额单位", "a count measured in money")
-    } else if time && unit == "%" {
+    } else if unit == "%" && time() {
         (
             "时间指标用了百分比",
             "a time indicator given as a percentage",
@@ -232,7 +237,7 @@ fn upper_bound(i: &Indicator, out: &mut Vec<Diagnostic>) {
 }
 
 fn same_goals(b: &Budget, out: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<&str, &Project> = BTreeMap::new();
+    let mut seen: HashMap<&str, &Project> = HashMap::new();
     for p in &b.projects {
         let Some(goal) = &p.goal else { continue };
         match seen.get(goal.value.as_str()) {
@@ -263,7 +268,7 @@ fn same_goals(b: &Budget, out: &mut Vec<Diagnostic>) {
 
 /// A specific indicator (a long name and a number) found in two projects with no code in common.
 fn copied_rows(b: &Budget, out: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(&str, &str), (&Project, &Indicator)> = BTreeMap::new();
+    let mut seen: HashMap<(&str, &str), (&Project, &Indicator)> = HashMap::new();
     for p in &b.projects {
         for i in &p.indicators {
             let specific = i.name.value.chars().count() >= 8

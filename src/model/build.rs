@@ -41,14 +41,20 @@ impl Block {
 }
 
 /// Builds the budget from the syntax tree, checking codes against `catalog`.
-pub fn build(file: &ast::File, catalog: &Catalog) -> (Budget, Vec<Diagnostic>) {
+///
+/// The lines are consumed one by one, their strings moved into the budget: `lines` can be the
+/// parser's stream, so the whole syntax tree never needs to be held.
+pub fn build(
+    lines: impl IntoIterator<Item = ast::Line>,
+    catalog: &Catalog,
+) -> (Budget, Vec<Diagnostic>) {
     let mut b = Builder {
         budget: Budget::default(),
         diags: Vec::new(),
         catalog,
         block: Block::None,
     };
-    for line in &file.lines {
+    for line in lines {
         b.line(line);
     }
     b.finish();
@@ -153,8 +159,9 @@ fn first<T>(slot: &mut Option<Spanned<T>>, new: Spanned<T>) -> Option<Span> {
     }
 }
 
-fn spanned(w: &Word) -> Spanned<String> {
-    w.clone()
+/// Moves a word out of the statement (which is dropped after building).
+fn spanned(w: &mut Word) -> Spanned<String> {
+    Spanned::new(std::mem::take(&mut w.value), w.span)
 }
 
 fn money(a: &Amount) -> Money {
@@ -166,8 +173,9 @@ impl Builder<'_> {
         self.diags.push(d);
     }
 
-    fn line(&mut self, line: &ast::Line) {
-        let stmt = &line.stmt;
+    fn line(&mut self, mut line: ast::Line) {
+        let span = line.span;
+        let stmt = &mut line.stmt;
         if let Stmt::Invalid = stmt {
             if !line.indented {
                 self.block = Block::Invalid;
@@ -178,11 +186,11 @@ impl Builder<'_> {
             return;
         }
         if line.indented && member_of(stmt, self.block) {
-            return self.member(stmt, line);
+            return self.member(stmt, span);
         }
         if !line.indented && top_level(stmt) {
             self.block = Block::None;
-            return self.top(stmt, line);
+            return self.top(stmt, span);
         }
         let block = self.block.describe();
         let home = home_of(stmt);
@@ -210,12 +218,12 @@ impl Builder<'_> {
         };
         self.err(
             Diagnostic::new("E0101", message)
-                .at(line.span, t!("位置不对", "misplaced"))
+                .at(span, t!("位置不对", "misplaced"))
                 .with_help(help),
         );
     }
 
-    fn top(&mut self, stmt: &Stmt, line: &ast::Line) {
+    fn top(&mut self, stmt: &mut Stmt, span: Span) {
         let b = &mut self.budget;
         match stmt {
             Stmt::Department(w) => {
@@ -275,7 +283,7 @@ impl Builder<'_> {
                 self.budget.sub_units.push(SubUnit {
                     id: spanned(id),
                     name: spanned(name),
-                    kind: kind.clone(),
+                    kind: kind.take(),
                 });
             }
             Stmt::DutiesBlock => self.block = Block::Duties,
@@ -300,7 +308,7 @@ impl Builder<'_> {
                 if let Some(first) = b.assets.as_ref().map(|a| a.span) {
                     self.err(
                         Diagnostic::new("E0102", t!("“资产”块重复", "a second “资产” block"))
-                            .at(line.span, t!("又写了一次", "stated again"))
+                            .at(span, t!("又写了一次", "stated again"))
                             .also(first, t!("第一次在这里", "first here"))
                             .with_help(t!(
                                 "把资产情况写在一个“资产”块里。",
@@ -309,8 +317,8 @@ impl Builder<'_> {
                     );
                 }
                 self.budget.assets = Some(Assets {
-                    as_of: date.clone(),
-                    span: line.span,
+                    as_of: date.take(),
+                    span,
                     ..Assets::default()
                 });
                 self.block = Block::Assets;
@@ -329,7 +337,7 @@ impl Builder<'_> {
                     three_public: Vec::new(),
                     goal: None,
                     indicators: Vec::new(),
-                    span: line.span,
+                    span,
                 });
                 self.block = Block::Project(b.projects.len() - 1);
             }
@@ -339,7 +347,7 @@ impl Builder<'_> {
                     self.budget.income.push(Income {
                         source: src,
                         amount: money(amount),
-                        span: line.span,
+                        span,
                     });
                 }
             }
@@ -356,18 +364,18 @@ impl Builder<'_> {
                     ast::AssertValue::Text(w) => (spanned(w), None),
                 };
                 self.budget.assertions.push(Assertion {
-                    figure: figure.clone(),
+                    figure: std::mem::take(figure),
                     value,
                     amount,
-                    span: line.span,
+                    span,
                 });
             }
             _ => {}
         }
     }
 
-    fn member(&mut self, stmt: &Stmt, line: &ast::Line) {
-        match (self.block, stmt) {
+    fn member(&mut self, stmt: &mut Stmt, span: Span) {
+        match (self.block, &mut *stmt) {
             (Block::Duties, Stmt::Paragraph(p)) => self.budget.duties.push(spanned(p)),
             (Block::Organization, Stmt::Paragraph(p)) => self.budget.organization.push(spanned(p)),
             (Block::Reason(i), Stmt::Paragraph(p)) => {
@@ -391,7 +399,7 @@ impl Builder<'_> {
                 },
             ) => {
                 // One word after the economic code: a source keyword, or else the code's name.
-                let (econ, source) = match (&econ.name, source) {
+                let (econ, source) = match (&econ.name, source.as_ref()) {
                     (None, Some(w)) if Source::parse(&w.value).is_none() => {
                         let named = CodeRef {
                             code: econ.code.clone(),
@@ -414,7 +422,7 @@ impl Builder<'_> {
                         econ,
                         source,
                         amount: money(amount),
-                        span: line.span,
+                        span,
                     });
                 }
             }
@@ -428,7 +436,7 @@ impl Builder<'_> {
                                 "procurement in 基本支出 must name its functional code"
                             ),
                         )
-                        .at(line.span, t!("不知道算在哪个科目", "which code?"))
+                        .at(span, t!("不知道算在哪个科目", "which code?"))
                         .with_help(t!(
                             "写成 “采购 <货物|工程|服务> <功能分类项> <金额>”。",
                             "write “采购 <货物|工程|服务> <functional code> <amount>”."
@@ -440,17 +448,17 @@ impl Builder<'_> {
                     name: None,
                 };
                 let func = self.code(&cref, Classification::Functional, 7);
-                if let Some(p) = self.procurement(kind, Some(func), amount, line) {
+                if let Some(p) = self.procurement(kind, Some(func), amount, span) {
                     self.budget.basic_procurement.push(p);
                 }
             }
-            (Block::Prior, _) => self.prior(stmt, line),
-            (Block::Project(i), _) => self.project(i, stmt, line),
+            (Block::Prior, _) => self.prior(stmt, span),
+            (Block::Project(i), _) => self.project(i, stmt, span),
             _ => {}
         }
     }
 
-    fn asset(&mut self, stmt: &Stmt) {
+    fn asset(&mut self, stmt: &mut Stmt) {
         let Some(assets) = self.budget.assets.as_mut() else {
             return;
         };
@@ -463,7 +471,7 @@ impl Builder<'_> {
         }
     }
 
-    fn prior(&mut self, stmt: &Stmt, line: &ast::Line) {
+    fn prior(&mut self, stmt: &mut Stmt, span: Span) {
         match stmt {
             Stmt::PriorFigure { name, amount } => {
                 self.amount_ok(amount);
@@ -483,7 +491,7 @@ impl Builder<'_> {
                     self.budget.prior.income.push(Income {
                         source: src,
                         amount: money(amount),
-                        span: line.span,
+                        span,
                     });
                 }
             }
@@ -507,7 +515,7 @@ impl Builder<'_> {
         }
     }
 
-    fn project(&mut self, i: usize, stmt: &Stmt, line: &ast::Line) {
+    fn project(&mut self, i: usize, stmt: &mut Stmt, span: Span) {
         match stmt {
             Stmt::Allocation { func, amount } => {
                 let code = self.code(func, Classification::Functional, 7);
@@ -540,7 +548,7 @@ impl Builder<'_> {
                     p.allocations.push(Allocation {
                         code,
                         amount: money(amount),
-                        span: line.span,
+                        span,
                     })
                 });
             }
@@ -551,7 +559,7 @@ impl Builder<'_> {
                     p.economics.push(Allocation {
                         code,
                         amount: money(amount),
-                        span: line.span,
+                        span,
                     })
                 });
             }
@@ -563,7 +571,7 @@ impl Builder<'_> {
                     };
                     self.code(&cref, Classification::Functional, 7)
                 });
-                if let Some(proc) = self.procurement(kind, func, amount, line) {
+                if let Some(proc) = self.procurement(kind, func, amount, span) {
                     self.with_project(i, |p| p.procurement.push(proc));
                 }
             }
@@ -592,12 +600,15 @@ impl Builder<'_> {
             }
             Stmt::Indicator(ind) => self.with_project(i, |p| {
                 p.indicators.push(Indicator {
-                    level1: ind.level1.clone(),
-                    level2: ind.level2.clone(),
-                    name: ind.name.clone(),
-                    value: ind.value.clone(),
-                    criterion: ind.criterion.clone(),
-                    span: line.span,
+                    level1: spanned(&mut ind.level1),
+                    level2: spanned(&mut ind.level2),
+                    name: spanned(&mut ind.name),
+                    value: ast::IndicatorValue {
+                        text: spanned(&mut ind.value.text),
+                        kind: std::mem::replace(&mut ind.value.kind, ast::ValueKind::Empty),
+                    },
+                    criterion: spanned(&mut ind.criterion),
+                    span,
                 })
             }),
             _ => {}
@@ -614,7 +625,7 @@ impl Builder<'_> {
         &mut self,
         i: usize,
         what: &str,
-        w: &Word,
+        w: &mut Word,
         slot: impl FnOnce(&mut Project) -> &mut Option<Spanned<String>>,
     ) {
         let prev = self
@@ -675,7 +686,7 @@ impl Builder<'_> {
         kind: &Word,
         func: Option<Code>,
         amount: &Amount,
-        line: &ast::Line,
+        span: Span,
     ) -> Option<Procurement> {
         let Some(k) = ProcurementKind::parse(&kind.value) else {
             self.unknown_word(
@@ -690,7 +701,7 @@ impl Builder<'_> {
             kind: k,
             func,
             amount: money(amount),
-            span: line.span,
+            span,
         })
     }
 

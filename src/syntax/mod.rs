@@ -37,17 +37,53 @@ pub fn pest_only(text: &str) -> bool {
 
 /// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
 pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {
-    let text = file.text.as_str();
-    let mut out = ast::File::default();
     let mut diags = Vec::new();
+    let lines = statements(file, &mut diags).collect();
+    (ast::File { lines }, diags)
+}
+
+/// The statements of a file, parsed one line at a time as they are asked for; a diagnostic per
+/// bad line goes to `diags`. (`compile` builds the model from this stream, so the whole syntax
+/// tree is never held.)
+pub fn statements<'a>(
+    file: &'a SourceFile,
+    diags: &'a mut Vec<Diagnostic>,
+) -> impl Iterator<Item = Line> + 'a {
+    let text = file.text.as_str();
+    lines(text).filter_map(move |(start, end)| parse_line(text, start, end, diags))
+}
+
+/// One line: by the fast parser, or else by pest.
+fn parse_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>) -> Option<Line> {
+    match fast::line(text, start, end) {
+        fast::Outcome::Blank => None,
+        fast::Outcome::Line(line) => Some(line),
+        fast::Outcome::Defer => pest_line(text, start, end, diags),
+    }
+}
+
+/// The first `科目版本` and the first `年度` statement of a file, wherever they are (they choose
+/// the catalog the rest is built against). Only lines that start with these keywords are
+/// parsed.
+pub fn catalog_years(file: &SourceFile) -> (Option<Word>, Option<Word>) {
+    let text = file.text.as_str();
+    let (mut catalog, mut year) = (None, None);
     for (start, end) in lines(text) {
-        match fast::line(text, start, end) {
-            fast::Outcome::Blank => {}
-            fast::Outcome::Line(line) => out.lines.push(line),
-            fast::Outcome::Defer => pest_line(text, start, end, &mut out, &mut diags),
+        let line = text.get(start..end).unwrap_or_default();
+        let head = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        if !(head.starts_with("科目版本") || head.starts_with("年度")) {
+            continue;
+        }
+        match parse_line(text, start, end, &mut Vec::new()).map(|l| l.stmt) {
+            Some(Stmt::CatalogYear(w)) if catalog.is_none() => catalog = Some(w),
+            Some(Stmt::Year(w)) if year.is_none() => year = Some(w),
+            _ => {}
+        }
+        if catalog.is_some() && year.is_some() {
+            break;
         }
     }
-    (out, diags)
+    (catalog, year)
 }
 
 /// The byte range of every line, without its line break. Line breaks are those of the grammar
@@ -77,25 +113,24 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// One line through pest: the lines the fast parser leaves.
-fn pest_line(
-    text: &str,
-    start: usize,
-    end: usize,
-    out: &mut ast::File,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn pest_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>) -> Option<Line> {
     let line_text = text.get(start..end).unwrap_or_default();
     match BudParser::parse(Rule::line, line_text) {
         Ok(pairs) => {
+            let mut out = ast::File::default();
             for line in pairs {
-                lower_line(start, line, text, out, diags);
+                lower_line(start, line, text, &mut out, diags);
             }
+            out.lines.pop()
         }
         // The line rule accepts any text; this is a safety net, not an expected path.
-        Err(e) => diags.push(
-            Diagnostic::new("E0001", t!("无法解析这一行", "the line does not parse"))
-                .at(error_span(&e, start, text), Text::default()),
-        ),
+        Err(e) => {
+            diags.push(
+                Diagnostic::new("E0001", t!("无法解析这一行", "the line does not parse"))
+                    .at(error_span(&e, start, text), Text::default()),
+            );
+            None
+        }
     }
 }
 

@@ -1,0 +1,205 @@
+//! `cargo bench --bench process`: budc as users run it, a whole process at a time (the release
+//! binary `cargo bench` builds): the example checked and compiled, the language server's
+//! latency, start-up, and the scale targets — throughput and peak memory on synthetic budgets of
+//! growing size, and 1,000 budgets in one run.
+//!
+//! No timed assertions: this prints measurements (min and median of repeated runs) for the
+//! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
+
+/// One run of the binary: wall time and peak resident memory in bytes.
+// The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn run(bin: &Path, args: &[&str]) -> (Duration, u64) {
+    let t = Instant::now();
+    let child = Command::new(bin)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run budc");
+    let mut status = 0;
+    // SAFETY: a plain rusage struct filled by wait4 for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: waits for the child spawned above; the pointers are to live locals.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4");
+    (t.elapsed(), usage.ru_maxrss as u64 * 1024)
+}
+
+/// Min and median time, and the largest peak memory, of `n` runs.
+fn runs(bin: &Path, args: &[&str], n: usize) -> (Duration, Duration, u64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..n {
+        let (t, m) = run(bin, args);
+        times.push(t);
+        peak = peak.max(m);
+    }
+    times.sort();
+    (times[0], times[times.len() / 2], peak)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(what: &str, (min, median, _): (Duration, Duration, u64)) {
+    println!(
+        "{what:<56} min {:>8.2} ms   median {:>8.2} ms",
+        ms(min),
+        ms(median)
+    );
+}
+
+/// The release binary next to this bench executable (target/release/budc).
+fn binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?;
+    let bin = dir.join(if cfg!(windows) { "budc.exe" } else { "budc" });
+    bin.exists().then_some(bin)
+}
+
+/// Time from a `didChange` of the example to its `publishDiagnostics`, through `budc lsp`.
+fn lsp_latency(bin: &Path, text: &str) -> (Duration, Duration, u64) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = Command::new(bin)
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("budc lsp");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut send = |v: serde_json::Value| {
+        let body = v.to_string();
+        let _ = write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body);
+        let _ = stdin.flush();
+    };
+    let mut recv = || -> serde_json::Value {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                return serde_json::Value::Null;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                len = n.parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; len];
+        let _ = out.read_exact(&mut body);
+        serde_json::from_slice(&body).unwrap_or_default()
+    };
+    let uri = "file:///bench/liaocheng-2024.bud";
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": null, "rootUri": null}}),
+    );
+    recv();
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "bud", "version": 1, "text": text}}}),
+    );
+    recv();
+    let mut times = Vec::new();
+    for v in 2..32 {
+        let t = Instant::now();
+        send(
+            serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}}),
+        );
+        recv();
+        times.push(t.elapsed());
+    }
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    recv();
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let _ = child.wait();
+    times.sort();
+    (times[0], times[times.len() / 2], 0)
+}
+
+fn main() {
+    let Some(bin) = binary() else {
+        println!("(release binary not found next to the bench: run `cargo build --release`)");
+        return;
+    };
+    let text = std::fs::read_to_string(EXAMPLE).expect("example");
+    let dir = std::env::temp_dir().join(format!("budc-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let docx = dir.join("example.docx").display().to_string();
+
+    println!("== the example ({:.0} KB)", text.len() as f64 / 1e3);
+    report(
+        "`budc --version` (start-up)",
+        runs(&bin, &["--version"], 30),
+    );
+    report("`budc check` example", runs(&bin, &["check", EXAMPLE], 30));
+    report(
+        "`budc compile --format json` example",
+        runs(&bin, &["compile", EXAMPLE, "--format", "json"], 30),
+    );
+    report(
+        "`budc compile --format docx` example",
+        runs(
+            &bin,
+            &["compile", EXAMPLE, "--format", "docx", "-o", &docx],
+            30,
+        ),
+    );
+    report(
+        "`budc lsp`: didChange of the example → diagnostics",
+        lsp_latency(&bin, &text),
+    );
+
+    println!("\n== one budget of growing size: `budc check FILE` (one core)");
+    println!(
+        "{:>9} {:>9} {:>10} {:>10} {:>11} {:>13}",
+        "projects", "MB", "min ms", "MB/s", "peak MB", "peak / input"
+    );
+    for projects in [100, 1_000, 4_000, 10_000] {
+        let budget = budc::synth::department(0, projects);
+        let path = dir.join(format!("single-{projects}.bud"));
+        std::fs::write(&path, &budget).expect("write budget");
+        let p = path.display().to_string();
+        let (min, _, peak) = runs(&bin, &["check", &p], 7);
+        let mb = budget.len() as f64 / 1e6;
+        println!(
+            "{projects:>9} {mb:>9.2} {:>10.1} {:>10.1} {:>11.1} {:>12.1}×",
+            ms(min),
+            mb / min.as_secs_f64(),
+            peak as f64 / 1e6,
+            peak as f64 / budget.len() as f64
+        );
+    }
+
+    println!("\n== many budgets: `budc check DIR` (rayon, both cores)");
+    let many = dir.join("many");
+    std::fs::create_dir_all(&many).expect("dir");
+    let mut bytes = 0;
+    for n in 0..1_000 {
+        let budget = budc::synth::department(n, 50);
+        bytes += budget.len();
+        std::fs::write(many.join(format!("dept-{n:05}.bud")), budget).expect("write");
+    }
+    let m = many.display().to_string();
+    let (min, median, peak) = runs(&bin, &["check", &m], 5);
+    println!(
+        "1,000 budgets × 50 projects ({:.1} MB): min {:.2} s, median {:.2} s, {:.1} MB/s, peak {:.0} MB",
+        bytes as f64 / 1e6,
+        min.as_secs_f64(),
+        median.as_secs_f64(),
+        bytes as f64 / 1e6 / min.as_secs_f64(),
+        peak as f64 / 1e6
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
