@@ -162,9 +162,14 @@ fn main() {
     );
 
     println!("\n== one budget of growing size: `budc check FILE` (one core)");
+    // What the process holds whatever the input (binary, catalog, allocator): a one-line file.
+    let tiny = dir.join("tiny.bud");
+    std::fs::write(&tiny, "部门 x\n").expect("write");
+    let (_, _, base) = runs(&bin, &["check", &tiny.display().to_string()], 5);
+    println!("peak memory of a one-line budget: {:.1} MB", base as f64 / 1e6);
     println!(
-        "{:>9} {:>9} {:>10} {:>10} {:>11} {:>13}",
-        "projects", "MB", "min ms", "MB/s", "peak MB", "peak / input"
+        "{:>9} {:>9} {:>10} {:>10} {:>11} {:>13} {:>20}",
+        "projects", "MB", "min ms", "MB/s", "peak MB", "peak / input", "(peak − base) / input"
     );
     for projects in [100, 1_000, 4_000, 10_000] {
         let budget = budc::synth::department(0, projects);
@@ -174,11 +179,12 @@ fn main() {
         let (min, _, peak) = runs(&bin, &["check", &p], 7);
         let mb = budget.len() as f64 / 1e6;
         println!(
-            "{projects:>9} {mb:>9.2} {:>10.1} {:>10.1} {:>11.1} {:>12.1}×",
+            "{projects:>9} {mb:>9.2} {:>10.1} {:>10.1} {:>11.1} {:>12.1}× {:>19.1}×",
             ms(min),
             mb / min.as_secs_f64(),
             peak as f64 / 1e6,
-            peak as f64 / budget.len() as f64
+            peak as f64 / budget.len() as f64,
+            peak.saturating_sub(base) as f64 / budget.len() as f64
         );
     }
 

@@ -1,7 +1,8 @@
 //! budc — a language and compiler for Chinese government departmental budgets (部门预算).
 //!
-//! The pipeline, one module each: `source` (decode, positions) → `syntax` (pest grammar →
-//! spanned syntax tree) → `model` (the budget, resolved against the classification catalog) →
+//! The pipeline, one module each: `source` (decode, positions) → `syntax` (the grammar of
+//! `grammar/bud.pest` → a stream of spanned statements) → `model` (the budget, built from that
+//! stream and resolved against the classification catalog) →
 //! `backend::views` (every table and figure, computed once) → `check` (assertions and
 //! arithmetic) → writers (`backend::json`). Diagnostics are plain data (`diag`).
 
