@@ -166,7 +166,10 @@ fn main() {
     let tiny = dir.join("tiny.bud");
     std::fs::write(&tiny, "部门 x\n").expect("write");
     let (_, _, base) = runs(&bin, &["check", &tiny.display().to_string()], 5);
-    println!("peak memory of a one-line budget: {:.1} MB", base as f64 / 1e6);
+    println!(
+        "peak memory of a one-line budget: {:.1} MB",
+        base as f64 / 1e6
+    );
     println!(
         "{:>9} {:>9} {:>10} {:>10} {:>11} {:>13} {:>20}",
         "projects", "MB", "min ms", "MB/s", "peak MB", "peak / input", "(peak − base) / input"

@@ -21,19 +21,18 @@ pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
     // The statements, by the byte offset of the source line they stand on.
     let mut stmts = ast.lines.iter().peekable();
     let mut out: Vec<Formatted> = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_end = offset + raw.len();
-        let content = raw.trim_end_matches(['\n', '\r']);
+    // The source lines as the grammar splits them (`\n`, `\r\n` or a lone `\r`); each comes out
+    // ending in `\n`.
+    for (start, end) in crate::syntax::lines(text) {
+        let content = text.get(start..end).unwrap_or_default();
         let stmt = match stmts.peek() {
-            Some(l) if l.span.start >= offset && l.span.start < line_end => stmts.next(),
+            Some(l) if l.span.start >= start && l.span.start < end => stmts.next(),
             _ => None,
         };
         out.push(match stmt {
-            Some(l) => statement(l, text, line_end),
+            Some(l) => statement(l, text, end),
             None => verbatim(content),
         });
-        offset = line_end;
     }
     align(&mut out);
     let mut s: String = out.iter().map(|f| f.render() + "\n").collect();

@@ -55,10 +55,11 @@ impl SourceFile {
     }
 
     fn line_starts(&self) -> &[usize] {
+        // Lines break where the grammar breaks them (and LSP clients): `\n`, `\r\n`, a lone `\r`.
         self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
-            starts
+            crate::syntax::lines(&self.text)
+                .map(|(start, _)| start)
+                .collect()
         })
     }
 
@@ -232,6 +233,16 @@ mod tests {
         // "甲" starts after "部门 " = 7 bytes, column 4.
         assert_eq!(f.position(7), Position { line: 1, column: 4 });
         assert_eq!(f.position(11), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn lines_break_at_lf_crlf_and_a_lone_cr_as_in_the_grammar() {
+        let f = SourceFile::new("t.bud", "a\rb\r\nc\nd");
+        let at = |c: char| f.position(f.text.find(c).unwrap());
+        assert_eq!(at('b'), Position { line: 2, column: 1 });
+        assert_eq!(at('c'), Position { line: 3, column: 1 });
+        assert_eq!(at('d'), Position { line: 4, column: 1 });
+        assert_eq!(f.line_start(3), 7);
     }
 
     #[test]

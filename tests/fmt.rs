@@ -216,3 +216,18 @@ fn fmt_in_place_check_and_stdin() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Found by the `fmt` fuzz target: a lone `\r` ends a line for the parser, and fmt once split
+/// lines at `\n` only, so the statements after it fell out of step with their lines and were
+/// copied verbatim (`指标 　效益指标` kept its U+3000) — not canonical, not idempotent.
+#[test]
+fn a_lone_carriage_return_ends_a_line_for_fmt_too() {
+    let text = "项目 P1 甲\n  采购 服务 100.00\r  目标 完成。\n  指标 \u{3000}效益指标 社会效益指标 | a | 提升 | b\n";
+    let once = fmt(text);
+    assert_eq!(
+        once,
+        "项目 P1 甲\n  采购 服务 100.00\n  目标 完成。\n  指标 效益指标 社会效益指标 | a | 提升 | b\n"
+    );
+    assert_eq!(fmt(&once), once);
+    assert_eq!(json(&once), json(text));
+}

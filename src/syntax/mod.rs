@@ -88,7 +88,7 @@ pub fn catalog_years(file: &SourceFile) -> (Option<Word>, Option<Word>) {
 
 /// The byte range of every line, without its line break. Line breaks are those of the grammar
 /// (pest's `NEWLINE`): `\n`, `\r\n` and a lone `\r`.
-fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut done = false;
