@@ -127,6 +127,23 @@ fn a_gbk_file_is_reported_as_not_utf8() {
 }
 
 #[test]
+fn old_mac_line_breaks_are_lines_in_the_report_too() {
+    // A lone CR ends a line for the parser; the report must number and draw lines the same way.
+    let dir = scratch("cr");
+    let f = dir.join("cr.bud");
+    std::fs::write(
+        &f,
+        "部门 x\r年度 2024\r金额单位 万元\r科目版本 2024\r收入 一般公共预算 abc\r",
+    )
+    .unwrap();
+    let o = budc(&["check", s(&f)]);
+    let err = stderr(&o);
+    assert!(err.contains("cr.bud:5:11]"), "{err}");
+    assert!(err.contains(" 5 │ 收入 一般公共预算 abc\n"), "{err}");
+    assert!(!err.contains('\r'), "{err:?}");
+}
+
+#[test]
 fn binary_junk_gets_diagnostics_not_a_crash() {
     let dir = scratch("junk");
     let f = dir.join("junk.bud");

@@ -35,7 +35,9 @@ struct MietteView<'a> {
 /// window's place in the file added back to the positions it reports.
 struct Window<'a> {
     name: &'a str,
-    text: &'a str,
+    /// The window's lines; a lone `\r` (a line break for budc) is given to miette as `\n`, the
+    /// line break it knows (one byte for one, so every offset stays).
+    text: std::borrow::Cow<'a, str>,
     /// Byte offset of the window in the file.
     start: usize,
     /// 0-based line of the window's first line.
@@ -54,7 +56,7 @@ impl miette::SourceCode for Window<'_> {
             .checked_sub(self.start)
             .ok_or(miette::MietteError::OutOfBounds)?;
         let local = miette::SourceSpan::new(offset.into(), span.len());
-        let c = self.text.read_span(&local, before, after)?;
+        let c = self.text.as_ref().read_span(&local, before, after)?;
         let shifted =
             miette::SourceSpan::new((c.span().offset() + self.start).into(), c.span().len());
         // miette counts the column in bytes; people count characters (as budc's JSON does).
@@ -198,9 +200,19 @@ fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
     let last = file.position(hi).line + 3;
     let start = file.line_start(first);
     let end = file.line_start(last).min(file.text.len());
+    let text = file.text.get(start..end).unwrap_or("");
+    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    let text = if text.as_bytes().iter().enumerate().any(lone_cr) {
+        let bytes: Vec<u8> = (text.as_bytes().iter().enumerate())
+            .map(|(i, b)| if lone_cr((i, b)) { b'\n' } else { *b })
+            .collect();
+        std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     Window {
         name: &file.name,
-        text: file.text.get(start..end).unwrap_or(""),
+        text,
         start,
         first_line: first,
     }
