@@ -231,3 +231,15 @@ fn a_lone_carriage_return_ends_a_line_for_fmt_too() {
     assert_eq!(fmt(&once), once);
     assert_eq!(json(&once), json(text));
 }
+
+/// Found by the `fmt` fuzz target: a form feed between a basic line's name and its amount is a
+/// word (the grammar's spaces are space, tab and U+3000), read as the funding source; it was
+/// then trimmed away as whitespace, so fmt dropped it and changed the model.
+#[test]
+fn whitespace_that_is_not_a_grammar_space_stays_in_its_word() {
+    let text = "部门 x\n年度 2024\n金额单位 万元\n科目版本 2024\n收入 一般公共预算 4.50\n基本支出\n  2013201 行政运行 30216 培训费 \u{c} 4.50\n";
+    let once = fmt(text);
+    assert!(once.contains("培训费 \u{c} 4.50"), "{once:?}");
+    assert_eq!(fmt(&once), once);
+    assert_eq!(json(&once), json(text));
+}

@@ -340,10 +340,13 @@ fn word(b: usize, p: Pair<Rule>) -> Word {
 }
 
 /// A word or text without its surrounding spaces; `start` is the offset of `raw` in the file.
+/// Only the grammar's spaces are trimmed: other whitespace (a form feed, U+00A0) is part of the
+/// word, as the grammar reads it, so what is printed back parses back the same.
 pub(crate) fn trimmed_word(raw: &str, start: usize) -> Word {
-    let value = raw.trim();
-    let lead = raw.len() - raw.trim_start().len();
-    let trail = raw.len() - raw.trim_end().len();
+    const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
+    let value = raw.trim_matches(SPACES);
+    let lead = raw.len() - raw.trim_start_matches(SPACES).len();
+    let trail = raw.len() - raw.trim_end_matches(SPACES).len();
     let span = Span::new(start + lead, (start + raw.len() - trail).max(start + lead));
     Spanned::new(value.to_string(), span)
 }
