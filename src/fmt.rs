@@ -69,7 +69,8 @@ impl Formatted {
             s.push(' ');
             s.push_str(c);
         }
-        s.trim_end().to_string()
+        // Only the grammar's spaces: other whitespace ending a text is part of it.
+        s.trim_end_matches([' ', '\t', '\u{3000}']).to_string()
     }
 }
 

@@ -242,4 +242,9 @@ fn whitespace_that_is_not_a_grammar_space_stays_in_its_word() {
     assert!(once.contains("培训费 \u{c} 4.50"), "{once:?}");
     assert_eq!(fmt(&once), once);
     assert_eq!(json(&once), json(text));
+    // The same at the end of a paragraph (a vertical tab; the fuzzer's third finding).
+    let text = "原因 机关运行经费\n  > 增加相关预算支出。\u{b}\n";
+    let once = fmt(text);
+    assert_eq!(once, text);
+    assert_eq!(json(&once), json(text));
 }
