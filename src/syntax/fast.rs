@@ -358,6 +358,25 @@ fn assertion(c: &mut Cur) -> Option<Stmt> {
     Some(Stmt::Assertion { figure, value })
 }
 
+/// The length of the grammar's `space` at `p`: ASCII space, tab, U+3000 (E3 80 80).
+pub(super) fn space_len(s: &[u8], p: usize) -> usize {
+    match s.get(p) {
+        Some(b' ' | b'\t') => 1,
+        Some(0xE3) if s.get(p + 1..p + 3) == Some(&[0x80, 0x80]) => 3,
+        _ => 0,
+    }
+}
+
+/// The end of `space*` from `p`.
+pub(super) fn spaces_end(s: &[u8], mut p: usize) -> usize {
+    loop {
+        match space_len(s, p) {
+            0 => return p,
+            n => p += n,
+        }
+    }
+}
+
 /// A cursor over one line.
 #[derive(Clone)]
 struct Cur<'a> {
@@ -377,13 +396,8 @@ impl Cur<'_> {
         self.s.get(self.pos).copied()
     }
 
-    /// The length of the grammar's `space` at `p`: ASCII space, tab, U+3000 (E3 80 80).
     fn space_len(&self, p: usize) -> usize {
-        match self.s.get(p) {
-            Some(b' ' | b'\t') => 1,
-            Some(0xE3) if self.s.get(p + 1..p + 3) == Some(&[0x80, 0x80]) => 3,
-            _ => 0,
-        }
+        space_len(self.s, p)
     }
 
     /// The length of the grammar's `sep` at `p`: `|` or `｜` (EF BD 9C).
@@ -400,13 +414,8 @@ impl Cur<'_> {
         p >= self.s.len() || self.space_len(p) > 0
     }
 
-    fn spaces_end(&self, mut p: usize) -> usize {
-        loop {
-            match self.space_len(p) {
-                0 => return p,
-                n => p += n,
-            }
-        }
+    fn spaces_end(&self, p: usize) -> usize {
+        spaces_end(self.s, p)
     }
 
     /// `sp = space+`

@@ -101,20 +101,11 @@ impl V<'_> {
     }
 
     fn space_len(&self, p: usize) -> usize {
-        match self.s.get(p) {
-            Some(b' ' | b'\t') => 1,
-            Some(0xE3) if self.s.get(p + 1..p + 3) == Some(&[0x80, 0x80]) => 3,
-            _ => 0,
-        }
+        super::fast::space_len(self.s, p)
     }
 
-    fn spaces_end(&self, mut p: usize) -> usize {
-        loop {
-            match self.space_len(p) {
-                0 => return p,
-                n => p += n,
-            }
-        }
+    fn spaces_end(&self, p: usize) -> usize {
+        super::fast::spaces_end(self.s, p)
     }
 
     fn char_len(&self, p: usize) -> usize {
