@@ -92,8 +92,29 @@ fn verbatim(content: &str) -> Formatted {
     }
 }
 
-fn amount(a: &Amount) -> String {
-    format!("{:.*}", a.scale as usize, a.value)
+/// An amount as written, without thousands separators or leading zeros. Its decimals are kept
+/// as written: this works on the text, not the value, so nothing is rounded or reformatted.
+fn amount(a: &Amount, text: &str) -> String {
+    let Some(written) = text.get(a.span.start..a.span.end) else {
+        return a.value.to_string();
+    };
+    let (sign, digits) = match written.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", written),
+    };
+    let digits = digits.replace(',', "");
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits.as_str(), None),
+    };
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    };
+    match fraction {
+        Some(f) => format!("{sign}{whole}.{f}"),
+        None => format!("{sign}{whole}"),
+    }
 }
 
 fn code_ref(c: &CodeRef) -> String {
@@ -114,7 +135,7 @@ fn w(w: &Word) -> &str {
 fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
     let rest = text.get(l.span.end..line_end).unwrap_or("").trim();
     let comment = rest.starts_with('#').then(|| rest.to_string());
-    let (head, amount_text, kind) = render(&l.stmt);
+    let (head, amount_text, kind) = render(&l.stmt, text);
     Formatted {
         indent: if l.indented { "  " } else { "" },
         head,
@@ -125,9 +146,10 @@ fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
 }
 
 /// A statement as (text before the amount, the amount, the alignment group).
-fn render(stmt: &Stmt) -> (String, Option<String>, Option<&'static str>) {
+fn render(stmt: &Stmt, text: &str) -> (String, Option<String>, Option<&'static str>) {
     let plain = |s: String| (s, None, None);
-    let with = |head: String, a: &Amount, kind: &'static str| (head, Some(amount(a)), Some(kind));
+    let with =
+        |head: String, a: &Amount, kind: &'static str| (head, Some(amount(a, text)), Some(kind));
     match stmt {
         Stmt::Department(x) => plain(format!("部门 {}", w(x))),
         Stmt::Year(x) => plain(format!("年度 {}", w(x))),

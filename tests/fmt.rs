@@ -248,3 +248,16 @@ fn whitespace_that_is_not_a_grammar_space_stays_in_its_word() {
     assert_eq!(once, text);
     assert_eq!(json(&once), json(text));
 }
+
+/// Found by the `fmt` fuzz target: an amount with 29 decimals panicked inside rust_decimal when
+/// fmt printed it with its written precision. Amounts are now printed from their text.
+#[test]
+fn amounts_are_printed_as_written_whatever_their_decimals() {
+    let text = "项目 P1 甲\n  支出 2080109 12012.44444444444444444444444444444\n  金额 0,012.50\n";
+    let once = fmt(text);
+    assert_eq!(
+        once,
+        "项目 P1 甲\n  支出 2080109 12012.44444444444444444444444444444\n  金额 12.50\n"
+    );
+    assert_eq!(fmt(&once), once);
+}

@@ -20,7 +20,10 @@ pub struct Change {
 impl Change {
     pub fn new(current: Decimal, prior: Decimal) -> Self {
         let change = current - prior;
-        let percent = (!prior.is_zero()).then(|| round2(change * Decimal::ONE_HUNDRED / prior));
+        let percent = change
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|c| c.checked_div(prior))
+            .map(round2);
         Change {
             current,
             prior,

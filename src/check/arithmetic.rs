@@ -250,7 +250,10 @@ fn unit_cost_times_quantity(b: &Budget, p: &Project, out: &mut Vec<Diagnostic>) 
         let Some((run, count, q)) = best else {
             continue;
         };
-        let product = per_unit * q.number;
+        // Numbers of indicator values can be as large as any decimal: no overflow.
+        let Some(product) = per_unit.checked_mul(q.number) else {
+            continue;
+        };
         if run < 3 || round2(product) <= amount {
             continue;
         }

@@ -54,10 +54,10 @@ pub(crate) fn money_total(q: &Quantity, unit: MoneyUnit) -> Option<Decimal> {
         "元" | "元/年" => q.number / Decimal::from(10_000),
         _ => return None,
     };
-    Some(match unit {
-        MoneyUnit::TenThousandYuan => in_wan,
-        MoneyUnit::Yuan => in_wan * Decimal::from(10_000),
-    })
+    match unit {
+        MoneyUnit::TenThousandYuan => Some(in_wan),
+        MoneyUnit::Yuan => in_wan.checked_mul(Decimal::from(10_000)),
+    }
 }
 
 /// A per-unit money standard: `0.1万元/人` → (0.1 in the budget unit, "人").
@@ -74,7 +74,7 @@ pub(crate) fn money_per(q: &Quantity, unit: MoneyUnit) -> Option<(Decimal, Strin
     };
     let v = match unit {
         MoneyUnit::TenThousandYuan => in_wan,
-        MoneyUnit::Yuan => in_wan * Decimal::from(10_000),
+        MoneyUnit::Yuan => in_wan.checked_mul(Decimal::from(10_000))?,
     };
     Some((v, per.to_string()))
 }

@@ -370,16 +370,25 @@ fn amount(b: usize, p: Pair<Rule>) -> Lowered<Amount> {
             )
             .at(span, t!("数字太长", "too many digits"))
             .with_help(t!(
-                "金额最多 28 位有效数字；请检查是否多输了数字。",
-                "amounts have at most 28 significant digits; check for a digit typed twice."
+                "金额的整数部分最多 15 位，有效数字最多 28 位；请检查是否多输了数字。",
+                "amounts have at most 15 digits before the point and 28 significant digits; check for a digit typed twice."
             ))
         })
         .map(|(value, scale)| Amount { value, span, scale })
 }
 
+/// The most digits an amount may have before the decimal point: 10^15 元 is 25 times China's
+/// whole national budget, and every sum of such amounts stays far inside `Decimal`'s range (no
+/// total, difference or percentage can overflow).
+pub const AMOUNT_DIGITS: usize = 15;
+
 /// The value and the number of decimals of an amount as the grammar accepts it (`16,028.22`);
-/// `None` when it is out of `Decimal`'s range.
+/// `None` when it is out of range: more than `AMOUNT_DIGITS` digits before the point.
 pub(crate) fn amount_value(raw: &str) -> Option<(Decimal, u32)> {
+    let whole = raw.split('.').next().unwrap_or_default();
+    if whole.bytes().filter(u8::is_ascii_digit).count() > AMOUNT_DIGITS {
+        return None;
+    }
     let scale = raw.split_once('.').map_or(0, |(_, f)| f.len() as u32);
     let value = if raw.contains(',') {
         let digits: String = raw.chars().filter(|c| *c != ',').collect();
