@@ -232,6 +232,49 @@ pub enum Comparator {
     Equal,
 }
 
+impl ValueKind {
+    /// A range from its two ends and the units written after each: `1000元-30000元` has one
+    /// unit for both ends; `300-800元/人` has it at the end only.
+    pub fn range(
+        low: Decimal,
+        high: Decimal,
+        low_unit: Option<String>,
+        unit: Option<String>,
+    ) -> ValueKind {
+        let unit = unit.or(low_unit.clone());
+        let low_unit = low_unit.filter(|u| Some(u) != unit.as_ref());
+        ValueKind::Range {
+            low,
+            high,
+            low_unit,
+            unit,
+        }
+    }
+}
+
+impl Quantity {
+    /// A quantity with nothing recognised yet.
+    pub fn new(label: Option<String>) -> Quantity {
+        Quantity {
+            label,
+            number: Decimal::ZERO,
+            unit: None,
+            approximate: false,
+            at_least: false,
+            note: None,
+        }
+    }
+
+    /// What a qualifier after the unit means: 左右 an estimate, 以上 at least, 以内/以下 a note.
+    pub fn qualify(&mut self, suffix: &str) {
+        match suffix {
+            "左右" => self.approximate = true,
+            "以上" => self.at_least = true,
+            _ => self.note = Some(suffix.to_string()),
+        }
+    }
+}
+
 impl Comparator {
     pub fn from_text(s: &str) -> Comparator {
         match s {

@@ -648,15 +648,7 @@ fn typed_value(p: Pair<Rule>) -> Option<ValueKind> {
                     _ => {}
                 }
             }
-            // `1000元-30000元`: one unit for both ends; `300-800元/人`: the unit is at the end.
-            let unit = unit.or(low_unit.clone());
-            let low_unit = low_unit.filter(|u| Some(u) != unit.as_ref());
-            Some(ValueKind::Range {
-                low: low?,
-                high: high?,
-                low_unit,
-                unit,
-            })
+            Some(ValueKind::range(low?, high?, low_unit, unit))
         }
         _ => None,
     }
@@ -672,25 +664,14 @@ fn comparison(p: Pair<Rule>, label: Option<String>) -> Option<ValueKind> {
 }
 
 fn quantity(p: Pair<Rule>, label: Option<String>) -> Option<Quantity> {
-    let mut q = Quantity {
-        label,
-        number: Decimal::ZERO,
-        unit: None,
-        approximate: false,
-        at_least: false,
-        note: None,
-    };
+    let mut q = Quantity::new(label);
     for part in p.into_inner() {
         match part.as_rule() {
             Rule::approx => q.approximate = true,
             Rule::number => q.number = Decimal::from_str(part.as_str()).ok()?,
             Rule::more => q.at_least = true,
             Rule::unit => q.unit = Some(part.as_str().to_string()),
-            Rule::approx_suffix => match part.as_str() {
-                "左右" => q.approximate = true,
-                "以上" => q.at_least = true,
-                _ => q.note = Some(part.as_str().to_string()),
-            },
+            Rule::approx_suffix => q.qualify(part.as_str()),
             Rule::note => q.note = Some(part.as_str().to_string()),
             _ => {}
         }

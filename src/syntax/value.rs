@@ -199,17 +199,10 @@ impl V<'_> {
         let text = |a: usize, b: usize| self.v.get(a..b).map(str::to_string);
         let low_unit = u1.and_then(|u| text(n1, u));
         let unit = u2.and_then(|u| text(n2, u));
-        // `1000元-30000元`: one unit for both ends; `300-800元/人`: the unit is at the end.
-        let unit = unit.or(low_unit.clone());
-        let low_unit = low_unit.filter(|u| Some(u) != unit.as_ref());
-        let kind = (|| {
-            Some(ValueKind::Range {
-                low: self.decimal(p, n1)?,
-                high: self.decimal(s, n2)?,
-                low_unit,
-                unit,
-            })
-        })();
+        let kind = match (self.decimal(p, n1), self.decimal(s, n2)) {
+            (Some(low), Some(high)) => Some(ValueKind::range(low, high, low_unit, unit)),
+            _ => None,
+        };
         Some((kind, e))
     }
 
@@ -229,14 +222,7 @@ impl V<'_> {
 
     /// `quantity = approx? ~ number ~ more? ~ unit? ~ approx_suffix? ~ note?`
     fn quantity(&self, p: usize, label: Option<String>) -> Option<(Option<Quantity>, usize)> {
-        let mut q = Quantity {
-            label,
-            number: Decimal::ZERO,
-            unit: None,
-            approximate: false,
-            at_least: false,
-            note: None,
-        };
+        let mut q = Quantity::new(label);
         let mut e = p;
         if let Some((_, a)) = self.one_of(e, &APPROX) {
             q.approximate = true;
@@ -254,11 +240,7 @@ impl V<'_> {
             e = u;
         }
         if let Some((word, a)) = self.one_of(e, &APPROX_SUFFIXES) {
-            match word {
-                "左右" => q.approximate = true,
-                "以上" => q.at_least = true,
-                _ => q.note = Some(word.to_string()),
-            }
+            q.qualify(word);
             e = a;
         }
         if let Some(n) = self.note(e) {
