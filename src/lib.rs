@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod files;
 pub mod fmt;
 pub mod lsp;
 pub mod model;

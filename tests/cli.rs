@@ -246,7 +246,7 @@ fn english_messages_on_request() {
         report.contains("name does not match the code: 2080110 is “劳动关系和维权”"),
         "{report}"
     );
-    assert!(report.contains("checked 1 files: "), "{report}");
+    assert!(report.contains("checked 1 file: "), "{report}");
     assert!(!report.contains("科目名称与编码不符"), "{report}");
 }
 

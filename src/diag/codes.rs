@@ -289,6 +289,11 @@ pub fn severity(code: &str) -> Severity {
     info(code).map(|c| c.severity).unwrap_or(Severity::Error)
 }
 
+/// Whether a code is of the syntax family (a file with one has no model to compare or format).
+pub fn is_syntax(code: &str) -> bool {
+    info(code).is_some_and(|c| c.family == Family::Syntax)
+}
+
 /// The long explanation of a code, as `budc explain` prints it.
 pub fn explain(code: &str, lang: super::Lang) -> Option<String> {
     let c = info(code)?;

@@ -42,6 +42,10 @@ struct Window<'a> {
     start: usize,
     /// 0-based line of the window's first line.
     first_line: usize,
+    /// For a clipped line: the characters cut before the excerpt, less the `…` put in their
+    /// place, added to the columns miette reports.
+    cut_chars: usize,
+    marker_chars: usize,
 }
 
 impl miette::SourceCode for Window<'_> {
@@ -65,6 +69,7 @@ impl miette::SourceCode for Window<'_> {
             .and_then(|line_start| self.text.get(line_start..offset))
             .map(|s| s.chars().count())
             .unwrap_or(c.column());
+        let column = (column + self.cut_chars).saturating_sub(self.marker_chars);
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             c.data(),
@@ -145,11 +150,15 @@ pub fn human(diag: &Diagnostic, file: &SourceFile, style: HumanStyle) -> String 
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let near = printable(nearby(diag, file));
+    let mut near = printable(nearby(diag, file));
+    let source = match window(&near, file) {
+        Some(w) => w,
+        None => clipped(&mut near, file),
+    };
     let view = MietteView {
         diag: &near,
         lang: style.lang,
-        source: window(&near, file),
+        source,
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
@@ -188,8 +197,17 @@ fn nearby(diag: &Diagnostic, file: &SourceFile) -> Diagnostic {
     d
 }
 
-/// Whole lines from three before the first label to three after the last.
-fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
+/// Lines longer than this many characters are not drawn whole: the diagnostic shows an
+/// excerpt of its line around the fault (a 200 MB line would otherwise be printed, and miette
+/// cannot pad past column 65,535).
+const LONG_LINE: usize = 1000;
+
+/// Characters of the line shown on each side of the fault in a clipped line.
+const EXCERPT_SIDE: usize = 60;
+
+/// Whole lines from three before the first label to three after the last; `None` when one of
+/// them is too long to draw.
+fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Option<Window<'a>> {
     let starts = diag.labels.iter().map(|l| l.span.start);
     let ends = diag.labels.iter().map(|l| l.span.end);
     let (lo, hi) = match (starts.min(), ends.max()) {
@@ -201,6 +219,18 @@ fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
     let start = file.line_start(first);
     let end = file.line_start(last).min(file.text.len());
     let text = file.text.get(start..end).unwrap_or("");
+    let too_long = |line: usize| {
+        let (a, b) = (file.line_start(line), file.line_start(line + 1));
+        // Bytes first: a line of fewer bytes has fewer characters.
+        b - a > LONG_LINE
+            && file
+                .text
+                .get(a..b)
+                .is_some_and(|l| l.chars().count() > LONG_LINE)
+    };
+    if text.len() > LONG_LINE && (first..last).any(too_long) {
+        return None;
+    }
     let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
     let text = if text.as_bytes().iter().enumerate().any(lone_cr) {
         let bytes: Vec<u8> = (text.as_bytes().iter().enumerate())
@@ -210,17 +240,110 @@ fn window<'a>(diag: &Diagnostic, file: &'a SourceFile) -> Window<'a> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    Window {
+    Some(Window {
         name: &file.name,
         text,
         start,
         first_line: first,
+        cut_chars: 0,
+        marker_chars: 0,
+    })
+}
+
+/// The window of a diagnostic whose lines are too long to draw: the primary label's line
+/// alone, cut to an excerpt around the label with `…` where text was left out. The labels on
+/// that line are moved into the excerpt (clipped to it); labels on other lines are dropped.
+fn clipped<'a>(diag: &mut Diagnostic, file: &'a SourceFile) -> Window<'a> {
+    let primary = diag.primary_span().unwrap_or_default();
+    let line = file.position(primary.start).line;
+    let line_start = file.line_start(line - 1);
+    let line_end = line_end(file, line);
+    let at = primary.start.clamp(line_start, line_end);
+    let text = &file.text;
+    let back = |mut i: usize, n: usize| {
+        for _ in 0..n {
+            match text.get(line_start..i).and_then(|s| s.chars().next_back()) {
+                Some(c) => i -= c.len_utf8(),
+                None => break,
+            }
+        }
+        i
+    };
+    let forward = |mut i: usize, n: usize| {
+        for _ in 0..n {
+            match text.get(i..line_end).and_then(|s| s.chars().next()) {
+                Some(c) => i += c.len_utf8(),
+                None => break,
+            }
+        }
+        i
+    };
+    let a = back(at, EXCERPT_SIDE);
+    let label_end = primary.end.clamp(at, line_end);
+    let b = forward(label_end.min(forward(at, EXCERPT_SIDE)), EXCERPT_SIDE);
+    let lead = if a > line_start { "…" } else { "" };
+    let tail = if b < line_end { "…" } else { "" };
+    let excerpt = format!("{lead}{}{tail}", text.get(a..b).unwrap_or(""));
+    // Labels move into the excerpt's coordinates (the window starts at offset 0).
+    diag.labels.retain(|l| (a..=b).contains(&l.span.start));
+    for l in &mut diag.labels {
+        let start = l.span.start - a + lead.len();
+        let end = l.span.end.clamp(l.span.start, b) - a + lead.len();
+        l.span = crate::source::Span::new(start, end);
+    }
+    let cut_chars = text.get(line_start..a).map_or(0, |s| s.chars().count());
+    Window {
+        name: &file.name,
+        text: std::borrow::Cow::Owned(excerpt),
+        start: 0,
+        first_line: line - 1,
+        cut_chars,
+        marker_chars: lead.chars().count(),
     }
 }
 
+/// The byte offset where a 1-based line's text ends (before its line break).
+fn line_end(file: &SourceFile, line: usize) -> usize {
+    let next = file.line_start(line);
+    let text = file.text.as_bytes();
+    let mut end = next;
+    while end > 0
+        && matches!(text.get(end - 1), Some(b'\n' | b'\r'))
+        && end > file.line_start(line - 1)
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// A message, a help or a label longer than this many characters is cut, with `…`: they may
+/// quote the user's text, which can be a whole 200 MB line.
+const LONG_TEXT: usize = 400;
+
+/// Cuts a text to `LONG_TEXT` characters.
+fn bounded(s: &mut String) {
+    if let Some((at, _)) = s.char_indices().nth(LONG_TEXT) {
+        s.truncate(at);
+        s.push('…');
+    }
+}
+
+/// A diagnostic's texts cut to `LONG_TEXT` characters.
+fn bounded_texts(mut d: Diagnostic) -> Diagnostic {
+    let texts = std::iter::once(&mut d.message)
+        .chain(d.help.as_mut())
+        .chain(d.labels.iter_mut().map(|l| &mut l.message));
+    for t in texts {
+        bounded(&mut t.zh);
+        bounded(&mut t.en);
+    }
+    d
+}
+
 /// Control characters of user text (NUL from a binary file, escape sequences) shown escaped, so
-/// a terminal never receives them.
-fn printable(mut d: Diagnostic) -> Diagnostic {
+/// a terminal never receives them; texts cut to a readable length.
+fn printable(d: Diagnostic) -> Diagnostic {
+    let mut d = bounded_texts(d);
     fn clean(t: &mut super::Text) {
         for s in [&mut t.zh, &mut t.en] {
             if s.chars().any(|c| c.is_control() && c != '\n') {
@@ -310,10 +433,18 @@ pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Diagnostics left out of the report by the caps (`--max-diagnostics`); absent when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Converts a diagnostic of a file to its JSON form.
 pub fn json_diagnostic(d: &Diagnostic, file: &SourceFile, lang: Lang) -> JsonDiagnostic {
+    let d = &bounded_texts(d.clone());
     let span = d.primary_span().unwrap_or_default();
     let start = file.position(span.start);
     let end = file.position(span.end);
@@ -430,6 +561,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn sarif_result(d: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_json::Value {
+    let d = &bounded_texts(d.clone());
     let span = d.primary_span().unwrap_or_default();
     let a = file.position(span.start);
     let b = file.position(span.end);

@@ -1,0 +1,162 @@
+//! The command line's words (clap): every command, flag and value, and nothing else.
+
+use crate::diag::Lang;
+use crate::files::read::{parse_size, DEFAULT_MAX_INPUT};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "budc",
+    version,
+    about = "部门预算的语言与编译器 — check and compile .bud budgets"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Language of the messages (zh: 中文, en: English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, global = true)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check budgets: parse errors, classification, arithmetic and assertions.
+    Check {
+        /// .bud files, or folders searched for .bud files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// A folder holding a classification catalog (the files of catalog/2024/).
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        /// How diagnostics are printed.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Compile a budget to JSON, DOCX, or both.
+    Compile {
+        /// The .bud file; or several files and folders, compiled in parallel into the folder -o.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format; without it, from the extension of -o (.docx: DOCX), else JSON.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Output file (standard output when omitted, JSON only); a folder with --format all.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Rewrite files in canonical form (in place, atomically); `-` reads stdin, writes stdout.
+    Fmt {
+        /// .bud files, or `-`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: list the files that are not in canonical form, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Compare two budgets in budget terms. Exit 0 equal, 1 different, 2 error.
+    Diff {
+        /// OLD and NEW; with --git, the FILE to compare with its version at REV; with
+        /// --git-external, the seven arguments git gives a diff driver.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
+        /// Compare FILE with its version at this git revision.
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// Act as git's external diff driver (see README): always exit 0 unless an error.
+        #[arg(long, hide = true)]
+        git_external: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Explain a diagnostic code, with a wrong and a right example.
+    Explain {
+        /// The code, e.g. E0201.
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// Print the table of all codes (Markdown) instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Print the JSON Schema of the JSON output.
+    Schema,
+    /// The language server, on stdio (for editors).
+    Lsp,
+}
+
+/// Resource limits: how much is read, how much is printed.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Refuse inputs larger than this (bytes, or with K/M/G).
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_INPUT, value_parser = parse_size)]
+    pub max_input_size: u64,
+    /// Print at most this many diagnostics per file; the rest are counted in the summary.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_diagnostics: usize,
+    /// Print at most this many diagnostics in the whole run.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub max_total_diagnostics: usize,
+}
+
+/// How `budc diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// How `budc check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// For people: the source line, the fault underlined, a fix.
+    Human,
+    /// One JSON document (`budc.diagnostics.v1`).
+    Json,
+    /// SARIF 2.1.0, for code-review tools.
+    Sarif,
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Open data: the JSON contract (README).
+    Json,
+    /// The publishable document.
+    Docx,
+    /// Both, side by side in the folder given with -o.
+    All,
+}

@@ -1,0 +1,101 @@
+//! `budc check`: every problem of every budget, in source order, with one summary.
+
+use super::args::MessageFormat;
+use super::inputs;
+use super::ui::{count, Ui, ERRORS, OK};
+use crate::diag::render::{self, Summary};
+use crate::diag::Diagnostic;
+use crate::source::SourceFile;
+use crate::t;
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// One checked file: its source, its diagnostics and its total spending.
+type Checked = (SourceFile, Vec<Diagnostic>, Decimal);
+
+pub fn run(
+    ui: &mut Ui,
+    paths: &[PathBuf],
+    deny_warnings: bool,
+    catalog: Option<&Path>,
+    format: MessageFormat,
+) -> i32 {
+    use rayon::prelude::*;
+    let (catalog, files) = match inputs::budgets(ui, paths, catalog) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    // Every file is read and checked in parallel; reports come out in the order given.
+    let shared: &Ui = ui;
+    let results: Vec<Result<Checked, i32>> = files
+        .par_iter()
+        .map(|path| match inputs::read_source(shared, path)? {
+            Err((file, d)) => Ok((file, vec![d], Decimal::ZERO)),
+            Ok(file) => {
+                let c = crate::compile(file, catalog.as_ref());
+                let total = c.document.figures.expenditure_total;
+                Ok((c.file, c.diagnostics, total))
+            }
+        })
+        .collect();
+    let mut worst = OK;
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
+    let mut total = Decimal::ZERO;
+    let mut reports: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    for r in results {
+        let (file, mut diags, amount) = match r {
+            Err(code) => {
+                worst = worst.max(code);
+                continue;
+            }
+            Ok(x) => x,
+        };
+        total += amount;
+        let (e, w) = count(&diags);
+        summary.errors += e;
+        summary.warnings += w;
+        if e > 0 || (deny_warnings && w > 0) {
+            worst = worst.max(ERRORS);
+        }
+        if format == MessageFormat::Human {
+            ui.diagnostics(&diags, &file);
+        } else {
+            let kept = ui.capped(&diags).len();
+            diags.truncate(kept);
+            reports.push((file, diags));
+        }
+    }
+    summary.omitted = ui.omitted;
+    let refs: Vec<(&SourceFile, &[Diagnostic])> =
+        reports.iter().map(|(f, d)| (f, d.as_slice())).collect();
+    let printed = match format {
+        MessageFormat::Human => {
+            let (n, e, w) = (summary.files, summary.errors, summary.warnings);
+            let (files, errors, warnings) =
+                (plural(n, "file"), plural(e, "error"), plural(w, "warning"));
+            ui.say(&t!(
+                "检查了 {n} 个文件：{e} 个错误，{w} 个警告；支出合计 {total:.2}",
+                "checked {files}: {errors}, {warnings}; spending in all {total:.2}"
+            ));
+            Ok(())
+        }
+        MessageFormat::Json => ui.out(render::json(&refs, ui.lang, summary).as_bytes()),
+        MessageFormat::Sarif => ui.out(render::sarif(&refs, ui.lang).as_bytes()),
+    };
+    match printed {
+        Ok(()) => worst,
+        Err(code) => code,
+    }
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,222 @@
+//! `budc compile`: a budget to its JSON and DOCX; many budgets in parallel into a folder.
+
+use super::args::Format;
+use super::check::plural;
+use super::inputs;
+use super::ui::{count, Ui, ERRORS, OK};
+use crate::diag::{Diagnostic, Text};
+use crate::source::SourceFile;
+use crate::t;
+use std::path::{Path, PathBuf};
+
+pub fn run(
+    ui: &mut Ui,
+    files: &[PathBuf],
+    format: Option<Format>,
+    output: Option<&Path>,
+    catalog: Option<&Path>,
+) -> i32 {
+    match files {
+        [file] if !file.is_dir() => one(ui, file, format, output, catalog),
+        _ => many(ui, files, format, output, catalog),
+    }
+}
+
+/// The format of `-o OUT` when `--format` is not given: by the file's extension.
+fn format_of(format: Option<Format>, output: Option<&Path>) -> Format {
+    if let Some(f) = format {
+        return f;
+    }
+    match output.and_then(Path::extension).and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("docx") => Format::Docx,
+        _ => Format::Json,
+    }
+}
+
+/// Where each output of one budget goes (`None`: standard output).
+fn targets(
+    ui: &Ui,
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<Vec<(Format, Option<PathBuf>)>, i32> {
+    let stem = stem(file);
+    let targets = match (format, output) {
+        (Format::Json, o) => vec![(Format::Json, o.map(Path::to_path_buf))],
+        (Format::Docx, Some(o)) => vec![(Format::Docx, Some(o.to_path_buf()))],
+        (Format::Docx, None) => {
+            return Err(ui.fail(t!(
+                "DOCX 须用 -o 指定输出文件",
+                "DOCX needs an output file: -o OUT.docx"
+            )))
+        }
+        (Format::All, Some(dir)) => vec![
+            (Format::Json, Some(dir.join(format!("{stem}.json")))),
+            (Format::Docx, Some(dir.join(format!("{stem}.docx")))),
+        ],
+        (Format::All, None) => {
+            return Err(ui.fail(t!(
+                "--format all 须用 -o 指定输出目录",
+                "--format all needs an output folder: -o DIR"
+            )))
+        }
+    };
+    for out in targets.iter().filter_map(|(_, o)| o.as_ref()) {
+        if same_file(file, out) {
+            let o = out.display();
+            return Err(ui.fail(t!(
+                "输出文件 {o} 就是源文件：budc 不会覆盖源文件",
+                "the output {o} is the source file: budc never overwrites a source"
+            )));
+        }
+    }
+    Ok(targets)
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget".into())
+}
+
+fn one(
+    ui: &mut Ui,
+    file: &Path,
+    format: Option<Format>,
+    output: Option<&Path>,
+    catalog: Option<&Path>,
+) -> i32 {
+    let catalog = match inputs::load_catalog(ui, catalog) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let targets = match targets(ui, file, format_of(format, output), output) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let compiled = match inputs::read_decoded(ui, file) {
+        Ok(f) => crate::compile(f, catalog.as_ref()),
+        Err(code) => return code,
+    };
+    ui.diagnostics(&compiled.diagnostics, &compiled.file);
+    if compiled.has_errors() {
+        ui.say(&t!("有错误，未生成输出。", "errors: nothing written."));
+        return ERRORS;
+    }
+    for (format, out) in targets {
+        let written = match out {
+            None => ui.out(compiled.to_json().as_bytes()),
+            Some(path) => write(ui, &compiled, format, &path),
+        };
+        if let Err(code) = written {
+            return code;
+        }
+    }
+    OK
+}
+
+/// Writes one output of a compiled budget to a file, and says so.
+fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<(), i32> {
+    let bytes = match format {
+        Format::Docx => c
+            .to_docx()
+            .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?,
+        _ => c.to_json().into_bytes(),
+    };
+    crate::files::write_output(path, &bytes).map_err(|e| ui.file_error(&e))
+}
+
+/// One compiled file of many: its source, its diagnostics, whether its outputs were written.
+type Compiled = (SourceFile, Vec<Diagnostic>, bool);
+
+/// Many budgets at once (a 财政局 compiles all its departments): in parallel, each into
+/// `DIR/<name>.json` and/or `DIR/<name>.docx`, reports in order, one summary.
+fn many(
+    ui: &mut Ui,
+    paths: &[PathBuf],
+    format: Option<Format>,
+    output: Option<&Path>,
+    catalog: Option<&Path>,
+) -> i32 {
+    use rayon::prelude::*;
+    let Some(dir) = output else {
+        return ui.fail(t!(
+            "编译多个文件时须用 -o 指定输出目录",
+            "several files need an output folder: -o DIR"
+        ));
+    };
+    let format = format.unwrap_or(Format::Json);
+    let (catalog, files) = match inputs::budgets(ui, paths, catalog) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let mut stems = std::collections::BTreeSet::new();
+    for f in &files {
+        let stem = stem(f);
+        if !stems.insert(stem.clone()) {
+            return ui.fail(t!(
+                "{stem}：有两个同名的预算，输出会互相覆盖",
+                "{stem}: two budgets with this name would write the same output"
+            ));
+        }
+    }
+    let shared: &Ui = ui;
+    let results: Vec<Result<Compiled, i32>> = files
+        .par_iter()
+        .map(|path| {
+            let file = match inputs::read_source(shared, path)? {
+                Ok(f) => f,
+                Err((f, d)) => return Ok((f, vec![d], false)),
+            };
+            let c = crate::compile(file, catalog.as_ref());
+            if c.has_errors() {
+                return Ok((c.file, c.diagnostics, false));
+            }
+            let stem = stem(path);
+            if matches!(format, Format::Json | Format::All) {
+                write(shared, &c, Format::Json, &dir.join(format!("{stem}.json")))?;
+            }
+            if matches!(format, Format::Docx | Format::All) {
+                write(shared, &c, Format::Docx, &dir.join(format!("{stem}.docx")))?;
+            }
+            Ok((c.file, c.diagnostics, true))
+        })
+        .collect();
+    let mut worst = OK;
+    let (mut written, mut errors, mut warnings) = (0usize, 0usize, 0usize);
+    for r in results {
+        match r {
+            Err(code) => worst = worst.max(code),
+            Ok((file, diags, ok)) => {
+                ui.diagnostics(&diags, &file);
+                let (e, w) = count(&diags);
+                errors += e;
+                warnings += w;
+                if ok {
+                    written += 1;
+                } else {
+                    worst = worst.max(ERRORS);
+                }
+            }
+        }
+    }
+    let n = files.len();
+    let en = (
+        plural(n, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    );
+    let (files_en, errors_en, warnings_en) = en;
+    ui.say(&Text::new(
+        format!("编译了 {n} 个文件：{written} 个已输出，{errors} 个错误，{warnings} 个警告"),
+        format!("compiled {files_en}: {written} written, {errors_en}, {warnings_en}"),
+    ));
+    worst
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}

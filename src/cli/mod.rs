@@ -1,0 +1,92 @@
+//! The command line: a thin shell over the library. `args` holds the words, `ui` what a
+//! command prints, one module per command. Exit codes: 0 clean, 1 errors in a budget, 2 usage
+//! or I/O problems.
+
+pub mod args;
+mod check;
+mod compile;
+mod diff;
+mod explain;
+mod fmt;
+mod inputs;
+pub mod ui;
+
+use args::{Cli, Command};
+use clap::Parser;
+use ui::Ui;
+pub use ui::{ERRORS, OK, USAGE};
+
+/// Runs the command line with the given arguments; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => OK,
+                _ => USAGE,
+            };
+        }
+    };
+    crate::files::install_signal_cleanup();
+    let lang = cli.lang.into();
+    match cli.command {
+        Command::Check {
+            paths,
+            deny_warnings,
+            catalog,
+            message_format,
+            limits,
+        } => check::run(
+            &mut Ui::new(lang, Some(limits)),
+            &paths,
+            deny_warnings,
+            catalog.as_deref(),
+            message_format,
+        ),
+        Command::Compile {
+            files,
+            format,
+            output,
+            catalog,
+            limits,
+        } => compile::run(
+            &mut Ui::new(lang, Some(limits)),
+            &files,
+            format,
+            output.as_deref(),
+            catalog.as_deref(),
+        ),
+        Command::Fmt {
+            files,
+            check,
+            limits,
+        } => fmt::run(&mut Ui::new(lang, Some(limits)), &files, check),
+        Command::Diff {
+            files,
+            git,
+            git_external,
+            format,
+            catalog,
+            limits,
+        } => diff::run(
+            &mut Ui::new(lang, Some(limits)),
+            &files,
+            git.as_deref(),
+            git_external,
+            format,
+            catalog.as_deref(),
+        ),
+        Command::Explain { code, list } => {
+            explain::run(&mut Ui::new(lang, None), code.as_deref(), list)
+        }
+        Command::Lsp => crate::lsp::run(),
+        Command::Schema => {
+            let mut ui = Ui::new(lang, None);
+            match ui.out(crate::backend::json::schema().as_bytes()) {
+                Ok(()) => OK,
+                Err(code) => code,
+            }
+        }
+    }
+}

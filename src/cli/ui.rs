@@ -1,0 +1,161 @@
+//! What a command says: diagnostics on standard error (bounded), results on standard output
+//! (a closed pipe ends the output quietly), and its own messages, in one language.
+
+use super::args::LimitArgs;
+use crate::diag::render::{self, HumanStyle};
+use crate::diag::{Diagnostic, Lang, Severity, Text};
+use crate::files::{FileError, Limits};
+use crate::source::SourceFile;
+use crate::t;
+use std::io::{IsTerminal, Write};
+
+/// Exit codes.
+pub const OK: i32 = 0;
+pub const ERRORS: i32 = 1;
+pub const USAGE: i32 = 2;
+
+/// A command's voice: its language, its limits, and what it has printed so far.
+pub struct Ui {
+    pub lang: Lang,
+    pub limits: Limits,
+    style: HumanStyle,
+    max_per_file: usize,
+    max_total: usize,
+    printed: usize,
+    /// Diagnostics not printed because of the caps.
+    pub omitted: usize,
+    stdout_closed: bool,
+}
+
+impl Ui {
+    pub fn new(lang: Lang, limits: Option<LimitArgs>) -> Self {
+        let l = limits.unwrap_or(LimitArgs {
+            max_input_size: crate::files::read::DEFAULT_MAX_INPUT,
+            max_diagnostics: usize::MAX,
+            max_total_diagnostics: usize::MAX,
+        });
+        Ui {
+            lang,
+            limits: Limits {
+                max_input: l.max_input_size,
+            },
+            style: HumanStyle {
+                color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                width: 100,
+                lang,
+            },
+            max_per_file: l.max_diagnostics,
+            max_total: l.max_total_diagnostics,
+            printed: 0,
+            omitted: 0,
+            stdout_closed: false,
+        }
+    }
+
+    /// A line on standard error (a failed write to stderr has nowhere to be reported).
+    pub fn say(&self, text: &Text) {
+        let _ = writeln!(std::io::stderr().lock(), "{}", text.get(self.lang));
+    }
+
+    /// An error of the command itself (usage, I/O): said, and the usage exit code returned.
+    pub fn fail(&self, text: Text) -> i32 {
+        let msg = text.get(self.lang);
+        let line = match self.lang {
+            Lang::Zh => format!("错误：{msg}"),
+            Lang::En => format!("error: {msg}"),
+        };
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        USAGE
+    }
+
+    /// A file that could not be read or written.
+    pub fn file_error(&self, e: &FileError) -> i32 {
+        self.fail(Text::new(e.line(Lang::Zh), e.line(Lang::En)))
+    }
+
+    /// A file passed over, as a note.
+    pub fn note(&self, e: &FileError) {
+        let line = match self.lang {
+            Lang::Zh => format!("注意：{}", e.line(Lang::Zh)),
+            Lang::En => format!("note: {}", e.line(Lang::En)),
+        };
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+
+    /// Draws a file's diagnostics for a person, within the caps per file and per run.
+    pub fn diagnostics(&mut self, diags: &[Diagnostic], file: &SourceFile) {
+        let room = self
+            .max_per_file
+            .min(self.max_total.saturating_sub(self.printed));
+        let shown = diags.len().min(room);
+        let mut err = std::io::stderr().lock();
+        for d in &diags[..shown] {
+            if write!(err, "{}", render::human(d, file, self.style)).is_err() {
+                break;
+            }
+        }
+        self.printed += shown;
+        let hidden = diags.len() - shown;
+        self.omitted += hidden;
+        if hidden > 0 {
+            let name = &file.name;
+            let _ = writeln!(
+                err,
+                "{}",
+                t!(
+                    "{name}：另有 {hidden} 条诊断未显示（上限见 --max-diagnostics、--max-total-diagnostics）",
+                    "{name}: {hidden} more diagnostics not shown (limits: --max-diagnostics, --max-total-diagnostics)"
+                )
+                .get(self.lang)
+            );
+        }
+    }
+
+    /// The diagnostics of a file kept for a machine format (JSON, SARIF), within the same caps.
+    pub fn capped<'a>(&mut self, diags: &'a [Diagnostic]) -> &'a [Diagnostic] {
+        let room = self
+            .max_per_file
+            .min(self.max_total.saturating_sub(self.printed));
+        let shown = diags.len().min(room);
+        self.printed += shown;
+        self.omitted += diags.len() - shown;
+        &diags[..shown]
+    }
+
+    /// Writes a result to standard output. A closed pipe (`| head`) ends the output quietly;
+    /// any other failure (a full disk) is an I/O error, said and returned as `Err(USAGE)`.
+    pub fn out(&mut self, bytes: &[u8]) -> Result<(), i32> {
+        if self.stdout_closed {
+            return Ok(());
+        }
+        let mut o = std::io::stdout().lock();
+        match o.write_all(bytes).and_then(|_| o.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.stdout_closed = true;
+                Ok(())
+            }
+            Err(e) => Err(self.fail(t!(
+                "无法写入标准输出：{e}",
+                "cannot write to standard output: {e}"
+            ))),
+        }
+    }
+}
+
+/// Errors and warnings among diagnostics.
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    diags.iter().fold((0, 0), |(e, w), d| match d.severity {
+        Severity::Error => (e + 1, w),
+        Severity::Warning => (e, w + 1),
+        Severity::Note => (e, w),
+    })
+}
+
+/// Whether any diagnostic is a syntax error (family 语法, E00xx): such a file has no model to
+/// compare or format.
+pub fn has_syntax_errors(diags: &[Diagnostic]) -> bool {
+    diags
+        .iter()
+        .any(|d| d.severity == Severity::Error && crate::diag::codes::is_syntax(d.code))
+}
