@@ -342,7 +342,7 @@ pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
                 paragraphs: texts(&g.paragraphs),
             })
             .collect(),
-        tables: doc.tables.iter().map(table).collect(),
+        tables: doc.tables().iter().map(table).collect(),
     }
 }
 
@@ -469,15 +469,15 @@ fn figures(b: &Budget, f: &Figures) -> FiguresJson {
 
 fn table(t: &super::views::Table) -> TableJson {
     TableJson {
-        id: t.id.into(),
+        id: t.id.as_str().into(),
         title: t.title.clone(),
         columns: t
             .columns
             .iter()
             .map(|c| ColumnJson {
-                id: c.id.into(),
-                label: c.label.into(),
-                group: c.group.map(str::to_string),
+                id: c.id.as_str().into(),
+                label: c.label().into(),
+                group: c.group.clone(),
             })
             .collect(),
         rows: t
@@ -497,7 +497,7 @@ fn table(t: &super::views::Table) -> TableJson {
                             Cell::Text(s) => serde_json::Value::String(s.clone()),
                             Cell::Amount(d) => serde_json::Value::String(money(*d)),
                         };
-                        (c.id.to_string(), v)
+                        (c.id.as_str().to_string(), v)
                     })
                     .collect(),
             })
