@@ -1333,3 +1333,119 @@ fn an_empty_department_name_is_an_error() {
     assert!(codes(&c).contains(&"E0001"), "{:?}", codes(&c));
     assert!(codes(&c).contains(&"E0103"), "{:?}", codes(&c));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Headers, derived from the columns
+// ---------------------------------------------------------------------------------------------
+
+/// Lays a table's header rows on its grid: every grid cell is covered by exactly one header
+/// cell. Returns, for each header row, how many grid cells the row's own and the taller cells
+/// from above cover.
+fn header_coverage(t: &Table) -> Vec<usize> {
+    let header = t.header();
+    let mut grid = vec![vec![0u32; t.columns.len()]; header.len()];
+    for (r, row) in header.iter().enumerate() {
+        // The cells of a row start, left to right, at the first grid cells not yet covered.
+        let mut col = 0;
+        for cell in row {
+            while grid[r][col] > 0 {
+                col += 1;
+            }
+            for line in grid.iter_mut().skip(r).take(cell.row_span) {
+                for g in line.iter_mut().skip(col).take(cell.col_span) {
+                    *g += 1;
+                }
+            }
+            col += cell.col_span;
+        }
+    }
+    for (r, line) in grid.iter().enumerate() {
+        assert!(
+            line.iter().all(|n| *n <= 1),
+            "{}: header row {r} has overlapping cells: {line:?}",
+            t.id
+        );
+    }
+    grid.iter()
+        .map(|line| line.iter().filter(|n| **n == 1).count())
+        .collect()
+}
+
+#[test]
+fn every_header_row_spans_all_the_columns() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/liaocheng-2024.bud"
+    ))
+    .unwrap();
+    let c = budc::compile(SourceFile::new("liaocheng-2024.bud", text), None);
+    for t in c.document.tables() {
+        let header = t.header();
+        assert!(!header.is_empty(), "{}", t.id);
+        assert_eq!(
+            header_coverage(t),
+            vec![t.columns.len(); header.len()],
+            "{}",
+            t.id
+        );
+        for r in &t.rows {
+            assert_eq!(r.cells.len(), t.columns.len(), "{} {}", t.id, r.name);
+        }
+    }
+}
+
+#[test]
+fn a_header_merges_the_texts_the_columns_share() {
+    let c = clean(ROLLUP);
+    let header = |id: TableId| -> Vec<Vec<(String, usize, usize)>> {
+        table(&c, id)
+            .header()
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|h| (h.text, h.col_span, h.row_span))
+                    .collect()
+            })
+            .collect()
+    };
+    let cells = |row: &[(&str, usize, usize)]| -> Vec<(String, usize, usize)> {
+        row.iter()
+            .map(|(t, c, r)| (t.to_string(), *c, *r))
+            .collect()
+    };
+    // 科目编码 over 类/款/项; the single-text columns stretch down both rows.
+    assert_eq!(
+        header(TableId::GeneralExpenditure),
+        [
+            cells(&[
+                ("科目编码", 3, 1),
+                ("科目名称", 1, 2),
+                ("合计", 1, 2),
+                ("基本支出", 3, 1),
+                ("项目支出", 1, 2),
+            ]),
+            cells(&[
+                ("类", 1, 1),
+                ("款", 1, 1),
+                ("项", 1, 1),
+                ("小计", 1, 1),
+                ("人员支出", 1, 1),
+                ("日常公用支出", 1, 1),
+            ]),
+        ]
+    );
+    // 科目编码 printed over two rows, and a band over the sources.
+    assert_eq!(
+        header(TableId::BasicExpenditure)[0][0],
+        ("科目编码".into(), 2, 2)
+    );
+    assert_eq!(
+        header(TableId::Procurement)[0][2],
+        ("资金来源".into(), 8, 1)
+    );
+    // The years of the 三公 table come from the budget.
+    assert_eq!(
+        header(TableId::ThreePublic)[0],
+        cells(&[("2023 年预算数", 6, 1), ("2024 年预算数", 6, 1)])
+    );
+}
