@@ -35,9 +35,11 @@ struct Projection<'a> {
     note: Option<&'a str>,
     /// (id, group, label)
     columns: Vec<(&'a str, Option<&'a str>, &'a str)>,
-    /// (level, code, name, cells by column: None when blank)
-    rows: Vec<(String, Option<&'a str>, &'a str, Vec<Option<String>>)>,
+    rows: Vec<ProjectedRow<'a>>,
 }
+
+/// A row: level, code, name, and the cells by column (None when blank).
+type ProjectedRow<'a> = (String, Option<&'a str>, &'a str, Vec<Option<String>>);
 
 impl Projection<'_> {
     fn text(&self) -> String {

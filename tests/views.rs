@@ -7,6 +7,7 @@ use budc::model::ThreePublicKind;
 use budc::source::SourceFile;
 use budc::Compiled;
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 const HEADER: &str = "部门 测试部门\n年度 2024\n金额单位 万元\n科目版本 2024\n";
@@ -1390,6 +1391,13 @@ fn every_header_row_spans_all_the_columns() {
         );
         for r in &t.rows {
             assert_eq!(r.cells.len(), t.columns.len(), "{} {}", t.id, r.name);
+        }
+        // Columns are told apart by id, and neighbours by what is printed above them (the
+        // same texts side by side would be one merged cell).
+        let ids: BTreeSet<ColumnId> = t.columns.iter().map(|c| c.id).collect();
+        assert_eq!(ids.len(), t.columns.len(), "{}", t.id);
+        for pair in t.columns.windows(2) {
+            assert_ne!(pair[0].header, pair[1].header, "{}", t.id);
         }
     }
 }

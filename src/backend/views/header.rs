@@ -9,8 +9,8 @@ pub struct Column {
     pub id: ColumnId,
     pub kind: ColumnKind,
     /// The header texts above the column, top row first, the column's own label last. A table
-    /// whose header is deeper stretches the label down. The same text twice in a row is one
-    /// cell spanning both header rows.
+    /// whose header is deeper stretches the label down; a text written twice, one under the
+    /// other, is one cell spanning both header rows.
     pub header: Vec<String>,
     /// The block the column belongs to, when there is one: the JSON contract's `group`, and
     /// the prefix of column names in assertions (`上年预算数合计`). By default the top header
@@ -96,7 +96,7 @@ pub(super) fn in_group(group: &str, columns: Vec<Column>) -> Vec<Column> {
 /// The header rows of a table, top to bottom. Each row lists the cells that start in it, left
 /// to right: a cell spans the columns whose texts are the same in its row and every row above,
 /// and the rows below where all of those columns repeat its text.
-pub fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
+pub(super) fn header_rows(columns: &[Column]) -> Vec<Vec<HeaderCell>> {
     let depth = columns.iter().map(|c| c.header.len()).max().unwrap_or(0);
     // Every column's texts, the label stretched down to the table's depth.
     let texts: Vec<Vec<&str>> = columns

@@ -15,12 +15,13 @@ mod procurement;
 mod projects;
 mod three_public;
 
-pub use header::{header_rows, Column, ColumnKind, HeaderCell};
+pub use header::{Column, ColumnKind, HeaderCell};
 pub use ids::{ColumnId, TableId};
 
 use super::figures::Figures;
 use crate::model::catalog::Catalog;
 use crate::model::{Budget, Source};
+use header::header_rows;
 use index::Index;
 use rust_decimal::Decimal;
 
