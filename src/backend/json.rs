@@ -3,7 +3,7 @@
 //! vocabulary where one exists (`exp_func_code`, `dep_bgt_eco_code`, `gov_bgt_eco_code`).
 
 use super::figures::{Change, Figures};
-use super::views::{Cell, Document, RowLevel};
+use super::views::{Cell, ColumnId, Document, RowLevel, TableId};
 use crate::model::{Budget, Catalog, ProcurementKind, Source, ThreePublicKind};
 use crate::syntax::ast::ValueKind;
 use rust_decimal::Decimal;
@@ -238,7 +238,8 @@ pub struct TableJson {
     /// Stable id: overview, income, expenditure, fiscal_overview, general_expenditure,
     /// general_basic_economic, three_public, fund_expenditure, state_capital_expenditure,
     /// basic_expenditure, project_expenditure, procurement.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: TableId,
     pub title: String,
     pub columns: Vec<ColumnJson>,
     pub rows: Vec<RowJson>,
@@ -248,7 +249,8 @@ pub struct TableJson {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ColumnJson {
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: ColumnId,
     pub label: String,
     /// The merged header above the column, if any.
     pub group: Option<String>,
@@ -469,13 +471,13 @@ fn figures(b: &Budget, f: &Figures) -> FiguresJson {
 
 fn table(t: &super::views::Table) -> TableJson {
     TableJson {
-        id: t.id.as_str().into(),
+        id: t.id,
         title: t.title.clone(),
         columns: t
             .columns
             .iter()
             .map(|c| ColumnJson {
-                id: c.id.as_str().into(),
+                id: c.id,
                 label: c.label().into(),
                 group: c.group.clone(),
             })
