@@ -155,7 +155,7 @@ fn unknown_figure(name: &str, span: Span) -> Diagnostic {
 fn table_matches(t: &Table, w: &str) -> bool {
     let w = normalize_name(w);
     let title = normalize_name(&t.title);
-    w == t.id.as_str() || w == title || w.replace("情况", "") == title.replace("情况", "")
+    w.parse() == Ok(t.id) || w == title || w.replace("情况", "") == title.replace("情况", "")
 }
 
 fn row_matches(r: &Row, w: &str) -> bool {
@@ -251,7 +251,7 @@ fn table_cell(
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            c.id.as_str() == col_word
+            col_word.parse() == Ok(c.id)
                 || normalize_name(c.label()) == col_word
                 || c.group
                     .as_deref()
