@@ -3,7 +3,7 @@
 //! lines; and the table-level totals (each 类, 基本/项目, 三公, procurement) with % change.
 
 use crate::backend::figures::{round2, Change};
-use crate::backend::views::{RowLevel, Table};
+use crate::backend::views::{ColumnId, RowLevel, TableId};
 use crate::model::{Budget, Project};
 use crate::Compiled;
 use rust_decimal::Decimal;
@@ -343,8 +343,9 @@ fn basic(old: &Budget, new: &Budget, out: &mut Vec<Item>) {
     }
 }
 
-fn class_totals(t: Option<&Table>) -> BTreeMap<String, (String, Decimal)> {
-    let Some(t) = t else { return BTreeMap::new() };
+/// The 类 rows of 支出总体情况表: code → (name, total).
+fn class_totals(c: &Compiled) -> BTreeMap<String, (String, Decimal)> {
+    let t = c.document.table(TableId::Expenditure);
     t.rows
         .iter()
         .filter(|r| r.level == RowLevel::Class)
@@ -352,7 +353,10 @@ fn class_totals(t: Option<&Table>) -> BTreeMap<String, (String, Decimal)> {
             let code = r.code.clone()?;
             Some((
                 code,
-                (r.name.clone(), t.amount(r, "total").unwrap_or_default()),
+                (
+                    r.name.clone(),
+                    t.amount(r, ColumnId::Total).unwrap_or_default(),
+                ),
             ))
         })
         .collect()
@@ -371,17 +375,7 @@ fn totals(old: &Compiled, new: &Compiled, out: &mut Vec<Item>) {
     push("支出合计".into(), f.expenditure_total, g.expenditure_total);
     push("基本支出".into(), f.basic, g.basic);
     push("项目支出".into(), f.project, g.project);
-    let table = |c: &Compiled| {
-        c.document
-            .tables
-            .iter()
-            .find(|t| t.id == "expenditure")
-            .cloned()
-    };
-    let (a, b) = (
-        class_totals(table(old).as_ref()),
-        class_totals(table(new).as_ref()),
-    );
+    let (a, b) = (class_totals(old), class_totals(new));
     let codes: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
     for c in codes {
         let name = b

@@ -233,17 +233,14 @@ impl Server {
                 _ => "项",
             };
             lines.push(format!("**{word} {name}**（支出功能分类 · {level}）"));
-            let amount = c
+            let t = c
                 .document
-                .tables
+                .table(crate::backend::views::TableId::Expenditure);
+            let amount = t
+                .rows
                 .iter()
-                .find(|t| t.id == "expenditure")
-                .and_then(|t| {
-                    t.rows
-                        .iter()
-                        .find(|r| r.code.as_deref() == Some(word))
-                        .and_then(|r| t.amount(r, "total"))
-                });
+                .find(|r| r.code.as_deref() == Some(word))
+                .and_then(|r| t.amount(r, crate::backend::views::ColumnId::Total));
             if let Some(a) = amount {
                 lines.push(format!("本预算：{a:.2} {}", c.budget.unit().as_str()));
             }

@@ -2,6 +2,7 @@
 //! repeated header rows, landscape sections, unique ids, deflated entries, dates from the
 //! budget, determinism, a snapshot of its text, and a real word processor opening it.
 
+use budc::backend::TableId;
 use budc::source::SourceFile;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -198,12 +199,30 @@ fn headers_are_merged_and_repeat_on_every_page() {
 #[test]
 fn wide_tables_are_on_landscape_pages() {
     let xml = part(&docx(), "word/document.xml");
-    let landscape = xml.matches("w:orient=\"landscape\"").count();
-    assert!(landscape >= 3, "{landscape}");
-    // 收入总体情况表 (17 columns) sits in a landscape section: the first section end after it.
-    let after = &xml[xml.find(">收入总体情况表</w:t>").unwrap()..];
-    let sect = &after[..after.find("</w:sectPr>").unwrap()];
-    assert!(sect.contains("w:orient=\"landscape\""));
+    // A table's page is set by the first section end after its title.
+    let orientation = |title: &str| {
+        let heading = format!(">{title}</w:t>");
+        let after = &xml[xml.find(&heading).unwrap_or_else(|| panic!("{title}"))..];
+        let sect = &after[..after.find("</w:sectPr>").unwrap()];
+        sect.contains("w:orient=\"landscape\"")
+    };
+    let landscape: Vec<&str> = TableId::ALL
+        .iter()
+        .map(|id| id.title())
+        .filter(|title| orientation(title))
+        .collect();
+    // The five wide ones (收入总体情况表 has 17 columns); the last three share one section.
+    assert_eq!(
+        landscape,
+        [
+            "收入总体情况表",
+            "一般公共预算“三公”经费支出情况表",
+            "基本支出预算情况表",
+            "项目支出预算情况表",
+            "政府采购预算情况表",
+        ]
+    );
+    assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 3);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! its rows, every 类 the sum of its 款, every 款 the sum of its 项; 基本 = 人员 + 公用; 收入 = 支出 —
 //! the JSON round-trips, and the budget is clean.
 
-use budc::backend::views::{RowLevel, Table};
+use budc::backend::views::{ColumnId, RowLevel, Table, TableId};
 use budc::source::SourceFile;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -59,13 +59,13 @@ fn budget(basic: &[(usize, u32)], projects: &[Vec<(usize, u32)>]) -> String {
     )
 }
 
-fn amount(t: &Table, r: &budc::backend::views::Row, col: &str) -> Decimal {
+fn amount(t: &Table, r: &budc::backend::views::Row, col: ColumnId) -> Decimal {
     t.amount(r, col).unwrap_or_default()
 }
 
 /// In a functional table: 合计 = Σ 类, 类 = Σ its 款, 款 = Σ its 项, for each column.
-fn rolls_up(t: &Table, columns: &[&str]) -> Result<(), String> {
-    for col in columns {
+fn rolls_up(t: &Table, columns: &[ColumnId]) -> Result<(), String> {
+    for &col in columns {
         let total = t
             .rows
             .iter()
@@ -125,22 +125,22 @@ proptest! {
         let c = budc::compile(SourceFile::new("p.bud", text.clone()), None);
         let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.severity == budc::diag::Severity::Error).map(|d| d.code).collect();
         prop_assert!(errors.is_empty(), "{errors:?}\n{text}");
-        let table = |id: &str| c.document.tables.iter().find(|t| t.id == id).unwrap();
-        rolls_up(table("expenditure"), &["total", "basic", "project"]).map_err(TestCaseError::fail)?;
-        rolls_up(table("general_expenditure"), &["total", "basic_subtotal", "personnel", "public", "project"]).map_err(TestCaseError::fail)?;
-        rolls_up(table("income"), &["total", "general"]).map_err(TestCaseError::fail)?;
-        let g = table("general_expenditure");
+        let table = |id: TableId| c.document.table(id);
+        rolls_up(table(TableId::Expenditure), &[ColumnId::Total, ColumnId::Basic, ColumnId::Project]).map_err(TestCaseError::fail)?;
+        rolls_up(table(TableId::GeneralExpenditure), &[ColumnId::Total, ColumnId::BasicSubtotal, ColumnId::Personnel, ColumnId::Public, ColumnId::Project]).map_err(TestCaseError::fail)?;
+        rolls_up(table(TableId::Income), &[ColumnId::Total, ColumnId::General]).map_err(TestCaseError::fail)?;
+        let g = table(TableId::GeneralExpenditure);
         for r in &g.rows {
-            prop_assert_eq!(amount(g, r, "basic_subtotal"), amount(g, r, "personnel") + amount(g, r, "public"));
-            prop_assert_eq!(amount(g, r, "total"), amount(g, r, "basic_subtotal") + amount(g, r, "project"));
+            prop_assert_eq!(amount(g, r, ColumnId::BasicSubtotal), amount(g, r, ColumnId::Personnel) + amount(g, r, ColumnId::Public));
+            prop_assert_eq!(amount(g, r, ColumnId::Total), amount(g, r, ColumnId::BasicSubtotal) + amount(g, r, ColumnId::Project));
         }
         let f = &c.document.figures;
         prop_assert_eq!(f.income_total, f.expenditure_total);
         prop_assert_eq!(f.basic, f.personnel + f.public);
         // The economic tables: 合计 = Σ 类 rows.
-        let e = table("basic_expenditure");
-        let total = amount(e, &e.rows[0], "total");
-        let classes: Decimal = e.rows.iter().filter(|r| r.level == RowLevel::Class).map(|r| amount(e, r, "total")).sum();
+        let e = table(TableId::BasicExpenditure);
+        let total = amount(e, &e.rows[0], ColumnId::Total);
+        let classes: Decimal = e.rows.iter().filter(|r| r.level == RowLevel::Class).map(|r| amount(e, r, ColumnId::Total)).sum();
         prop_assert_eq!(total, classes);
         prop_assert_eq!(total, f.basic);
         // JSON round trip.

@@ -6,7 +6,7 @@
 //! places where the published document contradicts itself or the official catalog, listed in
 //! `PUBLISHED_CONTRADICTIONS` with the reason.
 
-use budc::backend::views::{Cell, Row, Table};
+use budc::backend::views::{Cell, ColumnId, Row, Table, TableId};
 use budc::source::SourceFile;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -83,17 +83,17 @@ fn cell_amount(c: Option<&Cell>) -> Option<Decimal> {
     }
 }
 
+/// A table by the id the fixtures name it with (the JSON contract's spelling).
 fn table<'a>(c: &'a budc::Compiled, id: &str) -> &'a Table {
-    c.document
-        .tables
-        .iter()
-        .find(|t| t.id == id)
-        .unwrap_or_else(|| panic!("table {id}"))
+    let id: TableId = id.parse().unwrap_or_else(|_| panic!("no table {id}"));
+    c.document.table(id)
 }
 
+/// A cell by the column id the fixtures name it with (the JSON contract's spelling).
 fn cell<'a>(t: &Table, r: &'a Row, col: &str) -> Option<&'a Cell> {
+    let id: ColumnId = col.parse().unwrap_or_else(|_| panic!("no column {col}"));
     r.cells.get(
-        t.column(col)
+        t.column(id)
             .unwrap_or_else(|| panic!("{} has no column {col}", t.id)),
     )
 }

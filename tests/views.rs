@@ -1,12 +1,13 @@
 //! The views (the twelve tables and the prose figures) on small hand-written budgets, and the
 //! checks that run on them. Every test states a budget inline and asserts exact amounts.
 
-use budc::backend::{Cell, Row, RowLevel, Table};
+use budc::backend::{Cell, ColumnId, Row, RowLevel, Table, TableId};
 use budc::diag::Diagnostic;
 use budc::model::ThreePublicKind;
 use budc::source::SourceFile;
 use budc::Compiled;
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 const HEADER: &str = "部门 测试部门\n年度 2024\n金额单位 万元\n科目版本 2024\n";
@@ -56,12 +57,8 @@ fn some(s: &str) -> Option<Decimal> {
     Some(d(s))
 }
 
-fn table<'a>(c: &'a Compiled, id: &str) -> &'a Table {
-    c.document
-        .tables
-        .iter()
-        .find(|t| t.id == id)
-        .unwrap_or_else(|| panic!("no table {id}"))
+fn table(c: &Compiled, id: TableId) -> &Table {
+    c.document.table(id)
 }
 
 fn row<'a>(t: &'a Table, code: &str) -> &'a Row {
@@ -87,8 +84,8 @@ fn named<'a>(t: &'a Table, name: &str) -> &'a Row {
 }
 
 /// The amounts of a row in the given columns (`None` where blank).
-fn amounts(t: &Table, r: &Row, columns: &[&str]) -> Vec<Option<Decimal>> {
-    columns.iter().map(|c| t.amount(r, c)).collect()
+fn amounts(t: &Table, r: &Row, columns: &[ColumnId]) -> Vec<Option<Decimal>> {
+    columns.iter().map(|c| t.amount(r, *c)).collect()
 }
 
 /// Amounts as written: "" means blank.
@@ -99,7 +96,7 @@ fn expect(values: &[&str]) -> Vec<Option<Decimal>> {
         .collect()
 }
 
-fn text<'a>(t: &Table, r: &'a Row, column: &str) -> Option<&'a str> {
+fn text<'a>(t: &Table, r: &'a Row, column: ColumnId) -> Option<&'a str> {
     let i = t
         .column(column)
         .unwrap_or_else(|| panic!("{}: no column {column}", t.id));
@@ -132,7 +129,7 @@ const ROLLUP: &str = "\
 #[test]
 fn functional_rows_roll_up_in_code_order() {
     let c = clean(ROLLUP);
-    let t = table(&c, "expenditure");
+    let t = table(&c, TableId::Expenditure);
     assert_eq!(
         row_codes(t),
         [
@@ -164,8 +161,13 @@ fn functional_rows_roll_up_in_code_order() {
 #[test]
 fn expenditure_splits_basic_and_project_at_every_level() {
     let c = clean(ROLLUP);
-    let t = table(&c, "expenditure");
-    let cols = ["total", "basic", "project", "carry_forward"];
+    let t = table(&c, TableId::Expenditure);
+    let cols = [
+        ColumnId::Total,
+        ColumnId::Basic,
+        ColumnId::Project,
+        ColumnId::CarryForward,
+    ];
     assert_eq!(t.rows[0].name, "合计");
     assert_eq!(
         amounts(t, &t.rows[0], &cols),
@@ -187,14 +189,14 @@ fn expenditure_splits_basic_and_project_at_every_level() {
 #[test]
 fn functional_rows_print_code_parts_and_catalog_names() {
     let c = clean(ROLLUP);
-    let t = table(&c, "expenditure");
+    let t = table(&c, TableId::Expenditure);
     let parts = |code: &str| {
         let r = row(t, code);
         (
-            text(t, r, "class"),
-            text(t, r, "section"),
-            text(t, r, "item"),
-            text(t, r, "name"),
+            text(t, r, ColumnId::Class),
+            text(t, r, ColumnId::Section),
+            text(t, r, ColumnId::Item),
+            text(t, r, ColumnId::Name),
         )
     };
     assert_eq!(
@@ -215,8 +217,14 @@ fn functional_rows_print_code_parts_and_catalog_names() {
 #[test]
 fn general_expenditure_rolls_up_personnel_public_and_project() {
     let c = clean(ROLLUP);
-    let t = table(&c, "general_expenditure");
-    let cols = ["total", "basic_subtotal", "personnel", "public", "project"];
+    let t = table(&c, TableId::GeneralExpenditure);
+    let cols = [
+        ColumnId::Total,
+        ColumnId::BasicSubtotal,
+        ColumnId::Personnel,
+        ColumnId::Public,
+        ColumnId::Project,
+    ];
     assert_eq!(total(t).name, "合 计");
     assert_eq!(
         amounts(t, total(t), &cols),
@@ -253,8 +261,14 @@ const SPLIT: &str = "\
 #[test]
 fn wages_and_family_support_are_personnel_the_rest_public() {
     let c = clean(SPLIT);
-    let t = table(&c, "general_expenditure");
-    let cols = ["total", "basic_subtotal", "personnel", "public", "project"];
+    let t = table(&c, TableId::GeneralExpenditure);
+    let cols = [
+        ColumnId::Total,
+        ColumnId::BasicSubtotal,
+        ColumnId::Personnel,
+        ColumnId::Public,
+        ColumnId::Project,
+    ];
     assert_eq!(
         amounts(t, total(t), &cols),
         expect(&["10.00", "10.00", "5.00", "5.00", ""])
@@ -272,8 +286,8 @@ fn wages_and_family_support_are_personnel_the_rest_public() {
 #[test]
 fn capital_spending_counts_as_public() {
     let c = clean(SPLIT);
-    let t = table(&c, "general_basic_economic");
-    let cols = ["subtotal", "personnel", "public"];
+    let t = table(&c, TableId::GeneralBasicEconomic);
+    let cols = [ColumnId::Subtotal, ColumnId::Personnel, ColumnId::Public];
     assert_eq!(
         amounts(t, row(t, "310"), &cols),
         expect(&["2.00", "", "2.00"])
@@ -289,7 +303,7 @@ fn capital_spending_counts_as_public() {
 #[test]
 fn general_basic_economic_lists_classes_and_sections_in_code_order() {
     let c = clean(SPLIT);
-    let t = table(&c, "general_basic_economic");
+    let t = table(&c, TableId::GeneralBasicEconomic);
     assert_eq!(
         row_codes(t),
         [
@@ -304,7 +318,7 @@ fn general_basic_economic_lists_classes_and_sections_in_code_order() {
             Some("31002"),
         ]
     );
-    let cols = ["subtotal", "personnel", "public"];
+    let cols = [ColumnId::Subtotal, ColumnId::Personnel, ColumnId::Public];
     assert_eq!(total(t).name, "合 计");
     assert_eq!(
         amounts(t, total(t), &cols),
@@ -339,17 +353,17 @@ const MAPPING: &str = "\
 #[test]
 fn department_codes_map_to_government_codes() {
     let c = clean(MAPPING);
-    for id in ["general_basic_economic", "basic_expenditure"] {
+    for id in [TableId::GeneralBasicEconomic, TableId::BasicExpenditure] {
         let t = table(&c, id);
         let cells = |code: &str| {
             let r = row(t, code);
             [
-                "dept_class",
-                "dept_section",
-                "dept_name",
-                "gov_class",
-                "gov_section",
-                "gov_name",
+                ColumnId::DeptClass,
+                ColumnId::DeptSection,
+                ColumnId::DeptName,
+                ColumnId::GovClass,
+                ColumnId::GovSection,
+                ColumnId::GovName,
             ]
             .map(|col| text(t, r, col))
         };
@@ -407,13 +421,13 @@ fn department_codes_map_to_government_codes() {
 #[test]
 fn basic_expenditure_totals_by_source() {
     let c = clean(MAPPING);
-    let t = table(&c, "basic_expenditure");
+    let t = table(&c, TableId::BasicExpenditure);
     let cols = [
-        "total",
-        "fiscal_subtotal",
-        "general",
-        "fund",
-        "state_capital",
+        ColumnId::Total,
+        ColumnId::FiscalSubtotal,
+        ColumnId::General,
+        ColumnId::Fund,
+        ColumnId::StateCapital,
     ];
     assert_eq!(total(t).name, "合计");
     assert_eq!(
@@ -444,14 +458,20 @@ const FUND: &str = "\
 #[test]
 fn fund_project_lands_in_the_fund_table_and_removes_its_note() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "fund_expenditure");
+    let t = table(&c, TableId::FundExpenditure);
     assert_eq!(t.title, "政府性基金预算支出情况表");
     assert_eq!(t.note, None);
     assert_eq!(
         row_codes(t),
         [None, Some("208"), Some("20801"), Some("2080110")]
     );
-    let cols = ["total", "basic_subtotal", "personnel", "public", "project"];
+    let cols = [
+        ColumnId::Total,
+        ColumnId::BasicSubtotal,
+        ColumnId::Personnel,
+        ColumnId::Public,
+        ColumnId::Project,
+    ];
     assert_eq!(
         amounts(t, total(t), &cols),
         expect(&["3.00", "", "", "", "3.00"])
@@ -465,21 +485,21 @@ fn fund_project_lands_in_the_fund_table_and_removes_its_note() {
 #[test]
 fn fund_project_stays_out_of_general_expenditure() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "general_expenditure");
+    let t = table(&c, TableId::GeneralExpenditure);
     assert_eq!(
         row_codes(t),
         [None, Some("201"), Some("20132"), Some("2013201")]
     );
-    assert_eq!(t.amount(total(t), "total"), some("5.00"));
-    assert_eq!(t.amount(total(t), "project"), None);
+    assert_eq!(t.amount(total(t), ColumnId::Total), some("5.00"));
+    assert_eq!(t.amount(total(t), ColumnId::Project), None);
 }
 
 #[test]
 fn fund_table_without_fund_spending_has_a_note() {
     let c = clean(ROLLUP);
-    let t = table(&c, "fund_expenditure");
+    let t = table(&c, TableId::FundExpenditure);
     assert_eq!(t.rows.len(), 1);
-    assert_eq!(t.amount(&t.rows[0], "total"), None);
+    assert_eq!(t.amount(&t.rows[0], ColumnId::Total), None);
     assert_eq!(
         t.note.as_deref(),
         Some("注：2024 年没有使用政府性基金预算拨款安排的支出。")
@@ -489,10 +509,10 @@ fn fund_table_without_fund_spending_has_a_note() {
 #[test]
 fn state_capital_table_stays_empty_with_its_note() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "state_capital_expenditure");
+    let t = table(&c, TableId::StateCapitalExpenditure);
     assert_eq!(t.rows.len(), 1);
     assert_eq!(t.rows[0].level, RowLevel::Total);
-    assert_eq!(t.amount(&t.rows[0], "total"), None);
+    assert_eq!(t.amount(&t.rows[0], ColumnId::Total), None);
     assert_eq!(
         t.note.as_deref(),
         Some("注：2024 年没有使用国有资本经营预算拨款安排的支出。")
@@ -502,13 +522,13 @@ fn state_capital_table_stays_empty_with_its_note() {
 #[test]
 fn income_table_has_fund_columns() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "income");
+    let t = table(&c, TableId::Income);
     let cols = [
-        "total",
-        "fiscal_subtotal",
-        "general",
-        "fund",
-        "state_capital",
+        ColumnId::Total,
+        ColumnId::FiscalSubtotal,
+        ColumnId::General,
+        ColumnId::Fund,
+        ColumnId::StateCapital,
     ];
     assert_eq!(total(t).name, "合计");
     assert_eq!(
@@ -528,25 +548,30 @@ fn income_table_has_fund_columns() {
 #[test]
 fn fiscal_overview_has_fund_income_and_spending() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "fiscal_overview");
+    let t = table(&c, TableId::FiscalOverview);
     // Income side: one line per fiscal source, numbered.
     assert_eq!(
-        text(t, &t.rows[0], "income_item"),
+        text(t, &t.rows[0], ColumnId::IncomeItem),
         Some("一、一般公共预算收入")
     );
-    assert_eq!(t.amount(&t.rows[0], "income_amount"), some("5.00"));
+    assert_eq!(t.amount(&t.rows[0], ColumnId::IncomeAmount), some("5.00"));
     assert_eq!(
-        text(t, &t.rows[1], "income_item"),
+        text(t, &t.rows[1], ColumnId::IncomeItem),
         Some("二、政府性基金预算收入")
     );
-    assert_eq!(t.amount(&t.rows[1], "income_amount"), some("3.00"));
+    assert_eq!(t.amount(&t.rows[1], ColumnId::IncomeAmount), some("3.00"));
     assert_eq!(
-        text(t, &t.rows[2], "income_item"),
+        text(t, &t.rows[2], ColumnId::IncomeItem),
         Some("三、国有资本经营预算收入")
     );
-    assert_eq!(t.amount(&t.rows[2], "income_amount"), None);
+    assert_eq!(t.amount(&t.rows[2], ColumnId::IncomeAmount), None);
     // Spending side, by 类.
-    let cols = ["total", "general", "fund", "state_capital"];
+    let cols = [
+        ColumnId::Total,
+        ColumnId::General,
+        ColumnId::Fund,
+        ColumnId::StateCapital,
+    ];
     assert_eq!(
         amounts(t, row(t, "201"), &cols),
         expect(&["5.00", "5.00", "", ""])
@@ -558,7 +583,7 @@ fn fiscal_overview_has_fund_income_and_spending() {
     assert_eq!(amounts(t, row(t, "213"), &cols), expect(&["", "", "", ""]));
     for name in ["本年支出合计", "支出总计"] {
         let r = named(t, name);
-        assert_eq!(t.amount(r, "income_amount"), some("8.00"), "{name}");
+        assert_eq!(t.amount(r, ColumnId::IncomeAmount), some("8.00"), "{name}");
         assert_eq!(
             amounts(t, r, &cols),
             expect(&["8.00", "5.00", "3.00", ""]),
@@ -570,11 +595,17 @@ fn fiscal_overview_has_fund_income_and_spending() {
 #[test]
 fn project_expenditure_has_fund_columns() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "project_expenditure");
-    let cols = ["total", "fiscal_subtotal", "general", "fund", "unit_funds"];
+    let t = table(&c, TableId::ProjectExpenditure);
+    let cols = [
+        ColumnId::Total,
+        ColumnId::FiscalSubtotal,
+        ColumnId::General,
+        ColumnId::Fund,
+        ColumnId::UnitFunds,
+    ];
     let p = row(t, "F1");
     assert_eq!(p.name, "基金项目");
-    assert_eq!(text(t, p, "project_type"), Some("特定目标类"));
+    assert_eq!(text(t, p, ColumnId::ProjectType), Some("特定目标类"));
     assert_eq!(
         amounts(t, p, &cols),
         expect(&["3.00", "3.00", "", "3.00", ""])
@@ -589,16 +620,19 @@ fn project_expenditure_has_fund_columns() {
 #[test]
 fn overview_lists_income_by_source_and_spending_by_class() {
     let c = clean_except(FUND, &["E0309"]);
-    let t = table(&c, "overview");
+    let t = table(&c, TableId::Overview);
     assert_eq!(
-        text(t, &t.rows[1], "income_item"),
+        text(t, &t.rows[1], ColumnId::IncomeItem),
         Some("二、政府性基金预算拨款收入")
     );
-    assert_eq!(t.amount(&t.rows[1], "income_amount"), some("3.00"));
-    assert_eq!(t.amount(row(t, "208"), "expenditure_amount"), some("3.00"));
+    assert_eq!(t.amount(&t.rows[1], ColumnId::IncomeAmount), some("3.00"));
+    assert_eq!(
+        t.amount(row(t, "208"), ColumnId::ExpenditureAmount),
+        some("3.00")
+    );
     let r = named(t, "本年支出合计");
-    assert_eq!(t.amount(r, "income_amount"), some("8.00"));
-    assert_eq!(t.amount(r, "expenditure_amount"), some("8.00"));
+    assert_eq!(t.amount(r, ColumnId::IncomeAmount), some("8.00"));
+    assert_eq!(t.amount(r, ColumnId::ExpenditureAmount), some("8.00"));
 }
 
 #[test]
@@ -613,16 +647,24 @@ fn basic_line_source_keyword_moves_the_money() {
 ",
         &["E0309"],
     );
-    let t = table(&c, "basic_expenditure");
-    let cols = ["total", "fiscal_subtotal", "general", "fund"];
+    let t = table(&c, TableId::BasicExpenditure);
+    let cols = [
+        ColumnId::Total,
+        ColumnId::FiscalSubtotal,
+        ColumnId::General,
+        ColumnId::Fund,
+    ];
     assert_eq!(
         amounts(t, row(t, "30101"), &cols),
         expect(&["3.00", "3.00", "2.00", "1.00"])
     );
-    let g = table(&c, "general_basic_economic");
-    assert_eq!(g.amount(row(g, "30101"), "personnel"), some("2.00"));
-    let f = table(&c, "fund_expenditure");
-    assert_eq!(f.amount(row(f, "2013201"), "personnel"), some("1.00"));
+    let g = table(&c, TableId::GeneralBasicEconomic);
+    assert_eq!(g.amount(row(g, "30101"), ColumnId::Personnel), some("2.00"));
+    let f = table(&c, TableId::FundExpenditure);
+    assert_eq!(
+        f.amount(row(f, "2013201"), ColumnId::Personnel),
+        some("1.00")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -644,7 +686,7 @@ const PROCUREMENT: &str = "\
 #[test]
 fn project_procurement_without_code_goes_to_its_only_allocation() {
     let c = clean(PROCUREMENT);
-    let t = table(&c, "procurement");
+    let t = table(&c, TableId::Procurement);
     assert_eq!(
         row_codes(t),
         [
@@ -657,7 +699,12 @@ fn project_procurement_without_code_goes_to_its_only_allocation() {
             Some("2080102"),
         ]
     );
-    let cols = ["total", "fiscal_subtotal", "general", "fund"];
+    let cols = [
+        ColumnId::Total,
+        ColumnId::FiscalSubtotal,
+        ColumnId::General,
+        ColumnId::Fund,
+    ];
     assert_eq!(
         amounts(t, row(t, "2080102"), &cols),
         expect(&["4.00", "4.00", "4.00", ""])
@@ -672,21 +719,26 @@ fn project_procurement_without_code_goes_to_its_only_allocation() {
 fn basic_procurement_lines_sum_on_their_code() {
     let c = clean(PROCUREMENT);
     assert_eq!(c.budget.basic_procurement.len(), 2);
-    let t = table(&c, "procurement");
-    assert_eq!(t.amount(row(t, "2013201"), "total"), some("4.00"));
-    assert_eq!(t.amount(row(t, "201"), "general"), some("4.00"));
+    let t = table(&c, TableId::Procurement);
+    assert_eq!(t.amount(row(t, "2013201"), ColumnId::Total), some("4.00"));
+    assert_eq!(t.amount(row(t, "201"), ColumnId::General), some("4.00"));
 }
 
 #[test]
 fn procurement_total_and_figures() {
     let c = clean(PROCUREMENT);
-    let t = table(&c, "procurement");
+    let t = table(&c, TableId::Procurement);
     assert_eq!(total(t).name, "合 计");
     assert_eq!(
         amounts(
             t,
             total(t),
-            &["total", "fiscal_subtotal", "general", "fund"]
+            &[
+                ColumnId::Total,
+                ColumnId::FiscalSubtotal,
+                ColumnId::General,
+                ColumnId::Fund
+            ]
         ),
         expect(&["8.00", "8.00", "8.00", ""])
     );
@@ -708,12 +760,12 @@ fn project_procurement_with_code_goes_to_that_code() {
   采购 货物 2013202 1.50
 ",
     );
-    let t = table(&c, "procurement");
+    let t = table(&c, TableId::Procurement);
     assert_eq!(
         row_codes(t),
         [None, Some("201"), Some("20132"), Some("2013202")]
     );
-    assert_eq!(t.amount(row(t, "2013202"), "general"), some("1.50"));
+    assert_eq!(t.amount(row(t, "2013202"), ColumnId::General), some("1.50"));
     assert_eq!(c.document.figures.procurement_goods, d("1.50"));
 }
 
@@ -755,22 +807,22 @@ const THREE_PUBLIC: &str = "\
 #[test]
 fn three_public_table_has_prior_and_current_cells() {
     let c = clean(THREE_PUBLIC);
-    let t = table(&c, "three_public");
+    let t = table(&c, TableId::ThreePublic);
     assert_eq!(t.rows.len(), 1);
     assert_eq!(t.rows[0].name, "合计");
     let cols = [
-        "prior_total",
-        "prior_abroad",
-        "prior_vehicle_subtotal",
-        "prior_vehicle_purchase",
-        "prior_vehicle_operation",
-        "prior_reception",
-        "total",
-        "abroad",
-        "vehicle_subtotal",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "reception",
+        ColumnId::PriorTotal,
+        ColumnId::PriorAbroad,
+        ColumnId::PriorVehicleSubtotal,
+        ColumnId::PriorVehiclePurchase,
+        ColumnId::PriorVehicleOperation,
+        ColumnId::PriorReception,
+        ColumnId::Total,
+        ColumnId::Abroad,
+        ColumnId::VehicleSubtotal,
+        ColumnId::VehiclePurchase,
+        ColumnId::VehicleOperation,
+        ColumnId::Reception,
     ];
     assert_eq!(
         amounts(t, &t.rows[0], &cols),
@@ -815,9 +867,9 @@ fn three_public_without_prior_figures() {
     assert!(!f.has_prior);
     assert_eq!(f.current(ThreePublicKind::Reception), d("1.00"));
     assert_eq!(f.total_change(), None);
-    let t = table(&c, "three_public");
-    assert_eq!(t.amount(&t.rows[0], "prior_total"), some("0"));
-    assert_eq!(t.amount(&t.rows[0], "reception"), some("1.00"));
+    let t = table(&c, TableId::ThreePublic);
+    assert_eq!(t.amount(&t.rows[0], ColumnId::PriorTotal), some("0"));
+    assert_eq!(t.amount(&t.rows[0], ColumnId::Reception), some("1.00"));
 }
 
 #[test]
@@ -1211,14 +1263,14 @@ fn unknown_code_in_an_incomplete_branch_is_a_warning_and_keeps_its_written_name(
     );
     assert_eq!(codes(&c), ["W0302"]);
     assert!(!c.has_errors());
-    let t = table(&c, "fund_expenditure");
+    let t = table(&c, TableId::FundExpenditure);
     assert_eq!(
         row_codes(t),
         [None, Some("212"), Some("21208"), Some("2120801")]
     );
     assert_eq!(row(t, "212").name, "城乡社区支出");
     assert_eq!(row(t, "2120801").name, "征地和拆迁补偿支出");
-    assert_eq!(t.amount(row(t, "21208"), "project"), some("1.00"));
+    assert_eq!(t.amount(row(t, "21208"), ColumnId::Project), some("1.00"));
 }
 
 #[test]
@@ -1281,4 +1333,127 @@ fn an_empty_department_name_is_an_error() {
     );
     assert!(codes(&c).contains(&"E0001"), "{:?}", codes(&c));
     assert!(codes(&c).contains(&"E0103"), "{:?}", codes(&c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers, derived from the columns
+// ---------------------------------------------------------------------------------------------
+
+/// Lays a table's header rows on its grid: every grid cell is covered by exactly one header
+/// cell. Returns, for each header row, how many grid cells the row's own and the taller cells
+/// from above cover.
+fn header_coverage(t: &Table) -> Vec<usize> {
+    let header = t.header();
+    let mut grid = vec![vec![0u32; t.columns.len()]; header.len()];
+    for (r, row) in header.iter().enumerate() {
+        // The cells of a row start, left to right, at the first grid cells not yet covered.
+        let mut col = 0;
+        for cell in row {
+            while grid[r][col] > 0 {
+                col += 1;
+            }
+            for line in grid.iter_mut().skip(r).take(cell.row_span) {
+                for g in line.iter_mut().skip(col).take(cell.col_span) {
+                    *g += 1;
+                }
+            }
+            col += cell.col_span;
+        }
+    }
+    for (r, line) in grid.iter().enumerate() {
+        assert!(
+            line.iter().all(|n| *n <= 1),
+            "{}: header row {r} has overlapping cells: {line:?}",
+            t.id
+        );
+    }
+    grid.iter()
+        .map(|line| line.iter().filter(|n| **n == 1).count())
+        .collect()
+}
+
+#[test]
+fn every_header_row_spans_all_the_columns() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/liaocheng-2024.bud"
+    ))
+    .unwrap();
+    let c = budc::compile(SourceFile::new("liaocheng-2024.bud", text), None);
+    for t in c.document.tables() {
+        let header = t.header();
+        assert!(!header.is_empty(), "{}", t.id);
+        assert_eq!(
+            header_coverage(t),
+            vec![t.columns.len(); header.len()],
+            "{}",
+            t.id
+        );
+        for r in &t.rows {
+            assert_eq!(r.cells.len(), t.columns.len(), "{} {}", t.id, r.name);
+        }
+        // Columns are told apart by id, and neighbours by what is printed above them (the
+        // same texts side by side would be one merged cell).
+        let ids: BTreeSet<ColumnId> = t.columns.iter().map(|c| c.id).collect();
+        assert_eq!(ids.len(), t.columns.len(), "{}", t.id);
+        for pair in t.columns.windows(2) {
+            assert_ne!(pair[0].header, pair[1].header, "{}", t.id);
+        }
+    }
+}
+
+#[test]
+fn a_header_merges_the_texts_the_columns_share() {
+    let c = clean(ROLLUP);
+    let header = |id: TableId| -> Vec<Vec<(String, usize, usize)>> {
+        table(&c, id)
+            .header()
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|h| (h.text, h.col_span, h.row_span))
+                    .collect()
+            })
+            .collect()
+    };
+    let cells = |row: &[(&str, usize, usize)]| -> Vec<(String, usize, usize)> {
+        row.iter()
+            .map(|(t, c, r)| (t.to_string(), *c, *r))
+            .collect()
+    };
+    // 科目编码 over 类/款/项; the single-text columns stretch down both rows.
+    assert_eq!(
+        header(TableId::GeneralExpenditure),
+        [
+            cells(&[
+                ("科目编码", 3, 1),
+                ("科目名称", 1, 2),
+                ("合计", 1, 2),
+                ("基本支出", 3, 1),
+                ("项目支出", 1, 2),
+            ]),
+            cells(&[
+                ("类", 1, 1),
+                ("款", 1, 1),
+                ("项", 1, 1),
+                ("小计", 1, 1),
+                ("人员支出", 1, 1),
+                ("日常公用支出", 1, 1),
+            ]),
+        ]
+    );
+    // 科目编码 printed over two rows, and a band over the sources.
+    assert_eq!(
+        header(TableId::BasicExpenditure)[0][0],
+        ("科目编码".into(), 2, 2)
+    );
+    assert_eq!(
+        header(TableId::Procurement)[0][2],
+        ("资金来源".into(), 8, 1)
+    );
+    // The years of the 三公 table come from the budget.
+    assert_eq!(
+        header(TableId::ThreePublic)[0],
+        cells(&[("2023 年预算数", 6, 1), ("2024 年预算数", 6, 1)])
+    );
 }

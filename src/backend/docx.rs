@@ -9,7 +9,7 @@
 //! construction, and gives exact control over merges, widths and sections.
 
 use super::figures::{Change, Figures};
-use super::views::{Cell, ColumnKind, Document, RowLevel, Table};
+use super::views::{Cell, ColumnId, ColumnKind, Document, RowLevel, Table, TableId};
 use crate::model::{Budget, Source, ThreePublicKind};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -234,12 +234,23 @@ fn widths(t: &Table, total: u32) -> Vec<u32> {
         .columns
         .iter()
         .map(|c| match c.kind {
-            ColumnKind::Code if c.id.ends_with("class") => 7,
+            ColumnKind::Code
+                if matches!(
+                    c.id,
+                    ColumnId::Class | ColumnId::DeptClass | ColumnId::GovClass
+                ) =>
+            {
+                7
+            }
             ColumnKind::Code => 5,
             ColumnKind::Amount => 11,
-            ColumnKind::Text if c.id == "project_type" => 10,
-            ColumnKind::Text if t.id == "project_expenditure" => 42,
-            ColumnKind::Text if c.id.ends_with("item") => 26,
+            ColumnKind::Text if c.id == ColumnId::ProjectType => 10,
+            ColumnKind::Text if t.id == TableId::ProjectExpenditure => 42,
+            ColumnKind::Text
+                if matches!(c.id, ColumnId::IncomeItem | ColumnId::ExpenditureItem) =>
+            {
+                26
+            }
             ColumnKind::Text => 30,
         })
         .collect();
@@ -262,13 +273,12 @@ struct GridCell {
 /// Lays the header's cells (with row and column spans) onto the column grid.
 fn header_grid(t: &Table) -> Vec<Vec<GridCell>> {
     let n = t.columns.len();
-    let rows = t.header.len();
     // For each column, how many more rows a cell from above still covers.
     let mut covered: Vec<(usize, usize)> = vec![(0, 1); n]; // (rows left, span)
     let mut grid = Vec::new();
-    for r in 0..rows {
+    for row in t.header() {
         let mut out = Vec::new();
-        let mut cells = t.header[r].iter();
+        let mut cells = row.iter();
         let mut col = 0;
         while col < n {
             if covered[col].0 > 0 {
@@ -474,10 +484,14 @@ fn unit_line(body: &mut Body, dept: &str, unit: &str, total: u32, full_width: bo
 }
 
 /// The tables printed on landscape pages (wide ones).
-fn landscape(id: &str) -> bool {
+fn landscape(id: TableId) -> bool {
     matches!(
         id,
-        "income" | "three_public" | "basic_expenditure" | "project_expenditure" | "procurement"
+        TableId::Income
+            | TableId::ThreePublic
+            | TableId::BasicExpenditure
+            | TableId::ProjectExpenditure
+            | TableId::Procurement
     )
 }
 
@@ -620,7 +634,7 @@ fn build_body(b: &Budget, doc: &Document) -> Body {
         true,
     );
     let mut current_landscape = false;
-    for (i, t) in doc.tables.iter().enumerate() {
+    for (i, t) in doc.tables().iter().enumerate() {
         let wide = landscape(t.id);
         if i > 0 {
             // Each table starts a page; a change of orientation starts a section.

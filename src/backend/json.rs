@@ -3,7 +3,7 @@
 //! vocabulary where one exists (`exp_func_code`, `dep_bgt_eco_code`, `gov_bgt_eco_code`).
 
 use super::figures::{Change, Figures};
-use super::views::{Cell, Document, RowLevel};
+use super::views::{Cell, ColumnId, Document, RowLevel, TableId};
 use crate::model::{Budget, Catalog, ProcurementKind, Source, ThreePublicKind};
 use crate::syntax::ast::ValueKind;
 use rust_decimal::Decimal;
@@ -238,7 +238,8 @@ pub struct TableJson {
     /// Stable id: overview, income, expenditure, fiscal_overview, general_expenditure,
     /// general_basic_economic, three_public, fund_expenditure, state_capital_expenditure,
     /// basic_expenditure, project_expenditure, procurement.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: TableId,
     pub title: String,
     pub columns: Vec<ColumnJson>,
     pub rows: Vec<RowJson>,
@@ -248,7 +249,8 @@ pub struct TableJson {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ColumnJson {
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: ColumnId,
     pub label: String,
     /// The merged header above the column, if any.
     pub group: Option<String>,
@@ -342,7 +344,7 @@ pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
                 paragraphs: texts(&g.paragraphs),
             })
             .collect(),
-        tables: doc.tables.iter().map(table).collect(),
+        tables: doc.tables().iter().map(table).collect(),
     }
 }
 
@@ -469,15 +471,15 @@ fn figures(b: &Budget, f: &Figures) -> FiguresJson {
 
 fn table(t: &super::views::Table) -> TableJson {
     TableJson {
-        id: t.id.into(),
+        id: t.id,
         title: t.title.clone(),
         columns: t
             .columns
             .iter()
             .map(|c| ColumnJson {
-                id: c.id.into(),
-                label: c.label.into(),
-                group: c.group.map(str::to_string),
+                id: c.id,
+                label: c.label().into(),
+                group: c.group.clone(),
             })
             .collect(),
         rows: t
@@ -497,7 +499,7 @@ fn table(t: &super::views::Table) -> TableJson {
                             Cell::Text(s) => serde_json::Value::String(s.clone()),
                             Cell::Amount(d) => serde_json::Value::String(money(*d)),
                         };
-                        (c.id.to_string(), v)
+                        (c.id.as_str().to_string(), v)
                     })
                     .collect(),
             })

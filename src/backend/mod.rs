@@ -7,4 +7,4 @@ pub mod json;
 pub mod views;
 
 pub use figures::Figures;
-pub use views::{Cell, Column, Document, Row, RowLevel, Table};
+pub use views::{Cell, Column, ColumnId, Document, Row, RowLevel, Table, TableId};

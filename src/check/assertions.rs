@@ -155,7 +155,7 @@ fn unknown_figure(name: &str, span: Span) -> Diagnostic {
 fn table_matches(t: &Table, w: &str) -> bool {
     let w = normalize_name(w);
     let title = normalize_name(&t.title);
-    w == t.id || w == title || w.replace("情况", "") == title.replace("情况", "")
+    w.parse() == Ok(t.id) || w == title || w.replace("情况", "") == title.replace("情况", "")
 }
 
 fn row_matches(r: &Row, w: &str) -> bool {
@@ -171,12 +171,12 @@ fn table_cell(
 ) -> Result<Derived, Diagnostic> {
     let span_of = |i: usize| words.get(i).map(|w| w.span).unwrap_or_default();
     let ids = doc
-        .tables
+        .tables()
         .iter()
-        .map(|t| t.id)
+        .map(|t| t.id.as_str())
         .collect::<Vec<_>>()
         .join("、");
-    let Some(t) = doc.tables.iter().find(|t| table_matches(t, table)) else {
+    let Some(t) = doc.tables().iter().find(|t| table_matches(t, table)) else {
         let d = if named_figure(table, doc).is_some() {
             Diagnostic::new(
                 "E0206",
@@ -251,10 +251,11 @@ fn table_cell(
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            c.id == col_word
-                || normalize_name(c.label) == col_word
+            col_word.parse() == Ok(c.id)
+                || normalize_name(c.label()) == col_word
                 || c.group
-                    .map(|g| format!("{}{}", normalize_name(g), normalize_name(c.label)))
+                    .as_deref()
+                    .map(|g| format!("{}{}", normalize_name(g), normalize_name(c.label())))
                     == Some(col_word.replace(['.', '/'], ""))
         })
         .map(|(i, _)| i)
@@ -262,7 +263,7 @@ fn table_cell(
     let last = span_of(words.len().saturating_sub(1));
     let col_ids = |idx: &[usize]| {
         idx.iter()
-            .filter_map(|i| t.columns.get(*i).map(|c| c.id))
+            .filter_map(|i| t.columns.get(*i).map(|c| c.id.as_str()))
             .collect::<Vec<_>>()
             .join("、")
     };

@@ -1,0 +1,157 @@
+//! The tables of basic spending (基本支出) by economic code: 一般公共预算基本支出情况表 and
+//! 基本支出预算情况表.
+
+use super::header::{amount_col, code_col, column, text_col, Column, ColumnKind};
+use super::ids::{ColumnId, TableId};
+use super::index::{amt, by_source, source_columns, source_values, text, total_row, Index, TOTAL};
+use super::{Cell, Row, RowLevel, Table};
+use crate::model::catalog::Classification;
+use crate::model::{BasicKind, Source};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Economic rows (类 and 款) of basic spending, with the amounts by source.
+fn economic_rows(ix: &Index) -> Vec<(String, RowLevel, BTreeMap<Source, Decimal>)> {
+    let mut sums: BTreeMap<String, BTreeMap<Source, Decimal>> = BTreeMap::new();
+    for ((code, source), d) in &ix.econ {
+        let class = code.get(..3).unwrap_or(code).to_string();
+        for key in [class, code.clone()] {
+            *sums.entry(key).or_default().entry(*source).or_default() += *d;
+        }
+    }
+    sums.into_iter()
+        .map(|(code, m)| {
+            let level = if code.len() == 3 {
+                RowLevel::Class
+            } else {
+                RowLevel::Section
+            };
+            (code, level, m)
+        })
+        .collect()
+}
+
+/// The economic code cells: 部门 类, 款, name, 政府 类, 款, name.
+fn economic_cells(ix: &Index, code: &str) -> (String, Vec<Cell>) {
+    let name = ix.econ_name(Classification::EconomicDept, code);
+    let gov = ix.catalog.gov_code(code).map(str::to_string).or_else(|| {
+        // A 类 without its own mapping row: the class of its first mapped 款.
+        ix.econ
+            .keys()
+            .filter(|(c, _)| c.starts_with(code))
+            .find_map(|(c, _)| ix.catalog.gov_code(c))
+            .and_then(|g| g.get(..3))
+            .map(str::to_string)
+    });
+    let split = |c: &str| -> (Cell, Cell) {
+        match (c.get(..3), c.get(3..)) {
+            (Some(a), Some(b)) if !b.is_empty() => (text(a), text(b)),
+            _ => (text(c), Cell::Empty),
+        }
+    };
+    let (dc, dk) = split(code);
+    let mut cells = vec![dc, dk, text(name.clone())];
+    match gov {
+        Some(g) => {
+            let (gc, gk) = split(&g);
+            cells.extend([gc, gk, text(ix.econ_name(Classification::EconomicGov, &g))]);
+        }
+        None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+    }
+    (name, cells)
+}
+
+/// The economic code columns: 部门 类, 款 and name, 政府 类, 款 and name. `tall_codes` prints
+/// 科目编码 over two header rows (基本支出预算情况表 does).
+fn economic_columns(dept_name: &str, gov_name: &str, tall_codes: bool) -> Vec<Column> {
+    let code = |id: ColumnId, label: &str| match tall_codes {
+        true => column(id, ColumnKind::Code, &["科目编码", "科目编码", label]),
+        false => code_col(id, label),
+    };
+    vec![
+        code(ColumnId::DeptClass, "类"),
+        code(ColumnId::DeptSection, "款"),
+        text_col(ColumnId::DeptName, &[dept_name]),
+        code(ColumnId::GovClass, "类"),
+        code(ColumnId::GovSection, "款"),
+        text_col(ColumnId::GovName, &[gov_name]),
+    ]
+}
+
+/// 一般公共预算基本支出情况表: basic spending by economic code, 人员 / 公用.
+pub(super) fn general_basic_economic(ix: &Index) -> Table {
+    let basic = "基本支出预算";
+    let mut columns = economic_columns(
+        "部门预算支出经济分类科目名称",
+        "政府预算支出经济分类科目名称",
+        false,
+    );
+    columns.extend([
+        amount_col(ColumnId::Subtotal, &[basic, "小计"]),
+        amount_col(ColumnId::Personnel, &[basic, "人员支出"]),
+        amount_col(ColumnId::Public, &[basic, "日常公用支出"]),
+    ]);
+    let values = |code: &str, d: Decimal| {
+        let (p, c) = match BasicKind::of_economic(code) {
+            BasicKind::Personnel => (d, Decimal::ZERO),
+            BasicKind::Public => (Decimal::ZERO, d),
+        };
+        vec![amt(d), amt(p), amt(c)]
+    };
+    let mut rows = Vec::new();
+    let mut personnel = Decimal::ZERO;
+    let mut public = Decimal::ZERO;
+    for (code, level, m) in economic_rows(ix) {
+        let d = by_source(Some(&m), |s| s == Source::GeneralPublic);
+        if d.is_zero() {
+            continue;
+        }
+        if level == RowLevel::Section {
+            match BasicKind::of_economic(&code) {
+                BasicKind::Personnel => personnel += d,
+                BasicKind::Public => public += d,
+            }
+        }
+        let (name, mut cells) = economic_cells(ix, &code);
+        cells.extend(values(&code, d));
+        rows.push(Row {
+            code: Some(code),
+            name,
+            level,
+            cells,
+        });
+    }
+    let total = total_row(
+        6,
+        vec![amt(personnel + public), amt(personnel), amt(public)],
+        "合 计",
+    );
+    rows.insert(0, total);
+    Table::new(TableId::GeneralBasicEconomic, columns, rows)
+}
+
+/// 基本支出预算情况表: basic spending by economic code and source.
+pub(super) fn basic_expenditure(ix: &Index) -> Table {
+    let mut columns =
+        economic_columns("部门预算支出经济分类科目", "政府预算支出经济分类科目", true);
+    columns.extend(source_columns(true));
+    let mut totals: BTreeMap<Source, Decimal> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (code, level, m) in economic_rows(ix) {
+        if level == RowLevel::Section {
+            for (s, d) in &m {
+                *totals.entry(*s).or_default() += *d;
+            }
+        }
+        let (name, mut cells) = economic_cells(ix, &code);
+        cells.extend(source_values(Some(&m), true));
+        rows.push(Row {
+            code: Some(code),
+            name,
+            level,
+            cells,
+        });
+    }
+    rows.insert(0, total_row(6, source_values(Some(&totals), true), TOTAL));
+    Table::new(TableId::BasicExpenditure, columns, rows)
+}

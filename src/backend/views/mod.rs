@@ -1,0 +1,154 @@
+//! The twelve tables of a 部门预算, computed from the facts. This is the only place where the
+//! tables' sums are made; JSON and DOCX render what is here.
+//!
+//! One file per family of tables; `ids` names the tables and columns, `header` derives the
+//! merged header rows from the columns, `index` holds the facts indexed once for all tables.
+
+mod basic;
+mod expenditure;
+mod header;
+mod ids;
+mod income;
+mod index;
+mod overview;
+mod procurement;
+mod projects;
+mod three_public;
+
+pub use header::{Column, ColumnKind, HeaderCell};
+pub use ids::{ColumnId, TableId};
+
+use super::figures::Figures;
+use crate::model::catalog::Catalog;
+use crate::model::{Budget, Source};
+use header::header_rows;
+use index::Index;
+use rust_decimal::Decimal;
+
+/// All tables and prose figures of one budget.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Every table, in the order of `TableId::ALL`.
+    tables: [Table; TableId::COUNT],
+    pub figures: Figures,
+}
+
+impl Document {
+    /// The tables, in the published order.
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
+    }
+
+    /// One table; every budget has all twelve.
+    pub fn table(&self, id: TableId) -> &Table {
+        // `tables` is built from `TableId::ALL`, so every id has its position.
+        &self.tables[id.index()]
+    }
+}
+
+/// One table: columns (with the header texts above them), rows and an optional note (注).
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub id: TableId,
+    /// The title, e.g. 一般公共预算支出情况表.
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub note: Option<String>,
+}
+
+/// What kind of row: the level drives indentation and where the code is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RowLevel {
+    Total,
+    /// 类
+    Class,
+    /// 款
+    Section,
+    /// 项
+    Item,
+    Project,
+    Line,
+}
+
+/// One table row; `cells` align with the table's columns.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub code: Option<String>,
+    pub name: String,
+    pub level: RowLevel,
+    pub cells: Vec<Cell>,
+}
+
+/// A cell's content. `Empty` is printed blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Amount(Decimal),
+}
+
+impl Table {
+    /// A table with its printed title, without a note.
+    fn new(id: TableId, columns: Vec<Column>, rows: Vec<Row>) -> Self {
+        Table {
+            id,
+            title: id.title().to_string(),
+            columns,
+            rows,
+            note: None,
+        }
+    }
+
+    /// The header rows (表头), top to bottom, with their merges: derived from the columns.
+    pub fn header(&self) -> Vec<Vec<HeaderCell>> {
+        header_rows(&self.columns)
+    }
+
+    /// The position of a column, if the table has it.
+    pub fn column(&self, id: ColumnId) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// The amount in a row and column (`None` when blank, not an amount, or not a column of
+    /// this table).
+    pub fn amount(&self, row: &Row, column: ColumnId) -> Option<Decimal> {
+        match row.cells.get(self.column(column)?)? {
+            Cell::Amount(d) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+/// Computes every table and figure of a budget.
+pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {
+    let ix = Index::new(budget, catalog);
+    let figures = Figures::compute(
+        budget,
+        &ix.func_total(|s| s == Source::GeneralPublic).public,
+    );
+    let tables = TableId::ALL.map(|id| table(id, &ix, &figures));
+    Document { tables, figures }
+}
+
+fn table(id: TableId, ix: &Index, figures: &Figures) -> Table {
+    match id {
+        TableId::Overview => overview::overview(ix),
+        TableId::Income => income::income(ix),
+        TableId::Expenditure => expenditure::expenditure(ix),
+        TableId::FiscalOverview => overview::fiscal_overview(ix),
+        TableId::GeneralExpenditure => expenditure::by_fund(ix, id, Source::GeneralPublic, None),
+        TableId::GeneralBasicEconomic => basic::general_basic_economic(ix),
+        TableId::ThreePublic => three_public::three_public(ix, figures),
+        TableId::FundExpenditure => {
+            expenditure::by_fund(ix, id, Source::GovernmentFund, Some("政府性基金预算"))
+        }
+        TableId::StateCapitalExpenditure => {
+            expenditure::by_fund(ix, id, Source::StateCapital, Some("国有资本经营预算"))
+        }
+        TableId::BasicExpenditure => basic::basic_expenditure(ix),
+        TableId::ProjectExpenditure => projects::project_expenditure(ix),
+        TableId::Procurement => procurement::procurement(ix),
+    }
+}

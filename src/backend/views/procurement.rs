@@ -1,0 +1,32 @@
+//! 政府采购预算情况表: procurement (政府采购) by functional code and source.
+
+use super::header::under;
+use super::ids::TableId;
+use super::index::{
+    code_columns, func_row, level_of, source_columns, source_values, total_row, Index,
+};
+use super::Table;
+use crate::model::Source;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// 政府采购预算情况表: procurement by functional code and source.
+pub(super) fn procurement(ix: &Index) -> Table {
+    let mut columns = code_columns();
+    columns.extend(under("资金来源", source_columns(false)));
+    let rolled = ix.functional_by_source(&ix.procurement);
+    let mut totals: BTreeMap<Source, Decimal> = BTreeMap::new();
+    for ((_, s), d) in &ix.procurement {
+        *totals.entry(*s).or_default() += *d;
+    }
+    let mut rows = vec![total_row(4, source_values(Some(&totals), false), "合 计")];
+    for (code, m) in &rolled {
+        rows.push(func_row(
+            ix,
+            code,
+            level_of(code),
+            source_values(Some(m), false),
+        ));
+    }
+    Table::new(TableId::Procurement, columns, rows)
+}
