@@ -152,12 +152,12 @@ impl Figures {
         f.income = by_source(b.income.iter().map(|i| (i.source, i.amount.value)));
         f.income_total = f.income.iter().map(|(_, d)| *d).sum();
         f.prior_income = by_source(b.prior.income.iter().map(|i| (i.source, i.amount.value)));
-        f.income_changes = Some(
+        f.income_changes = (!b.prior.income.is_empty()).then(|| {
             Source::ALL
                 .iter()
                 .map(|s| (*s, Change::new(f.income_of(*s), f.prior_income_of(*s))))
-                .collect(),
-        );
+                .collect()
+        });
         f.spending = spending(b);
         for (_, s) in &f.spending {
             f.personnel += s.personnel;

@@ -133,6 +133,20 @@ fn no_prior_year_means_no_changes() {
 }
 
 #[test]
+fn unstated_prior_income_is_not_counted_as_zero() {
+    // Last year's total is stated, its income by source is not: the income changes by source
+    // are unknown, so no source "increases by the whole budget".
+    let sections = explained(&prior_lines(|l| l == "上年" || l.starts_with("收支")));
+    let s = titled(&sections, "一、预算收支增减变化情况说明");
+    let texts: Vec<String> = s.paragraphs.iter().map(Paragraph::text).collect();
+    assert_eq!(texts[4], "1. 收入预算增加2,943.03万元。");
+    assert!(
+        !texts.iter().any(|t| t.contains("增加16,028.22")),
+        "{texts:#?}"
+    );
+}
+
+#[test]
 fn glossary_from_the_file_else_built_in() {
     let c = crate::compile(SourceFile::new("test.bud", EXAMPLE), None);
     let defs = glossary(&c.budget, &[("基本支出", "指……")]);
