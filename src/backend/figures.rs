@@ -310,4 +310,62 @@ mod tests {
         assert_eq!(round2(d("-0.125")), d("-0.13"));
         assert_eq!(Change::new(d("1"), d("0")).percent, None);
     }
+
+    fn example() -> crate::Compiled {
+        let text = include_str!("../../examples/liaocheng-2024.bud");
+        crate::compile(crate::source::SourceFile::new("example.bud", text), None)
+    }
+
+    #[test]
+    fn spending_by_source_adds_up_to_the_totals() {
+        let f = example().document.figures;
+        let general = f.spending_of(Source::GeneralPublic);
+        assert_eq!(general.personnel, d("860.26"));
+        assert_eq!(general.public, d("149.89"));
+        assert_eq!(general.project, d("15018.07"));
+        assert_eq!(general.total(), d("16028.22"));
+        assert_eq!(f.spending_of(Source::GovernmentFund), Spending::default());
+        assert_eq!(
+            (f.basic, f.personnel, f.public),
+            (d("1010.15"), d("860.26"), d("149.89"))
+        );
+        assert_eq!(
+            (f.project, f.expenditure_total),
+            (d("15018.07"), d("16028.22"))
+        );
+        // 机关运行经费 (from the views' table) is the 一般公共预算 日常公用支出 summed here.
+        assert_eq!(f.operating_cost, general.public);
+        assert_eq!(f.income_of(Source::GeneralPublic), d("16028.22"));
+        assert_eq!(f.income_of(Source::Carryover), Decimal::ZERO);
+    }
+
+    #[test]
+    fn income_changes_by_source_only_with_a_stated_prior_income() {
+        let c = example();
+        let changes = c.document.figures.income_changes.unwrap();
+        assert_eq!(changes.len(), Source::ALL.len());
+        assert_eq!(
+            changes.first(),
+            Some(&(
+                Source::GeneralPublic,
+                Change::new(d("16028.22"), d("13085.19"))
+            ))
+        );
+        let mut b = c.budget.clone();
+        b.prior.income.clear();
+        let f = Figures::compute(&b, &c.document.figures.operating_cost);
+        assert_eq!(f.income_changes, None);
+        assert_eq!(f.total_change, c.document.figures.total_change);
+    }
+
+    #[test]
+    fn vehicles_and_three_public_vehicle_costs() {
+        let c = example();
+        let f = &c.document.figures;
+        assert_eq!(f.vehicles, 1);
+        assert_eq!(f.three_public.vehicle_total(), d("0.99"));
+        let mut b = c.budget.clone();
+        b.assets = None;
+        assert_eq!(Figures::compute(&b, &f.operating_cost).vehicles, 0);
+    }
 }
