@@ -247,6 +247,34 @@ fn fonts_are_the_official_families_with_fallbacks() {
     assert!(part(&bytes, "word/footer1.xml").contains(" PAGE "));
 }
 
+/// 第三部分 and 第四部分 print the prose data, paragraph by paragraph, in order.
+#[test]
+fn the_explanations_and_glossary_are_the_prose_data() {
+    use budc::backend::prose;
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let c = budc::compile(SourceFile::new("liaocheng-2024.bud", text), None);
+    let mut expected = Vec::new();
+    for s in prose::explanations(&c.budget, &c.document.figures) {
+        expected.push(s.title.clone());
+        expected.extend(s.paragraphs.iter().map(|p| p.text()));
+        for sub in &s.subsections {
+            expected.push(sub.title.clone());
+            expected.extend(sub.paragraphs.iter().map(|p| p.text()));
+        }
+    }
+    assert_eq!(expected.len(), 26);
+    let lines = outline(&part(&docx(), "word/document.xml"));
+    let start = lines
+        .iter()
+        .rposition(|l| l == "一、预算收支增减变化情况说明")
+        .unwrap();
+    assert_eq!(lines[start..start + expected.len()], expected[..]);
+    let glossary = prose::glossary_paragraphs(&prose::glossary(&c.budget, &[]));
+    let texts: Vec<String> = glossary.iter().map(|p| p.text()).collect();
+    assert_eq!(lines[lines.len() - texts.len()..], texts[..]);
+    assert_eq!(lines[lines.len() - texts.len() - 1], "第四部分 名词解释");
+}
+
 #[test]
 fn document_text_snapshot() {
     let lines = outline(&part(&docx(), "word/document.xml"));

@@ -2,7 +2,7 @@
 //! percentages, 三公, 机关运行经费, procurement, assets, performance management.
 //! Percentages are rounded half away from zero (四舍五入) to two decimals, once, here.
 
-use crate::model::{Budget, ProcurementKind, Source, ThreePublicKind};
+use crate::model::{BasicKind, Budget, ProcurementKind, Source, ThreePublicKind};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
@@ -73,6 +73,34 @@ impl ThreePublic {
         self.prior_total()
             .map(|p| Change::new(self.current_total(), p))
     }
+
+    /// 公务用车购置及运行费: purchase plus operation, this year.
+    pub fn vehicle_total(&self) -> Decimal {
+        self.current(ThreePublicKind::VehiclePurchase)
+            + self.current(ThreePublicKind::VehicleOperation)
+    }
+}
+
+/// The spending of one funding source, split the ways the figures need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spending {
+    /// 人员支出 of basic spending.
+    pub personnel: Decimal,
+    /// 日常公用支出 of basic spending.
+    pub public: Decimal,
+    /// 项目支出
+    pub project: Decimal,
+}
+
+impl Spending {
+    /// 基本支出 = 人员 + 公用.
+    pub fn basic(&self) -> Decimal {
+        self.personnel + self.public
+    }
+
+    pub fn total(&self) -> Decimal {
+        self.basic() + self.project
+    }
 }
 
 /// Everything 第三部分 states with a number.
@@ -84,6 +112,11 @@ pub struct Figures {
     pub income: Vec<(Source, Decimal)>,
     /// Last year's income by source, where stated.
     pub prior_income: Vec<(Source, Decimal)>,
+    /// Income of every source against last year, in `Source::ALL` order; `None` when the file
+    /// states no prior-year income at all (an unstated year is unknown, not zero).
+    pub income_changes: Option<Vec<(Source, Change)>>,
+    /// Spending by the source that funds it (basic lines and projects), in source order.
+    pub spending: Vec<(Source, Spending)>,
     /// 支出合计 (derived from the spending facts).
     pub expenditure_total: Decimal,
     pub basic: Decimal,
@@ -104,6 +137,8 @@ pub struct Figures {
     pub project_count: usize,
     /// 财政拨款 of all projects.
     pub project_fiscal: Decimal,
+    /// 国有资产: vehicles of every use (0 when no 资产 block is written).
+    pub vehicles: u32,
 }
 
 impl Figures {
@@ -114,31 +149,28 @@ impl Figures {
             project_count: b.projects.len(),
             ..Figures::default()
         };
-        let mut income: BTreeMap<Source, Decimal> = BTreeMap::new();
-        for i in &b.income {
-            *income.entry(i.source).or_default() += i.amount.value;
+        f.income = by_source(b.income.iter().map(|i| (i.source, i.amount.value)));
+        f.income_total = f.income.iter().map(|(_, d)| *d).sum();
+        f.prior_income = by_source(b.prior.income.iter().map(|i| (i.source, i.amount.value)));
+        f.income_changes = (!b.prior.income.is_empty()).then(|| {
+            Source::ALL
+                .iter()
+                .map(|s| (*s, Change::new(f.income_of(*s), f.prior_income_of(*s))))
+                .collect()
+        });
+        f.spending = spending(b);
+        for (_, s) in &f.spending {
+            f.personnel += s.personnel;
+            f.public += s.public;
+            f.project += s.project;
         }
-        f.income_total = income.values().copied().sum();
-        f.income = income.into_iter().collect();
-        let mut prior_income: BTreeMap<Source, Decimal> = BTreeMap::new();
-        for i in &b.prior.income {
-            *prior_income.entry(i.source).or_default() += i.amount.value;
-        }
-        f.prior_income = prior_income.into_iter().collect();
-
-        for l in &b.basic {
-            f.basic += l.amount.value;
-            match crate::model::BasicKind::of_economic(&l.econ.code) {
-                crate::model::BasicKind::Personnel => f.personnel += l.amount.value,
-                crate::model::BasicKind::Public => f.public += l.amount.value,
-            }
-        }
-        for p in &b.projects {
-            f.project += p.amount();
-            if p.source.is_fiscal() {
-                f.project_fiscal += p.amount();
-            }
-        }
+        f.basic = f.personnel + f.public;
+        f.project_fiscal = f
+            .spending
+            .iter()
+            .filter(|(s, _)| s.is_fiscal())
+            .map(|(_, s)| s.project)
+            .sum();
         f.expenditure_total = f.basic + f.project;
         let change = |prior: &Option<crate::model::Money>, current: Decimal| {
             prior.as_ref().map(|p| Change::new(current, p.value))
@@ -160,12 +192,69 @@ impl Figures {
             };
             *slot += p.amount.value;
         }
+        f.vehicles = b
+            .assets
+            .iter()
+            .flat_map(|a| a.vehicles.iter())
+            // A count beyond u32 is absurd; saturate rather than overflow.
+            .fold(0u32, |total, (_, n)| total.saturating_add(n.value));
         f
     }
 
     pub fn procurement_total(&self) -> Decimal {
         self.procurement_goods + self.procurement_works + self.procurement_services
     }
+
+    /// The stated income of a source (0 when none is stated).
+    pub fn income_of(&self, source: Source) -> Decimal {
+        lookup(&self.income, source)
+    }
+
+    /// Last year's stated income of a source (0 when none is stated).
+    pub fn prior_income_of(&self, source: Source) -> Decimal {
+        lookup(&self.prior_income, source)
+    }
+
+    /// The spending a source funds (zero when it funds none).
+    pub fn spending_of(&self, source: Source) -> Spending {
+        self.spending
+            .iter()
+            .find(|(s, _)| *s == source)
+            .map(|(_, d)| *d)
+            .unwrap_or_default()
+    }
+}
+
+fn lookup(v: &[(Source, Decimal)], source: Source) -> Decimal {
+    v.iter()
+        .find(|(s, _)| *s == source)
+        .map(|(_, d)| *d)
+        .unwrap_or_default()
+}
+
+/// Amounts added up by source, in source order.
+fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, Decimal)> {
+    let mut m: BTreeMap<Source, Decimal> = BTreeMap::new();
+    for (s, d) in amounts {
+        *m.entry(s).or_default() += d;
+    }
+    m.into_iter().collect()
+}
+
+/// Basic lines and projects, by the source that funds them.
+fn spending(b: &Budget) -> Vec<(Source, Spending)> {
+    let mut m: BTreeMap<Source, Spending> = BTreeMap::new();
+    for l in &b.basic {
+        let s = m.entry(l.source).or_default();
+        match BasicKind::of_economic(&l.econ.code) {
+            BasicKind::Personnel => s.personnel += l.amount.value,
+            BasicKind::Public => s.public += l.amount.value,
+        }
+    }
+    for p in &b.projects {
+        m.entry(p.source).or_default().project += p.amount();
+    }
+    m.into_iter().collect()
 }
 
 /// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items.
@@ -220,5 +309,63 @@ mod tests {
         assert_eq!(round2(d("0.125")), d("0.13"));
         assert_eq!(round2(d("-0.125")), d("-0.13"));
         assert_eq!(Change::new(d("1"), d("0")).percent, None);
+    }
+
+    fn example() -> crate::Compiled {
+        let text = include_str!("../../examples/liaocheng-2024.bud");
+        crate::compile(crate::source::SourceFile::new("example.bud", text), None)
+    }
+
+    #[test]
+    fn spending_by_source_adds_up_to_the_totals() {
+        let f = example().document.figures;
+        let general = f.spending_of(Source::GeneralPublic);
+        assert_eq!(general.personnel, d("860.26"));
+        assert_eq!(general.public, d("149.89"));
+        assert_eq!(general.project, d("15018.07"));
+        assert_eq!(general.total(), d("16028.22"));
+        assert_eq!(f.spending_of(Source::GovernmentFund), Spending::default());
+        assert_eq!(
+            (f.basic, f.personnel, f.public),
+            (d("1010.15"), d("860.26"), d("149.89"))
+        );
+        assert_eq!(
+            (f.project, f.expenditure_total),
+            (d("15018.07"), d("16028.22"))
+        );
+        // 机关运行经费 (from the views' table) is the 一般公共预算 日常公用支出 summed here.
+        assert_eq!(f.operating_cost, general.public);
+        assert_eq!(f.income_of(Source::GeneralPublic), d("16028.22"));
+        assert_eq!(f.income_of(Source::Carryover), Decimal::ZERO);
+    }
+
+    #[test]
+    fn income_changes_by_source_only_with_a_stated_prior_income() {
+        let c = example();
+        let changes = c.document.figures.income_changes.unwrap();
+        assert_eq!(changes.len(), Source::ALL.len());
+        assert_eq!(
+            changes.first(),
+            Some(&(
+                Source::GeneralPublic,
+                Change::new(d("16028.22"), d("13085.19"))
+            ))
+        );
+        let mut b = c.budget.clone();
+        b.prior.income.clear();
+        let f = Figures::compute(&b, &c.document.figures.operating_cost);
+        assert_eq!(f.income_changes, None);
+        assert_eq!(f.total_change, c.document.figures.total_change);
+    }
+
+    #[test]
+    fn vehicles_and_three_public_vehicle_costs() {
+        let c = example();
+        let f = &c.document.figures;
+        assert_eq!(f.vehicles, 1);
+        assert_eq!(f.three_public.vehicle_total(), d("0.99"));
+        let mut b = c.budget.clone();
+        b.assets = None;
+        assert_eq!(Figures::compute(&b, &f.operating_cost).vehicles, 0);
     }
 }

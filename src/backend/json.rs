@@ -323,7 +323,7 @@ pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
                     count: c.value,
                 })
                 .collect(),
-            vehicles_total: a.vehicles.iter().map(|(_, c)| c.value).sum(),
+            vehicles_total: doc.figures.vehicles,
             equipment: a.equipment.as_ref().map(|e| e.value),
             equipment_purchase: a.equipment_purchase.as_ref().map(|e| e.value),
             notes: texts(&a.notes),

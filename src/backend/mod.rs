@@ -1,9 +1,11 @@
-//! Backends: the views (every table and prose figure, computed once) and the writers that
-//! render them (JSON now; DOCX builds on the same views).
+//! Backends: the views (every table, computed once), the figures (every total and change,
+//! computed once), the prose of 说明 and 名词解释 as sentences with typed numbers, and the writers
+//! that render them (JSON, DOCX).
 
 pub mod docx;
 pub mod figures;
 pub mod json;
+pub mod prose;
 pub mod views;
 
 pub use figures::Figures;

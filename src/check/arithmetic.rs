@@ -388,24 +388,8 @@ fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>
         return;
     }
     for source in Source::ALL {
-        let stated: Decimal = b
-            .income
-            .iter()
-            .filter(|i| i.source == source)
-            .map(|i| i.amount.value)
-            .sum();
-        let spent: Decimal = b
-            .basic
-            .iter()
-            .filter(|l| l.source == source)
-            .map(|l| l.amount.value)
-            .chain(
-                b.projects
-                    .iter()
-                    .filter(|p| p.source == source)
-                    .map(|p| p.amount()),
-            )
-            .sum();
+        let stated = doc.figures.income_of(source);
+        let spent = doc.figures.spending_of(source).total();
         if stated == spent {
             continue;
         }
