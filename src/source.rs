@@ -189,13 +189,77 @@ impl SourceFile {
     }
 }
 
-/// The encoding that bytes which are not UTF-8 most likely are: UTF-16 by its byte order mark,
-/// GB18030/GBK when the high bytes pair up as GBK characters, else unknown.
+/// The encoding that bytes which are not UTF-8 most likely are: UTF-32 or UTF-16 by a byte
+/// order mark (UTF-32's starts like UTF-16's, so it is tried first), or without one by the
+/// shape of the text; GB18030/GBK when the high bytes pair up as GBK characters; else unknown.
 fn likely_encoding(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Some("UTF-16");
+    const BOMS: [(&[u8], &str); 4] = [
+        (&[0xff, 0xfe, 0x00, 0x00], "UTF-32LE"),
+        (&[0x00, 0x00, 0xfe, 0xff], "UTF-32BE"),
+        (&[0xff, 0xfe], "UTF-16LE"),
+        (&[0xfe, 0xff], "UTF-16BE"),
+    ];
+    if let Some((_, name)) = BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Some(name);
     }
-    gbk_like(bytes)
+    utf32_like(bytes)
+        .or_else(|| utf16_like(bytes))
+        .or_else(|| gbk_like(bytes))
+}
+
+/// How much of a file the shape tests look at.
+const SAMPLE: usize = 4096;
+
+/// UTF-32 without a byte order mark: every code unit of text is below U+10000, so in each
+/// group of four bytes the two high bytes are zero (on one side or the other).
+fn utf32_like(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(SAMPLE) / 4 * 4];
+    if sample.len() < 8 {
+        return None;
+    }
+    let units = sample.chunks_exact(4);
+    if units
+        .clone()
+        .all(|u| u[2] == 0 && u[3] == 0 && u != [0, 0, 0, 0])
+    {
+        return Some("UTF-32LE");
+    }
+    if units
+        .clone()
+        .all(|u| u[0] == 0 && u[1] == 0 && u != [0, 0, 0, 0])
+    {
+        return Some("UTF-32BE");
+    }
+    None
+}
+
+/// UTF-16 without a byte order mark: nearly every code unit is a character a budget is written
+/// in (ASCII, CJK, CJK punctuation and full-width forms), read in one byte order.
+fn utf16_like(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(SAMPLE) / 2 * 2];
+    if sample.len() < 4 {
+        return None;
+    }
+    let textual = |u: u16| matches!(u, 0x09 | 0x0a | 0x0d | 0x20..=0x7e | 0x3000..=0x303f | 0x4e00..=0x9fff | 0xff00..=0xffef);
+    let share = |le: bool| {
+        let units = sample.chunks_exact(2).map(|p| {
+            let (a, b) = (u16::from(p[0]), u16::from(p[1]));
+            if le {
+                a | b << 8
+            } else {
+                b | a << 8
+            }
+        });
+        let n = sample.len() / 2;
+        units.filter(|u| textual(*u)).count() * 100 / n
+    };
+    if share(true) >= 95 {
+        Some("UTF-16LE")
+    } else if share(false) >= 95 {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
 }
 
 /// GB18030/GBK when the high bytes pair up as GBK characters.
@@ -256,6 +320,45 @@ mod tests {
         assert_eq!(err.code, "E0002");
         assert!(err.message.zh.contains("GB18030/GBK"), "{}", err.message.zh);
         let (_, err) = SourceFile::decode("a", &[0xff, 0xfe, 0x34, 0x00]).unwrap_err();
-        assert!(err.message.en.contains("UTF-16"), "{}", err.message.en);
+        assert!(err.message.en.contains("UTF-16LE"), "{}", err.message.en);
+    }
+
+    /// The encoding named by a file's first diagnostic, in English.
+    fn named(bytes: &[u8]) -> String {
+        let (_, err) = SourceFile::decode("a", bytes).unwrap_err();
+        err.message.en
+    }
+
+    fn encode16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    fn encode32(text: &str, le: bool) -> Vec<u8> {
+        text.chars()
+            .flat_map(|c| {
+                let u = c as u32;
+                if le {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf32_and_utf16_are_named_with_or_without_a_bom() {
+        let text = "\u{feff}部门 甲\n年度 2024\n金额单位 万元\n";
+        let bare = text.trim_start_matches('\u{feff}');
+        assert!(named(&encode32(text, true)).contains("looks like UTF-32LE"));
+        assert!(named(&encode32(text, false)).contains("looks like UTF-32BE"));
+        assert!(named(&encode32(bare, true)).contains("looks like UTF-32LE"));
+        assert!(named(&encode32(bare, false)).contains("looks like UTF-32BE"));
+        assert!(named(&encode16(text, true)).contains("looks like UTF-16LE"));
+        assert!(named(&encode16(text, false)).contains("looks like UTF-16BE"));
+        assert!(named(&encode16(bare, true)).contains("looks like UTF-16LE"));
+        assert!(named(&encode16(bare, false)).contains("looks like UTF-16BE"));
     }
 }
