@@ -154,7 +154,37 @@ fn against_a_git_revision_and_as_a_git_diff_driver() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{o:?}");
-    assert!(String::from_utf8(o.stdout)
-        .unwrap()
-        .contains("从 2080110 移到 2080199"));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("从 2080110 移到 2080199"), "{out}");
+    // Each changed file's block is named, as git names them.
+    assert!(out.starts_with("diff --budc a/b.bud b/b.bud\n"), "{out}");
+}
+
+#[test]
+fn in_english_on_request() {
+    let dir = scratch("english");
+    std::fs::write(dir.join("new.bud"), edited()).unwrap();
+    let o = budc(&dir, &["diff", "--lang", "en", EXAMPLE, "new.bud"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "project 宣传办-精神文明: 161.57 → 281.57 (+120.00, +74.27%) × 10,000 yuan\n\
+         project 组织科-村级组织运转经费 indicator 产出指标/数量指标/村干部人数: 502人 → 510人\n\
+         project 社保中心-农民工欠薪应急周转金: 300.00 × 10,000 yuan moved from 2080110 to 2080199\n\
+         total spending: 16028.22 → 16148.22 (+120.00, +0.75%) × 10,000 yuan\n\
+         project spending: 15018.07 → 15138.07 (+120.00, +0.80%) × 10,000 yuan\n\
+         201 一般公共服务支出: 7835.90 → 7955.90 (+120.00, +1.53%) × 10,000 yuan\n"
+    );
+    let md = budc(
+        &dir,
+        &[
+            "diff", "--lang", "en", "--format", "markdown", EXAMPLE, "new.bud",
+        ],
+    );
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("| figure | old | new | change | % |"), "{md}");
+    assert!(
+        md.contains("| total spending | 16028.22 | 16148.22 | +120.00 | +0.75 |"),
+        "{md}"
+    );
 }

@@ -38,7 +38,11 @@ pub fn run(
         DiffFormat::Markdown => crate::diff::Format::Markdown,
         DiffFormat::Json => crate::diff::Format::Json,
     };
-    let text = crate::diff::render(&d, format, new.budget.unit().as_str());
+    let mut text = crate::diff::render(&d, format, new.budget.unit(), ui.lang);
+    if git_external && format == crate::diff::Format::Text {
+        // git shows one block per changed file: name it, as `git diff` does.
+        text = format!("diff --budc {} {}\n{text}", old.file.name, new.file.name);
+    }
     if let Err(code) = ui.out(text.as_bytes()) {
         return code;
     }

@@ -59,12 +59,8 @@ impl Ui {
 
     /// An error of the command itself (usage, I/O): said, and the usage exit code returned.
     pub fn fail(&self, text: Text) -> i32 {
-        let msg = text.get(self.lang);
-        let line = match self.lang {
-            Lang::Zh => format!("错误：{msg}"),
-            Lang::En => format!("error: {msg}"),
-        };
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        let (zh, en) = (&text.zh, &text.en);
+        self.say(&t!("错误：{zh}", "error: {en}"));
         USAGE
     }
 
@@ -75,11 +71,8 @@ impl Ui {
 
     /// A file passed over, as a note.
     pub fn note(&self, e: &FileError) {
-        let line = match self.lang {
-            Lang::Zh => format!("注意：{}", e.line(Lang::Zh)),
-            Lang::En => format!("note: {}", e.line(Lang::En)),
-        };
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        let (zh, en) = (e.line(Lang::Zh), e.line(Lang::En));
+        self.say(&t!("注意：{zh}", "note: {en}"));
     }
 
     /// Draws a file's diagnostics for a person, within the caps per file and per run.
