@@ -27,7 +27,11 @@ fn assert_parse_error_then_alive(bad_body: &[u8]) {
     s.end();
     let t = s.run_binary();
     assert_eq!(t.code, Some(0), "{t:#?}");
-    let errors: Vec<_> = t.messages.iter().filter(|m| m.get("error").is_some()).collect();
+    let errors: Vec<_> = t
+        .messages
+        .iter()
+        .filter(|m| m.get("error").is_some())
+        .collect();
     assert_eq!(errors.len(), 1, "{t:#?}");
     assert_eq!(errors[0]["id"], json!(null));
     assert_eq!(errors[0]["error"]["code"], -32700);
@@ -78,7 +82,9 @@ fn an_invalid_utf8_body_gets_a_parse_error_and_the_session_goes_on() {
 
 #[test]
 fn a_lone_surrogate_gets_a_parse_error_and_the_session_goes_on() {
-    assert_parse_error_then_alive(br#"{"jsonrpc":"2.0","id":9,"method":"textDocument/hover","params":{"x":"\ud800"}}"#);
+    assert_parse_error_then_alive(
+        br#"{"jsonrpc":"2.0","id":9,"method":"textDocument/hover","params":{"x":"\ud800"}}"#,
+    );
 }
 
 #[test]
@@ -107,7 +113,9 @@ fn a_missing_content_length_ends_the_session_with_exit_2() {
 
 #[test]
 fn a_garbled_content_length_ends_the_session_with_exit_2() {
-    let t = Script::new().raw(b"Content-Length: 12abc\r\n\r\n{}").run_binary();
+    let t = Script::new()
+        .raw(b"Content-Length: 12abc\r\n\r\n{}")
+        .run_binary();
     assert_broken_stream(&t, &["Content-Length", "12abc"]);
 }
 

@@ -86,7 +86,10 @@ impl Script {
     }
 
     pub fn close(&mut self) -> &mut Script {
-        self.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}))
+        self.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        )
     }
 
     /// `shutdown` and `exit`.
