@@ -168,3 +168,41 @@ fn the_end_of_input_without_shutdown_is_exit_code_1_with_a_message() {
         "budc lsp: error: the input ended without shutdown and exit\n"
     );
 }
+
+/// The fuzz target's property (`fuzz/fuzz_targets/lsp_framing.rs`), on every `cargo test`: any
+/// bytes, raw or as well-framed bodies after `initialize`, end the session with a documented
+/// exit code, without a panic, having written only well-framed JSON.
+mod any_bytes {
+    use super::lsp_client::Script;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn assert_sane(s: &Script) {
+        let t = s.run(); // parses every frame the server wrote as JSON, or panics
+        assert!(matches!(t.code, Some(0..=2)), "{t:#?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn raw_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            assert_sane(Script::new().raw(&bytes));
+        }
+
+        #[test]
+        fn raw_headers(header in "[A-Za-z: \\-0-9\r\n]{0,80}", body in "[{}\"a-z:,0-9]{0,40}") {
+            assert_sane(Script::new().raw(header.as_bytes()).raw(body.as_bytes()));
+        }
+
+        #[test]
+        fn framed_bodies(bodies in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..64), 0..8)) {
+            let mut s = Script::initialized(Some("en"));
+            s.notify("textDocument/didOpen", json!({"textDocument": {"uri": super::lsp_client::URI, "languageId": "bud", "version": 1, "text": "部门 甲\n"}}));
+            for b in &bodies {
+                s.frame(b);
+            }
+            assert_sane(&s);
+        }
+    }
+}
