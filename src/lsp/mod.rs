@@ -79,7 +79,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write, mut log: impl Write) -
     }
 }
 
-pub(super) fn report(log: &mut impl Write, lang: Lang, message: &Text) {
+fn report(log: &mut impl Write, lang: Lang, message: &Text) {
     let line = Text::new(
         format!("budc lsp：错误：{}", message.zh),
         format!("budc lsp: error: {}", message.en),
