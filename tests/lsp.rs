@@ -1,209 +1,375 @@
-//! The language server, driven through stdio with real JSON-RPC messages.
+//! The language server, one test per feature. Each runs a scripted session (`lsp_client`)
+//! through the server in-process and checks the exact answers; the last runs one through the
+//! real binary on stdio.
 
+mod lsp_client;
+
+use lsp_client::{Script, Transcript, URI};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::Duration;
 
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
+/// A budget with one mistake: the name of 2080110 is 劳动关系和维权 (line 9, UTF-16 columns
+/// 13..20).
+const DOC: &str = "部门 甲\n年度 2024\n金额单位 万元\n二级单位 本级 甲本级\n收入 一般公共预算 310.00\n项目 P1 农民工欠薪应急周转金\n  单位 本级\n  类型 特定目标类\n  支出 2080110 劳动关系的维权 300.00\n  目标 垫付被拖欠的农民工工资。\n  指标 产出指标 数量指标 | 垫付人数 | 约300人 | 发放到位\n  指标 效益指标 社会效益指标 | 维护权益 | 持续保障 | 工作完成情况\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥95% | 满意度情况\n基本支出\n  2013201 行政运行 30101 基本工资 10.00\n";
+
+fn fixed() -> String {
+    DOC.replace("劳动关系的维权", "劳动关系和维权")
 }
-
-impl Client {
-    fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_budc"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(n) = line.strip_prefix("Content-Length: ") {
-                        len = n.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; len];
-                r.read_exact(&mut body).unwrap();
-                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        Client {
-            child,
-            stdin,
-            messages: rx,
-        }
-    }
-
-    fn send(&mut self, v: Value) {
-        let body = v.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let m = self
-                .messages
-                .recv_timeout(Duration::from_secs(20))
-                .expect("a response");
-            if m["id"] == json!(id) {
-                return m["result"].clone();
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn diagnostics(&mut self) -> Value {
-        loop {
-            let m = self
-                .messages
-                .recv_timeout(Duration::from_secs(20))
-                .expect("diagnostics");
-            if m["method"] == "textDocument/publishDiagnostics" {
-                return m["params"]["diagnostics"].clone();
-            }
-        }
-    }
-}
-
-const URI: &str = "file:///tmp/budget.bud";
-
-const DOC: &str = "部门 甲\n年度 2024\n金额单位 万元\n二级单位 本级 甲本级\n收入 一般公共预算 300.00\n项目 P1 农民工欠薪应急周转金\n  单位 本级\n  类型 特定目标类\n  支出 2080110 劳动关系的维权 300.00\n  目标 垫付被拖欠的农民工工资。\n  指标 产出指标 数量指标 | 垫付人数 | 约300人 | 发放到位\n  指标 效益指标 社会效益指标 | 维护权益 | 持续保障 | 工作完成情况\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥95% | 满意度情况\n";
 
 fn pos(line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}})
 }
 
+fn range(l0: u32, c0: u32, l1: u32, c1: u32) -> Value {
+    json!({"start": {"line": l0, "character": c0}, "end": {"line": l1, "character": c1}})
+}
+
+fn doc_only() -> Value {
+    json!({"textDocument": {"uri": URI}})
+}
+
+/// A session on `text`: initialize (with `locale`), open `DOC`, change it to `text` unless it is
+/// `DOC`, then one request. Returns the transcript and the request's id.
+fn ask(locale: Option<&str>, text: &str, method: &str, params: Value) -> (Transcript, i64) {
+    let mut s = Script::initialized(locale);
+    s.open(DOC);
+    if text != DOC {
+        s.change(text);
+    }
+    let id = s.request(method, params);
+    s.end();
+    let t = s.run();
+    assert_eq!(t.code, Some(0), "{t:#?}");
+    (t, id)
+}
+
+fn labels(items: &Value) -> Vec<&str> {
+    items
+        .as_array()
+        .map(|a| a.iter().filter_map(|i| i["label"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+const E0304_ZH: &str = "科目名称与编码不符：2080110 是“劳动关系和维权”\n改为“劳动关系和维权”，或删去名称（budc 会自动查出）。";
+const E0304_EN: &str = "name does not match the code: 2080110 is “劳动关系和维权”\nwrite “劳动关系和维权”, or leave the name out (budc looks it up).";
+
+fn e0304(message: &str) -> Value {
+    json!([{
+        "range": range(8, 13, 8, 20),
+        "severity": 1,
+        "code": "E0304",
+        "source": "budc",
+        "message": message,
+    }])
+}
+
 #[test]
-fn a_session_with_the_server() {
-    let mut c = Client::start();
-    let init = c.request(
-        1,
-        "initialize",
-        json!({"capabilities": {}, "processId": null, "rootUri": null}),
-    );
-    let caps = &init["capabilities"];
-    assert_eq!(caps["hoverProvider"], true);
-    assert_eq!(caps["documentFormattingProvider"], true);
-    c.notify("initialized", json!({}));
-
-    // Diagnostics on open: the name does not match 2080110 (line 9, UTF-16 columns 13..20).
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": URI, "languageId": "bud", "version": 1, "text": DOC}}),
-    );
-    let d = c.diagnostics();
-    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
-    assert_eq!(d[0]["code"], "E0304");
+fn initialize_announces_the_capabilities() {
+    let mut s = Script::initialized(None);
+    s.end();
+    let t = s.run();
     assert_eq!(
-        d[0]["range"],
-        json!({"start": {"line": 8, "character": 13}, "end": {"line": 8, "character": 20}})
+        t.result(1),
+        &json!({
+            "capabilities": {
+                "textDocumentSync": 1,
+                "hoverProvider": true,
+                "completionProvider": {"triggerCharacters": [" "]},
+                "definitionProvider": true,
+                "documentSymbolProvider": true,
+                "documentFormattingProvider": true,
+                "inlayHintProvider": true,
+            },
+            "serverInfo": {"name": "budc", "version": env!("CARGO_PKG_VERSION")},
+        })
     );
-    assert!(d[0]["message"].as_str().unwrap().contains("劳动关系和维权"));
+    assert_eq!(t.code, Some(0));
+}
 
-    // Hover on the code: catalog name, level, amount in this budget.
-    let h = c.request(2, "textDocument/hover", pos(8, 9));
-    let text = h["contents"]["value"].as_str().unwrap();
-    assert!(
-        text.contains("2080110 劳动关系和维权")
-            && text.contains("项")
-            && text.contains("300.00 万元"),
-        "{text}"
-    );
+#[test]
+fn diagnostics_on_open() {
+    let mut s = Script::initialized(None);
+    s.open(DOC);
+    s.end();
+    let t = s.run();
+    assert_eq!(t.published(), [(URI.to_string(), e0304(E0304_ZH))]);
+}
 
-    // Completion by digits: typing 20801 offers its 项.
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": format!("{DOC}项目 P2 乙\n  支出 20801")}]}));
-    c.diagnostics();
-    let items = c.request(3, "textDocument/completion", pos(14, 12));
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
-    assert!(
-        labels.contains(&"2080110") && labels.contains(&"2080102"),
-        "{labels:?}"
-    );
-    // … and by name.
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": format!("{DOC}项目 P2 乙\n  支出 劳动关系")}]}));
-    c.diagnostics();
-    let items = c.request(4, "textDocument/completion", pos(14, 9));
-    let first = &items[0];
-    assert_eq!(first["label"], "2080110 劳动关系和维权");
-    assert_eq!(first["textEdit"]["newText"], "2080110");
-    // Sub-units after 单位.
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": format!("{DOC}项目 P2 乙\n  单位 ")}]}));
-    c.diagnostics();
-    let items = c.request(5, "textDocument/completion", pos(14, 5));
-    assert_eq!(items[0]["label"], "本级");
+#[test]
+fn diagnostics_on_every_change() {
+    let mut s = Script::initialized(None);
+    s.open(DOC).change(&fixed()).change(DOC);
+    s.end();
+    let t = s.run();
+    let published: Vec<Value> = t.published().into_iter().map(|(_, d)| d).collect();
+    assert_eq!(published, [e0304(E0304_ZH), json!([]), e0304(E0304_ZH)]);
+}
 
-    // Back to the document; fix the name: no diagnostics.
-    let fixed = DOC.replace("劳动关系的维权", "劳动关系和维权");
-    c.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": URI, "version": 5}, "contentChanges": [{"text": fixed}]}),
+#[test]
+fn did_close_clears_the_diagnostics() {
+    let mut s = Script::initialized(None);
+    s.open(DOC).close();
+    // A closed document is forgotten: no hover on it any more.
+    let hover = s.request("textDocument/hover", pos(8, 9));
+    s.end();
+    let t = s.run();
+    assert_eq!(
+        t.published(),
+        [
+            (URI.to_string(), e0304(E0304_ZH)),
+            (URI.to_string(), json!([]))
+        ]
     );
-    assert_eq!(c.diagnostics(), json!([]));
+    assert_eq!(t.result(hover), &json!(null));
+}
 
-    // Go to the declaration of the sub-unit.
-    let def = c.request(6, "textDocument/definition", pos(6, 6));
-    assert_eq!(def["range"]["start"], json!({"line": 3, "character": 5}));
+#[test]
+fn hover_on_a_functional_code() {
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, 9));
+    assert_eq!(
+        t.result(id),
+        &json!({
+            "contents": {"kind": "markdown", "value": "**2080110 劳动关系和维权**（支出功能分类 · 项）\n\n本预算：300.00 万元"},
+            "range": range(8, 5, 8, 12),
+        })
+    );
+}
 
-    // Symbols, inlay hints, formatting.
-    let symbols = c.request(
-        7,
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": URI}}),
+#[test]
+fn hover_on_an_economic_code() {
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(14, 17));
+    assert_eq!(
+        t.result(id),
+        &json!({
+            "contents": {"kind": "markdown", "value": "**30101 基本工资**（部门预算支出经济分类）\n\n政府经济分类：50101 工资奖金津补贴"},
+            "range": range(14, 15, 14, 20),
+        })
     );
-    let names: Vec<&str> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["二级单位 本级", "农民工欠薪应急周转金 P1"]);
-    let hints = c.request(8, "textDocument/inlayHint", json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 20, "character": 0}}}));
-    assert_eq!(hints[0]["label"], "= 300.00 万元");
-    let messy = fixed.replace("收入 一般公共预算 300.00", "收入   一般公共预算 300.00");
-    c.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": URI, "version": 6}, "contentChanges": [{"text": messy}]}),
-    );
-    c.diagnostics();
-    let edits = c.request(
-        9,
-        "textDocument/formatting",
-        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}}),
-    );
-    assert_eq!(edits[0]["newText"].as_str().unwrap(), fixed);
+}
 
-    let _ = c.request(10, "shutdown", Value::Null);
-    c.notify("exit", Value::Null);
-    let status = c.child.wait().unwrap();
-    assert!(status.success());
+#[test]
+fn hover_on_a_word_that_is_not_a_code() {
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, 16));
+    assert_eq!(t.result(id), &json!(null));
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(99, 0));
+    assert_eq!(t.result(id), &json!(null));
+}
+
+#[test]
+fn completion_by_digits_offers_the_codes_under_them() {
+    let text = format!("{DOC}项目 P2 乙\n  支出 20801");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 12));
+    let items = t.result(id);
+    assert_eq!(
+        labels(items),
+        [
+            "20801", "2080101", "2080102", "2080103", "2080104", "2080105", "2080106", "2080107",
+            "2080108", "2080109", "2080110", "2080111", "2080112", "2080113", "2080114", "2080115",
+            "2080116", "2080150", "2080199"
+        ]
+    );
+    assert_eq!(
+        items[10],
+        json!({"label": "2080110", "kind": 12, "detail": "劳动关系和维权"})
+    );
+}
+
+#[test]
+fn completion_by_digits_offers_economic_codes_after_a_functional_code() {
+    let text = format!("{DOC}  2013201 3010");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 14));
+    let items = t.result(id);
+    assert_eq!(
+        labels(items),
+        ["30101", "30102", "30103", "30106", "30107", "30108", "30109"]
+    );
+    assert_eq!(items[0]["detail"], "基本工资");
+}
+
+#[test]
+fn completion_by_name_replaces_the_word_by_the_code() {
+    let text = format!("{DOC}项目 P2 乙\n  支出 劳动关系");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 9));
+    assert_eq!(
+        t.result(id),
+        &json!([{
+            "label": "2080110 劳动关系和维权",
+            "kind": 12,
+            "detail": "劳动关系和维权",
+            "filterText": "劳动关系和维权",
+            "insertText": "2080110",
+            "textEdit": {"range": range(16, 5, 16, 9), "newText": "2080110"},
+        }])
+    );
+}
+
+#[test]
+fn completion_of_sub_units() {
+    let text = format!("{DOC}项目 P2 乙\n  单位 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+    assert_eq!(
+        t.result(id),
+        &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
+    );
+}
+
+#[test]
+fn completion_of_indicator_categories() {
+    let text = format!("{DOC}项目 P2 乙\n  指标 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+    let items = t.result(id);
+    assert_eq!(
+        labels(items),
+        [
+            "成本指标 经济成本指标",
+            "成本指标 社会成本指标",
+            "成本指标 生态环境成本指标",
+            "产出指标 数量指标",
+            "产出指标 质量指标",
+            "产出指标 时效指标",
+            "效益指标 经济效益指标",
+            "效益指标 社会效益指标",
+            "效益指标 生态效益指标",
+            "效益指标 可持续影响指标",
+            "效益指标 可持续发展影响指标",
+            "满意度指标 服务对象满意度指标",
+        ]
+    );
+    assert_eq!(
+        items[0],
+        json!({"label": "成本指标 经济成本指标", "kind": 20, "detail": "一级指标 二级指标"})
+    );
+}
+
+#[test]
+fn formatting_gives_one_edit_of_the_whole_text() {
+    let fixed = fixed();
+    let messy = fixed.replace("收入 一般公共预算 310.00", "收入   一般公共预算 310.00");
+    let params =
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}});
+    let (t, id) = ask(None, &messy, "textDocument/formatting", params.clone());
+    assert_eq!(
+        t.result(id),
+        &json!([{"range": range(0, 0, 15, 0), "newText": fixed}])
+    );
+    // Already formatted: no edit.
+    let (t, id) = ask(None, &fixed, "textDocument/formatting", params);
+    assert_eq!(t.result(id), &json!([]));
+}
+
+#[test]
+fn document_symbols() {
+    let (t, id) = ask(None, DOC, "textDocument/documentSymbol", doc_only());
+    let symbol = |name: &str, kind: u32, r: Value| json!({"name": name, "kind": kind, "range": r, "selectionRange": r});
+    assert_eq!(
+        t.result(id),
+        &json!([
+            symbol("二级单位 本级", 2, range(3, 0, 3, 11)),
+            symbol("农民工欠薪应急周转金 P1", 19, range(5, 0, 5, 16)),
+            symbol("基本支出", 3, range(13, 0, 13, 4)),
+        ])
+    );
+}
+
+#[test]
+fn definition_of_a_sub_unit() {
+    let (t, id) = ask(None, DOC, "textDocument/definition", pos(6, 6));
+    assert_eq!(
+        t.result(id),
+        &json!({"uri": URI, "range": range(3, 5, 3, 7)})
+    );
+    // Not a sub-unit: no definition.
+    let (t, id) = ask(None, DOC, "textDocument/definition", pos(7, 6));
+    assert_eq!(t.result(id), &json!(null));
+}
+
+#[test]
+fn inlay_hints_with_project_and_block_totals() {
+    let params = json!({"textDocument": {"uri": URI}, "range": range(0, 0, 20, 0)});
+    let (t, id) = ask(None, DOC, "textDocument/inlayHint", params);
+    assert_eq!(
+        t.result(id),
+        &json!([
+            {"position": {"line": 5, "character": 16}, "label": "= 300.00 万元", "paddingLeft": true},
+            {"position": {"line": 13, "character": 4}, "label": "= 10.00 万元", "paddingLeft": true},
+        ])
+    );
+}
+
+#[test]
+fn an_english_locale_gives_english_messages() {
+    let mut s = Script::initialized(Some("en-US"));
+    s.open(DOC);
+    let hover = s.request("textDocument/hover", pos(8, 9));
+    let economic = s.request("textDocument/hover", pos(14, 17));
+    s.change(&format!("{DOC}项目 P2 乙\n  指标 "));
+    let categories = s.request("textDocument/completion", pos(16, 5));
+    s.end();
+    let t = s.run();
+    assert_eq!(t.published()[0], (URI.to_string(), e0304(E0304_EN)));
+    assert_eq!(
+        t.result(hover)["contents"]["value"],
+        "**2080110 劳动关系和维权** (functional classification · item)\n\nIn this budget: 300.00 万元"
+    );
+    assert_eq!(
+        t.result(economic)["contents"]["value"],
+        "**30101 基本工资** (departmental economic classification)\n\nGovernment economic classification: 50101 工资奖金津补贴"
+    );
+    assert_eq!(
+        t.result(categories)[0]["detail"],
+        "level-1 and level-2 indicator category"
+    );
+}
+
+#[test]
+fn another_locale_gives_chinese_messages() {
+    let mut s = Script::initialized(Some("fr-FR"));
+    s.open(DOC);
+    s.end();
+    let t = s.run();
+    assert_eq!(t.published(), [(URI.to_string(), e0304(E0304_ZH))]);
+}
+
+fn error_code(t: &Transcript, id: i64) -> &Value {
+    &t.response(id)["error"]["code"]
+}
+
+#[test]
+fn the_session_lifecycle() {
+    let mut s = Script::new();
+    let early = s.request("textDocument/hover", pos(0, 0));
+    s.open(DOC); // dropped: not initialized yet
+    s.request("initialize", json!({"capabilities": {}}));
+    let again = s.request("initialize", json!({"capabilities": {}}));
+    let unknown = s.request("textDocument/rename", pos(0, 0));
+    let bad_params = s.request("textDocument/hover", json!({"position": "here"}));
+    let shutdown = s.request("shutdown", Value::Null);
+    let late = s.request("textDocument/hover", pos(0, 0));
+    s.notify("exit", Value::Null);
+    let t = s.run();
+    assert_eq!(error_code(&t, early), -32002);
+    assert_eq!(error_code(&t, again), -32600);
+    assert_eq!(error_code(&t, unknown), -32601);
+    assert_eq!(
+        t.response(unknown)["error"]["message"],
+        "未知的方法：textDocument/rename"
+    );
+    assert_eq!(error_code(&t, bad_params), -32602);
+    assert_eq!(t.result(shutdown), &json!(null));
+    assert_eq!(error_code(&t, late), -32600);
+    assert!(t.published().is_empty());
+    assert_eq!(t.code, Some(0));
+    assert_eq!(t.stderr, "");
+}
+
+#[test]
+fn a_session_through_the_binary() {
+    let mut s = Script::initialized(None);
+    s.open(DOC);
+    let hover = s.request("textDocument/hover", pos(8, 9));
+    s.end();
+    let t = s.run_binary();
+    assert_eq!(t.code, Some(0), "{t:#?}");
+    assert_eq!(t.stderr, "");
+    assert_eq!(t.published(), [(URI.to_string(), e0304(E0304_ZH))]);
+    assert_eq!(t.result(hover)["range"], range(8, 5, 8, 12));
 }

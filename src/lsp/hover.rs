@@ -1,0 +1,75 @@
+//! Hover on a classification code: its catalog name and level, its amount in this budget, and
+//! for an economic code the government economic code it maps to.
+
+use super::position::{offset, range, word_at};
+use crate::backend::views::{ColumnId, TableId};
+use crate::diag::{Lang, Text};
+use crate::model::catalog::Classification;
+use crate::t;
+use crate::Compiled;
+use lsp_types as lsp;
+use rust_decimal::Decimal;
+
+pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> {
+    let at = offset(&c.file, at);
+    let (start, word) = word_at(&c.file.text, at);
+    if word.is_empty() || !word.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let mut lines: Vec<Text> = Vec::new();
+    if let Some(name) = c.catalog.name(Classification::Functional, word) {
+        let level = match word.len() {
+            3 => t!("类", "class"),
+            5 => t!("款", "section"),
+            _ => t!("项", "item"),
+        };
+        let (zh, en) = (&level.zh, &level.en);
+        lines.push(t!(
+            "**{word} {name}**（支出功能分类 · {zh}）",
+            "**{word} {name}** (functional classification · {en})"
+        ));
+        if let Some(a) = expenditure_total(c, word) {
+            let unit = c.budget.unit().as_str();
+            lines.push(t!("本预算：{a:.2} {unit}", "In this budget: {a:.2} {unit}"));
+        }
+    }
+    if let Some(name) = c.catalog.name(Classification::EconomicDept, word) {
+        lines.push(t!(
+            "**{word} {name}**（部门预算支出经济分类）",
+            "**{word} {name}** (departmental economic classification)"
+        ));
+        if let Some(g) = c.catalog.gov_code(word) {
+            let gn = c.catalog.name(Classification::EconomicGov, g).unwrap_or("");
+            lines.push(t!(
+                "政府经济分类：{g} {gn}",
+                "Government economic classification: {g} {gn}"
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let value = lines
+        .iter()
+        .map(|l| l.get(lang))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Some(lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value,
+        }),
+        range: Some(range(&c.file, start, start + word.len())),
+    })
+}
+
+/// The total of a functional code in the expenditure table (支出预算表). The one place the LSP
+/// looks a table up.
+fn expenditure_total(c: &Compiled, code: &str) -> Option<Decimal> {
+    let table = c.document.table(TableId::Expenditure);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.code.as_deref() == Some(code))?;
+    table.amount(row, ColumnId::Total)
+}

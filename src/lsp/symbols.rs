@@ -1,0 +1,46 @@
+//! Document symbols: the outline of a budget (sub-units, projects and the top-level blocks), as
+//! the keywords of the source spell them.
+
+use super::position::range;
+use crate::syntax::ast::Stmt;
+use crate::Compiled;
+use lsp_types as lsp;
+
+pub fn symbols(c: &Compiled) -> Vec<lsp::DocumentSymbol> {
+    let (ast, _) = crate::syntax::parse(&c.file);
+    let mut out = Vec::new();
+    for l in ast.lines.iter().filter(|l| !l.indented) {
+        let Some((name, kind)) = outline_entry(&l.stmt) else {
+            continue;
+        };
+        let r = range(&c.file, l.span.start, l.span.end);
+        #[allow(deprecated)] // `deprecated` is a required field of the struct
+        out.push(lsp::DocumentSymbol {
+            name,
+            detail: None,
+            kind,
+            tags: None,
+            deprecated: None,
+            range: r,
+            selection_range: r,
+            children: None,
+        });
+    }
+    out
+}
+
+fn outline_entry(stmt: &Stmt) -> Option<(String, lsp::SymbolKind)> {
+    Some(match stmt {
+        Stmt::Project { code, name } => (
+            format!("{} {}", name.value, code.value),
+            lsp::SymbolKind::OBJECT,
+        ),
+        Stmt::BasicBlock => ("基本支出".into(), lsp::SymbolKind::NAMESPACE),
+        Stmt::PriorBlock => ("上年".into(), lsp::SymbolKind::NAMESPACE),
+        Stmt::AssetsBlock(_) => ("资产".into(), lsp::SymbolKind::NAMESPACE),
+        Stmt::DutiesBlock => ("主要职责".into(), lsp::SymbolKind::STRING),
+        Stmt::OrganizationBlock => ("机构设置".into(), lsp::SymbolKind::STRING),
+        Stmt::SubUnit { id, .. } => (format!("二级单位 {}", id.value), lsp::SymbolKind::MODULE),
+        _ => return None,
+    })
+}
