@@ -294,8 +294,8 @@ impl Server {
                 )
             }));
         } else if keyword == "指标" {
-            for (l1, seconds) in crate::check::FRAMEWORK {
-                for l2 in *seconds {
+            for (l1, seconds) in c.catalog.rules().framework() {
+                for l2 in seconds {
                     items.push(item(
                         format!("{l1} {l2}"),
                         "一级 二级".into(),

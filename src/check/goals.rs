@@ -3,14 +3,14 @@
 
 use super::quantity;
 use crate::diag::Diagnostic;
-use crate::model::{Budget, Indicator, Project};
+use crate::model::{Budget, Catalog, Indicator, Project};
 use crate::syntax::ast::{Comparator, ValueKind};
 use crate::t;
 use std::collections::HashMap;
 
-pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
+pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for p in &b.projects {
-        goal_present(p, out);
+        goal_present(p, catalog, out);
         for i in &p.indicators {
             value_is_number(i, out);
             unit_form(i, out);
@@ -22,7 +22,7 @@ pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
     copied_rows(b, out);
 }
 
-fn goal_present(p: &Project, out: &mut Vec<Diagnostic>) {
+fn goal_present(p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let name = &p.name.value;
     if p.goal.is_none() {
         out.push(
@@ -43,8 +43,12 @@ fn goal_present(p: &Project, out: &mut Vec<Diagnostic>) {
     if p.indicators.is_empty() && p.goal.is_none() {
         return;
     }
-    let missing: Vec<&str> = ["产出指标", "效益指标", "满意度指标"]
-        .into_iter()
+    let missing: Vec<&str> = catalog
+        .rules()
+        .indicators
+        .iter()
+        .filter(|c| c.required)
+        .map(|c| c.level1.as_str())
         .filter(|l| !p.indicators.iter().any(|i| i.level1.value == *l))
         .collect();
     if missing.is_empty() {
