@@ -69,23 +69,36 @@ const FILES: [&str; 7] = [
     RULES_FILE,
 ];
 
-/// The files of `catalog/<year>/`, embedded in the binary, in the order of `FILES`.
+/// One file of `catalog/<year>/`, embedded in the binary: (name, text).
+macro_rules! embedded_file {
+    ($year:literal, $name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../catalog/", $year, "/", $name)),
+        )
+    };
+}
+
+/// The files of `catalog/<year>/` (those of `FILES`, in order: a test holds them equal).
 macro_rules! embedded_files {
     ($year:literal) => {
         [
-            include_str!(concat!("../../catalog/", $year, "/functional.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/economic_dept.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/economic_gov.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/economic_mapping.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/complete.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/government_fund.tsv")),
-            include_str!(concat!("../../catalog/", $year, "/rules.toml")),
+            embedded_file!($year, "functional.tsv"),
+            embedded_file!($year, "economic_dept.tsv"),
+            embedded_file!($year, "economic_gov.tsv"),
+            embedded_file!($year, "economic_mapping.tsv"),
+            embedded_file!($year, "complete.tsv"),
+            embedded_file!($year, "government_fund.tsv"),
+            embedded_file!($year, "rules.toml"),
         ]
     };
 }
 
-/// The catalogs built into budc, by year: adding a year is adding its folder and a line here.
-const EMBEDDED: &[(&str, [&str; FILES.len()])] = &[("2024", embedded_files!("2024"))];
+/// A built-in catalog: its year and its files.
+type Embedded = (&'static str, [(&'static str, &'static str); FILES.len()]);
+
+/// The catalogs built into budc: adding a year is adding its folder and a line here.
+const EMBEDDED: &[Embedded] = &[("2024", embedded_files!("2024"))];
 
 /// The years of the built-in catalogs, oldest first.
 pub fn embedded_years() -> Vec<&'static str> {
@@ -119,14 +132,9 @@ impl std::fmt::Display for CatalogError {
 impl Catalog {
     /// The catalog embedded for a year, if budc has one.
     pub fn embedded(year: &str) -> Option<Catalog> {
-        let (_, texts) = EMBEDDED.iter().find(|(y, _)| *y == year)?;
-        let files: Vec<(String, String)> = FILES
-            .iter()
-            .zip(texts)
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
+        let (_, files) = EMBEDDED.iter().find(|(y, _)| *y == year)?;
         // The embedded files are tested to load; an error here would be a build defect.
-        Catalog::from_files(year, &files).ok()
+        Catalog::from_embedded(year, files).ok()
     }
 
     /// The newest built-in catalog: the one of a budget that states no year.
@@ -179,6 +187,14 @@ impl Catalog {
             file: dir.join(&e.file).display().to_string(),
             ..e
         })
+    }
+
+    fn from_embedded(year: &str, files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+        let files: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        Catalog::from_files(year, &files)
     }
 
     fn from_files(year: &str, files: &[(String, String)]) -> Result<Catalog, CatalogError> {
@@ -419,13 +435,9 @@ mod tests {
     #[test]
     fn every_built_in_year_loads_whole() {
         // `embedded` turns a load error into "no such year": make sure there is none.
-        for (year, texts) in EMBEDDED {
-            let files: Vec<(String, String)> = FILES
-                .iter()
-                .zip(texts)
-                .map(|(n, t)| (n.to_string(), t.to_string()))
-                .collect();
-            let c = Catalog::from_files(year, &files).unwrap_or_else(|e| panic!("{year}: {e}"));
+        for (year, files) in EMBEDDED {
+            assert_eq!(files.map(|(name, _)| name), FILES, "{year}");
+            let c = Catalog::from_embedded(year, files).unwrap_or_else(|e| panic!("{year}: {e}"));
             assert_eq!(c.year, *year);
             assert!(!c.rules().indicators.is_empty(), "{year}");
         }
