@@ -8,6 +8,7 @@
 use super::rules::{Rules, RULES_FILE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// One of the three classifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -132,9 +133,19 @@ impl std::fmt::Display for CatalogError {
 impl Catalog {
     /// The catalog embedded for a year, if budc has one.
     pub fn embedded(year: &str) -> Option<Catalog> {
-        let (_, files) = EMBEDDED.iter().find(|(y, _)| *y == year)?;
-        // The embedded files are tested to load; an error here would be a build defect.
-        Catalog::from_embedded(year, files).ok()
+        // Read once per process: a run over many budgets copies them instead of re-reading.
+        static LOADED: OnceLock<Vec<(&str, Option<Catalog>)>> = OnceLock::new();
+        let loaded = LOADED.get_or_init(|| {
+            // The embedded files are tested to load; an error here would be a build defect.
+            EMBEDDED
+                .iter()
+                .map(|(y, files)| (*y, Catalog::from_embedded(y, files).ok()))
+                .collect()
+        });
+        loaded
+            .iter()
+            .find(|(y, _)| *y == year)
+            .and_then(|(_, c)| c.clone())
     }
 
     /// The newest built-in catalog: the one of a budget that states no year.
