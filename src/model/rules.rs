@@ -267,16 +267,22 @@ impl Locator<'_> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for w in list {
-            let word = w.get_ref().trim();
-            if word.is_empty() {
-                return Err(self.error(w.span(), "empty value".to_string()));
-            }
-            if !seen.insert(word.to_string()) {
+            let word = self.word(&w)?;
+            if !seen.insert(word.clone()) {
                 return Err(self.error(w.span(), format!("`{word}` appears twice")));
             }
-            out.push(word.to_string());
+            out.push(word);
         }
         Ok(out)
+    }
+
+    /// A non-empty word, trimmed.
+    fn word(&self, w: &Spanned<String>) -> Result<String, CatalogError> {
+        let word = w.get_ref().trim();
+        if word.is_empty() {
+            return Err(self.error(w.span(), "empty value".to_string()));
+        }
+        Ok(word.to_string())
     }
 
     /// Codes of the given lengths, each once.
@@ -314,7 +320,7 @@ impl Locator<'_> {
     fn indicators(&self, raw: Vec<RawIndicator>) -> Result<Vec<IndicatorClass>, CatalogError> {
         let mut out: Vec<IndicatorClass> = Vec::new();
         for i in raw {
-            let level1 = self.words(vec![i.level1.clone()])?.concat();
+            let level1 = self.word(&i.level1)?;
             if out.iter().any(|c| c.level1 == level1) {
                 return Err(self.error(i.level1.span(), format!("`{level1}` appears twice")));
             }
@@ -336,7 +342,7 @@ impl Locator<'_> {
         let terms = self.words(raw.iter().map(|g| g.term.clone()).collect())?;
         let mut out = Vec::new();
         for (term, g) in terms.into_iter().zip(raw) {
-            let text = self.words(vec![g.text])?.concat();
+            let text = self.word(&g.text)?;
             out.push(GlossaryTerm { term, text });
         }
         Ok(out)
@@ -436,6 +442,17 @@ mod tests {
 
         let e = error_of("required = true", "required = \"yes\"");
         assert_eq!(e.line, line_of("required = true"));
+
+        let e = error_of(
+            "\"其他运转类\", \"特定目标类\"",
+            "\"其他运转类\", \"人员类\"",
+        );
+        assert_eq!(e.line, line_of("kinds = "));
+        assert_eq!(e.message, "`人员类` appears twice");
+
+        let e = error_of("text = \"指除上述收入以外的各项收入。\"", "text = \" \"");
+        assert_eq!(e.line, line_of("指除上述收入以外的各项收入"));
+        assert_eq!(e.message, "empty value");
     }
 
     #[test]
