@@ -145,6 +145,21 @@ fn the_indicator_framework_comes_from_the_rules() {
 }
 
 #[test]
+fn the_indicator_roles_come_from_the_rules() {
+    // A 数量指标 is measured: a value in words is W0405.
+    let text = BUDGET.replace("| 场次 | 2场 |", "| 场次 | 多场 |");
+    let c = compile(&text, None);
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402", "14 W0405"]);
+    let dir = catalog_with(
+        "roles",
+        "measured = [\"成本指标\", \"数量指标\"]",
+        "measured = [\"成本指标\"]",
+    );
+    let c = compile(&text, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402"]);
+}
+
+#[test]
 fn personnel_classes_split_basic_spending_in_the_tables_and_the_json() {
     let dir = catalog_with(
         "personnel",

@@ -1,7 +1,8 @@
 //! The rules of a catalog year or region (`rules.toml`, beside the code lists): which economic
 //! codes are 人员支出, the 三公 codes, where basic and project money normally sits, what counts as
 //! 机关运行经费, which sources fit which codes, the 类 lines of the overview tables, the 项目类型,
-//! the indicator framework of 财预〔2021〕101号 and the built-in 名词解释.
+//! the indicator framework of 财预〔2021〕101号 (with the roles the goal checks give its
+//! indicators) and the built-in 名词解释.
 //!
 //! Read once into the typed `Rules`; checks, views and writers ask it, never a constant. A file
 //! that does not parse or holds a wrong value is a `CatalogError` with its line.
@@ -39,6 +40,8 @@ pub struct Rules {
     pub project_kinds: Vec<String>,
     /// The indicator framework, in order.
     pub indicators: Vec<IndicatorClass>,
+    /// What the goal checks take an indicator for, by its 一级 or 二级.
+    pub indicator_roles: IndicatorRoles,
     /// 名词解释, in order.
     pub glossary: Vec<GlossaryTerm>,
 }
@@ -50,6 +53,35 @@ pub struct IndicatorClass {
     pub level2: Vec<String>,
     /// Every performance goal needs an indicator of this 一级 (W0402).
     pub required: bool,
+}
+
+/// What the goal checks take an indicator for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndicatorRoles {
+    /// W0405, W0406: its value is a number with a unit.
+    pub measured: Role,
+    /// W0408: its target is a lower bound (≥).
+    pub lower_bound: Role,
+    /// W0210: a money value in it is money of the project.
+    pub money: Role,
+    /// W0211, W0212: it says what the project's money is spent on (a sum or a unit cost).
+    pub cost: Role,
+    /// W0212: it counts what a unit cost is paid for.
+    pub count: Role,
+}
+
+/// The indicators that have a role: those whose 一级 or whose 二级 is listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Role {
+    pub level1: Vec<String>,
+    pub level2: Vec<String>,
+}
+
+impl Role {
+    /// True when an indicator of this 一级 and 二级 has the role.
+    pub fn covers(&self, level1: &str, level2: &str) -> bool {
+        self.level1.iter().any(|l| l == level1) || self.level2.iter().any(|l| l == level2)
+    }
 }
 
 /// One entry of the built-in 名词解释.
@@ -129,7 +161,18 @@ struct RawRules {
     tables: RawTables,
     projects: RawProjects,
     indicators: Vec<RawIndicator>,
+    indicator_roles: RawIndicatorRoles,
     glossary: Vec<RawGlossary>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicatorRoles {
+    measured: Words,
+    lower_bound: Words,
+    money: Words,
+    cost: Words,
+    count: Words,
 }
 
 type Words = Vec<Spanned<String>>;
@@ -242,6 +285,7 @@ impl Locator<'_> {
             }
             source_codes.push((source, self.codes(s.codes, &[3, 5, 7])?));
         }
+        let indicators = self.indicators(raw.indicators)?;
         Ok(Rules {
             personnel_classes: self.codes(raw.basic_spending.personnel, &[3, 5])?,
             basic_code_names: self.words(raw.basic_spending.names)?,
@@ -257,9 +301,43 @@ impl Locator<'_> {
             source_codes,
             table_classes: self.codes(raw.tables.classes, &[3])?,
             project_kinds: self.words(raw.projects.kinds)?,
-            indicators: self.indicators(raw.indicators)?,
+            indicator_roles: self.roles(raw.indicator_roles, &indicators)?,
+            indicators,
             glossary: self.glossary(raw.glossary)?,
         })
+    }
+
+    fn roles(
+        &self,
+        raw: RawIndicatorRoles,
+        framework: &[IndicatorClass],
+    ) -> Result<IndicatorRoles, CatalogError> {
+        Ok(IndicatorRoles {
+            measured: self.role(raw.measured, framework)?,
+            lower_bound: self.role(raw.lower_bound, framework)?,
+            money: self.role(raw.money, framework)?,
+            cost: self.role(raw.cost, framework)?,
+            count: self.role(raw.count, framework)?,
+        })
+    }
+
+    /// A role's names, each a 一级 or a 二级 of the framework.
+    fn role(&self, names: Words, framework: &[IndicatorClass]) -> Result<Role, CatalogError> {
+        let mut role = Role::default();
+        for name in names {
+            let n = self.word(&name)?;
+            if framework.iter().any(|c| c.level1 == n) {
+                role.level1.push(n);
+            } else if framework.iter().any(|c| c.level2.contains(&n)) {
+                role.level2.push(n);
+            } else {
+                return Err(self.error(
+                    name.span(),
+                    format!("`{n}` is neither a 一级 nor a 二级 indicator of [[indicators]]"),
+                ));
+            }
+        }
+        Ok(role)
     }
 
     /// Non-empty words, each once.
@@ -402,6 +480,17 @@ mod tests {
             .map(|c| c.level1.as_str())
             .collect();
         assert_eq!(required, ["产出指标", "效益指标", "满意度指标"]);
+        let roles = &r.indicator_roles;
+        assert!(roles.measured.covers("成本指标", "社会成本指标"));
+        assert!(roles.measured.covers("产出指标", "数量指标"));
+        assert!(!roles.measured.covers("产出指标", "质量指标"));
+        assert!(!roles.measured.covers("产出指标", "成本指标"));
+        assert_eq!(roles.lower_bound.level1, ["满意度指标"]);
+        assert_eq!(roles.lower_bound.level2, ["数量指标", "质量指标"]);
+        assert_eq!(roles.money.level1, ["成本指标", "产出指标"]);
+        assert!(roles.money.level2.is_empty());
+        assert_eq!(roles.cost.level1, ["成本指标"]);
+        assert_eq!(roles.count.level2, ["数量指标"]);
         assert_eq!(r.glossary.len(), 9);
         assert_eq!(
             r.glossary.first().map(|g| g.term.as_str()),
@@ -439,6 +528,13 @@ mod tests {
         );
         assert_eq!(e.line, line_of("vehicle_operation = "));
         assert_eq!(e.message, "code `30212` pays for two items");
+
+        let e = error_of("cost = [\"成本指标\"]", "cost = [\"费用指标\"]");
+        assert_eq!(e.line, line_of("cost = "));
+        assert_eq!(
+            e.message,
+            "`费用指标` is neither a 一级 nor a 二级 indicator of [[indicators]]"
+        );
 
         let e = error_of("required = true", "required = \"yes\"");
         assert_eq!(e.line, line_of("required = true"));
