@@ -81,24 +81,22 @@ fn embedded_catalog(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Catalog {
     let (stated, year) = syntax::catalog_years(file);
     let year = stated.or(year);
     let Some(year) = year else {
-        return Catalog::embedded("2024").unwrap_or_default();
+        return Catalog::newest_embedded();
     };
-    match Catalog::embedded(&year.value) {
-        Some(c) => c,
-        None => {
-            let y = &year.value;
-            diags.push(
-                Diagnostic::new("E0105", t!("budc 没有内置 {y} 年的科目表", "budc has no built-in catalog for {y}"))
-                    .at(year.span, t!("没有这一年的科目表", "no catalog for this year"))
-                    .with_help(t!(
-                        "内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。",
-                        "built in: 2024. For other years or regions pass --catalog <dir> (format of catalog/2024/)."
-                    )),
-            );
-            Catalog {
-                year: year.value,
-                ..Catalog::default()
-            }
-        }
+    if let Some(c) = Catalog::embedded(&year.value) {
+        return c;
     }
+    let y = &year.value;
+    let years = model::catalog::embedded_years();
+    let (zh_list, en_list) = (years.join("、"), years.join(", "));
+    let newest = model::catalog::newest_embedded_year();
+    diags.push(
+        Diagnostic::new("E0105", t!("budc 没有内置 {y} 年的科目表", "budc has no built-in catalog for {y}"))
+            .at(year.span, t!("没有这一年的科目表", "no catalog for this year"))
+            .with_help(t!(
+                "内置科目表：{zh_list}。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/{newest}/）。",
+                "built in: {en_list}. For other years or regions pass --catalog <dir> (format of catalog/{newest}/)."
+            )),
+    );
+    Catalog::rules_only(y)
 }

@@ -2,7 +2,7 @@
 //! percentages, 三公, 机关运行经费, procurement, assets, performance management.
 //! Percentages are rounded half away from zero (四舍五入) to two decimals, once, here.
 
-use crate::model::{BasicKind, Budget, ProcurementKind, Source, ThreePublicKind};
+use crate::model::{BasicKind, Budget, ProcurementKind, Rules, Source, ThreePublicKind};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
@@ -142,8 +142,9 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// `operating_cost` is the 一般公共预算 日常公用支出 of basic spending (from the views).
-    pub fn compute(b: &Budget, operating_cost: &Decimal) -> Figures {
+    /// `operating_cost` is the 机关运行经费 of basic spending (from the views); `rules` split
+    /// basic spending and find the 三公 codes.
+    pub fn compute(b: &Budget, rules: &Rules, operating_cost: &Decimal) -> Figures {
         let mut f = Figures {
             operating_cost: *operating_cost,
             project_count: b.projects.len(),
@@ -158,7 +159,7 @@ impl Figures {
                 .map(|s| (*s, Change::new(f.income_of(*s), f.prior_income_of(*s))))
                 .collect()
         });
-        f.spending = spending(b);
+        f.spending = spending(b, rules);
         for (_, s) in &f.spending {
             f.personnel += s.personnel;
             f.public += s.public;
@@ -179,7 +180,7 @@ impl Figures {
         f.basic_change = change(&b.prior.basic, f.basic);
         f.project_change = change(&b.prior.project, f.project);
         f.operating_cost_change = change(&b.prior.operating_cost, f.operating_cost);
-        f.three_public = three_public(b);
+        f.three_public = three_public(b, rules);
         for p in b
             .basic_procurement
             .iter()
@@ -242,11 +243,11 @@ fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, D
 }
 
 /// Basic lines and projects, by the source that funds them.
-fn spending(b: &Budget) -> Vec<(Source, Spending)> {
+fn spending(b: &Budget, rules: &Rules) -> Vec<(Source, Spending)> {
     let mut m: BTreeMap<Source, Spending> = BTreeMap::new();
     for l in &b.basic {
         let s = m.entry(l.source).or_default();
-        match BasicKind::of_economic(&l.econ.code) {
+        match rules.basic_kind(&l.econ.code) {
             BasicKind::Personnel => s.personnel += l.amount.value,
             BasicKind::Public => s.public += l.amount.value,
         }
@@ -258,7 +259,7 @@ fn spending(b: &Budget) -> Vec<(Source, Spending)> {
 }
 
 /// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items.
-fn three_public(b: &Budget) -> ThreePublic {
+fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
     let mut t = ThreePublic {
         has_prior: !b.prior.three_public.is_empty(),
         ..ThreePublic::default()
@@ -270,7 +271,7 @@ fn three_public(b: &Budget) -> ThreePublic {
         if l.source != Source::GeneralPublic {
             continue;
         }
-        if let Some(k) = ThreePublicKind::of_economic(&l.econ.code) {
+        if let Some(k) = rules.three_public_kind(&l.econ.code) {
             *t.current.entry(k).or_default() += l.amount.value;
         }
     }
@@ -353,7 +354,7 @@ mod tests {
         );
         let mut b = c.budget.clone();
         b.prior.income.clear();
-        let f = Figures::compute(&b, &c.document.figures.operating_cost);
+        let f = Figures::compute(&b, c.catalog.rules(), &c.document.figures.operating_cost);
         assert_eq!(f.income_changes, None);
         assert_eq!(f.total_change, c.document.figures.total_change);
     }
@@ -366,6 +367,9 @@ mod tests {
         assert_eq!(f.three_public.vehicle_total(), d("0.99"));
         let mut b = c.budget.clone();
         b.assets = None;
-        assert_eq!(Figures::compute(&b, &f.operating_cost).vehicles, 0);
+        assert_eq!(
+            Figures::compute(&b, c.catalog.rules(), &f.operating_cost).vehicles,
+            0
+        );
     }
 }

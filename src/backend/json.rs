@@ -307,7 +307,7 @@ pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
                 dep_bgt_eco_code: l.econ.code.clone(),
                 gov_bgt_eco_code: catalog.gov_code(&l.econ.code).map(str::to_string),
                 source: l.source,
-                kind: crate::model::BasicKind::of_economic(&l.econ.code),
+                kind: catalog.rules().basic_kind(&l.econ.code),
                 amount: money(l.amount.value),
             })
             .collect(),

@@ -5,6 +5,7 @@ use crate::backend::figures::round2;
 use crate::backend::views::Document;
 use crate::diag::Diagnostic;
 use crate::model::catalog::Classification;
+use crate::model::rules::IndicatorRoles;
 use crate::model::{Budget, Catalog, Project, Source};
 use crate::t;
 use rust_decimal::Decimal;
@@ -148,6 +149,7 @@ fn procurement(p: &Project, out: &mut Vec<Diagnostic>) {
 
 /// Money-valued indicators against the project amount and its allocations.
 fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let roles = &catalog.rules().indicator_roles;
     let unit = b.unit();
     let amount = p.amount();
     if p.allocations.is_empty() || p.indicators.is_empty() {
@@ -157,7 +159,7 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
         .indicators
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.level1.value == "成本指标" || i.level1.value == "产出指标")
+        .filter(|(_, i)| roles.money.covers(&i.level1.value, &i.level2.value))
         .filter_map(|(n, i)| {
             quantity(&i.value.kind)
                 .and_then(|q| money_total(q, unit))
@@ -191,7 +193,7 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
     let cost: Vec<_> = p
         .indicators
         .iter()
-        .filter(|i| i.level1.value == "成本指标")
+        .filter(|i| roles.cost.covers(&i.level1.value, &i.level2.value))
         .collect();
     let all_money = !cost.is_empty()
         && cost.iter().all(|i| {
@@ -222,15 +224,24 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
             "cost indicators should account for the project's money: complete or correct them."
         )));
     }
-    unit_cost_times_quantity(b, p, out);
+    unit_cost_times_quantity(b, p, roles, out);
     named_allocation(b, p, catalog, out);
 }
 
 /// `0.1万元/人` × `600人` above the project amount.
-fn unit_cost_times_quantity(b: &Budget, p: &Project, out: &mut Vec<Diagnostic>) {
+fn unit_cost_times_quantity(
+    b: &Budget,
+    p: &Project,
+    roles: &IndicatorRoles,
+    out: &mut Vec<Diagnostic>,
+) {
     let unit = b.unit();
     let amount = p.amount();
-    for std_ind in p.indicators.iter().filter(|i| i.level1.value == "成本指标") {
+    let cost = p
+        .indicators
+        .iter()
+        .filter(|i| roles.cost.covers(&i.level1.value, &i.level2.value));
+    for std_ind in cost {
         let Some((per_unit, per)) = quantity(&std_ind.value.kind).and_then(|q| money_per(q, unit))
         else {
             continue;
@@ -240,7 +251,7 @@ fn unit_cost_times_quantity(b: &Budget, p: &Project, out: &mut Vec<Diagnostic>) 
         let best = p
             .indicators
             .iter()
-            .filter(|i| i.level2.value == "数量指标")
+            .filter(|i| roles.count.covers(&i.level1.value, &i.level2.value))
             .filter_map(|i| {
                 let q = quantity(&i.value.kind)?;
                 (q.unit.as_deref() == Some(per.as_str()) && !q.approximate)

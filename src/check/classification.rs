@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 
 pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     mappings(b, catalog, out);
-    three_public_codes(b, out);
+    three_public_codes(b, catalog, out);
     basic_and_project_codes(b, catalog, out);
     sources(b, catalog, out);
-    framework(b, out);
+    framework(b, catalog, out);
 }
 
 fn mappings(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -43,13 +43,13 @@ fn mappings(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn three_public_codes(b: &Budget, out: &mut Vec<Diagnostic>) {
+fn three_public_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for p in &b.projects {
         for kind in ThreePublicKind::ALL {
             let econ: Vec<_> = p
                 .economics
                 .iter()
-                .filter(|e| ThreePublicKind::of_economic(&e.code.code) == Some(kind))
+                .filter(|e| catalog.rules().three_public_kind(&e.code.code) == Some(kind))
                 .collect();
             if econ.is_empty() {
                 continue;
@@ -84,16 +84,6 @@ fn three_public_codes(b: &Budget, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Codes on which basic spending normally sits (running the body, pensions, medical, housing).
-fn basic_code(code: &str, name: &str) -> bool {
-    name.contains("行政运行")
-        || name.contains("机关服务")
-        || name.contains("事业运行")
-        || ["20805", "21011", "22102", "20808"]
-            .iter()
-            .any(|p| code.starts_with(p))
-}
-
 fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let name_of = |c: &Code| {
         catalog
@@ -104,7 +94,7 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
         let Some(name) = name_of(&l.func) else {
             continue;
         };
-        if basic_code(&l.func.code, &name) {
+        if catalog.rules().holds_basic_spending(&l.func.code, &name) {
             continue;
         }
         let code = &l.func.code;
@@ -122,7 +112,7 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
             let Some(name) = name_of(&a.code) else {
                 continue;
             };
-            if name != "行政运行" {
+            if !catalog.rules().basic_only(&name) {
                 continue;
             }
             let code = &a.code.code;
@@ -131,13 +121,13 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
                 Diagnostic::new(
                     "W0308",
                     t!(
-                        "项目“{project}”列在 {code} 行政运行",
-                        "project “{project}” on {code} 行政运行"
+                        "项目“{project}”列在 {code} {name}",
+                        "project “{project}” on {code} {name}"
                     ),
                 )
                 .at(
                     a.code.span,
-                    t!("行政运行反映基本支出", "行政运行 holds basic spending"),
+                    t!("{name}反映基本支出", "{name} holds basic spending"),
                 )
                 .with_help(t!(
                     "项目支出通常列在一般行政管理事务或专项科目。",
@@ -157,20 +147,22 @@ fn sources(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for (source, c) in basic.chain(projects) {
         let code = &c.code;
         let fund = catalog.is_fund_code(code);
-        let (zh, en) = match source {
+        let (zh, en): (String, String) = match source {
             Source::GovernmentFund if !fund && !catalog.fund_sections.is_empty() => (
-                "政府性基金预算的钱列在了非基金科目上",
-                "政府性基金 money on a code that is not a fund code",
+                "政府性基金预算的钱列在了非基金科目上".into(),
+                "政府性基金 money on a code that is not a fund code".into(),
             ),
             Source::GeneralPublic if fund => (
-                "一般公共预算的钱列在了政府性基金科目上",
-                "一般公共预算 money on a 政府性基金 code",
+                "一般公共预算的钱列在了政府性基金科目上".into(),
+                "一般公共预算 money on a 政府性基金 code".into(),
             ),
-            Source::StateCapital if !code.starts_with("223") => (
-                "国有资本经营预算的钱须列在 223 类",
-                "国有资本经营 money belongs under 223",
-            ),
-            _ => continue,
+            _ => match restricted(catalog, source, code) {
+                Some(list) => (
+                    format!("{}的钱须列在 {list} 类", budget_name(source)),
+                    format!("{} money belongs under {list}", source.keyword()),
+                ),
+                None => continue,
+            },
         };
         out.push(
             Diagnostic::new("E0309", t!("{zh}：{code}", "{en}: {code}"))
@@ -186,36 +178,36 @@ fn sources(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The indicator framework of 财预〔2021〕101号: 一级 → its 二级.
-pub const FRAMEWORK: &[(&str, &[&str])] = &[
-    (
-        "成本指标",
-        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
-    ),
-    ("产出指标", &["数量指标", "质量指标", "时效指标"]),
-    (
-        "效益指标",
-        &[
-            "经济效益指标",
-            "社会效益指标",
-            "生态效益指标",
-            "可持续影响指标",
-            "可持续发展影响指标",
-        ],
-    ),
-    ("满意度指标", &["服务对象满意度指标"]),
-];
+/// The prefixes a source's money must sit under, joined, when `code` is under none of them.
+fn restricted(catalog: &Catalog, source: Source, code: &str) -> Option<String> {
+    let prefixes = catalog.rules().source_codes(source)?;
+    if prefixes.iter().any(|p| code.starts_with(p.as_str())) {
+        return None;
+    }
+    Some(prefixes.join("、"))
+}
 
-fn framework(b: &Budget, out: &mut Vec<Diagnostic>) {
+/// 一般公共预算, 政府性基金预算, 国有资本经营预算; other sources by their name.
+fn budget_name(source: Source) -> String {
+    let k = source.keyword();
+    if source.is_fiscal() && !k.ends_with("预算") {
+        format!("{k}预算")
+    } else {
+        k.to_string()
+    }
+}
+
+fn framework(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let framework = &catalog.rules().indicators;
     for p in &b.projects {
         for i in &p.indicators {
             let l1 = &i.level1.value;
             let l2 = &i.level2.value;
-            match FRAMEWORK.iter().find(|(k, _)| k == l1) {
+            match framework.iter().find(|c| c.level1 == *l1) {
                 None => {
-                    let list = FRAMEWORK
+                    let list = framework
                         .iter()
-                        .map(|(k, _)| *k)
+                        .map(|c| c.level1.as_str())
                         .collect::<Vec<_>>()
                         .join("、");
                     out.push(
@@ -230,12 +222,12 @@ fn framework(b: &Budget, out: &mut Vec<Diagnostic>) {
                         .with_help(t!("一级指标为：{list}", "the 一级 indicators: {list}")),
                     );
                 }
-                Some((_, seconds)) if !seconds.contains(&l2.as_str()) => {
-                    let list = seconds.join("、");
-                    let home = FRAMEWORK
+                Some(class) if !class.level2.contains(l2) => {
+                    let list = class.level2.join("、");
+                    let home = framework
                         .iter()
-                        .find(|(_, s)| s.contains(&l2.as_str()))
-                        .map(|(k, _)| *k);
+                        .find(|c| c.level2.contains(l2))
+                        .map(|c| c.level1.as_str());
                     let help = match home {
                         Some(h) => t!(
                             "“{l2}”属于{h}；{l1}下的二级指标为：{list}",

@@ -3,26 +3,28 @@
 
 use super::quantity;
 use crate::diag::Diagnostic;
-use crate::model::{Budget, Indicator, Project};
+use crate::model::rules::IndicatorRoles;
+use crate::model::{Budget, Catalog, Indicator, Project};
 use crate::syntax::ast::{Comparator, ValueKind};
 use crate::t;
 use std::collections::HashMap;
 
-pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
+pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for p in &b.projects {
-        goal_present(p, out);
+        goal_present(p, catalog, out);
+        let roles = &catalog.rules().indicator_roles;
         for i in &p.indicators {
-            value_is_number(i, out);
-            unit_form(i, out);
+            value_is_number(i, roles, out);
+            unit_form(i, roles, out);
             unit_meaning(i, out);
-            upper_bound(i, out);
+            upper_bound(i, roles, out);
         }
     }
     same_goals(b, out);
     copied_rows(b, out);
 }
 
-fn goal_present(p: &Project, out: &mut Vec<Diagnostic>) {
+fn goal_present(p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let name = &p.name.value;
     if p.goal.is_none() {
         out.push(
@@ -43,8 +45,12 @@ fn goal_present(p: &Project, out: &mut Vec<Diagnostic>) {
     if p.indicators.is_empty() && p.goal.is_none() {
         return;
     }
-    let missing: Vec<&str> = ["产出指标", "效益指标", "满意度指标"]
-        .into_iter()
+    let missing: Vec<&str> = catalog
+        .rules()
+        .indicators
+        .iter()
+        .filter(|c| c.required)
+        .map(|c| c.level1.as_str())
         .filter(|l| !p.indicators.iter().any(|i| i.level1.value == *l))
         .collect();
     if missing.is_empty() {
@@ -62,8 +68,8 @@ fn goal_present(p: &Project, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn value_is_number(i: &Indicator, out: &mut Vec<Diagnostic>) {
-    let numeric_expected = i.level1.value == "成本指标" || i.level2.value == "数量指标";
+fn value_is_number(i: &Indicator, roles: &IndicatorRoles, out: &mut Vec<Diagnostic>) {
+    let numeric_expected = roles.measured.covers(&i.level1.value, &i.level2.value);
     if !numeric_expected || !matches!(i.value.kind, ValueKind::Text) {
         return;
     }
@@ -87,7 +93,7 @@ fn value_is_number(i: &Indicator, out: &mut Vec<Diagnostic>) {
 /// Dimensions that may follow a money unit: 元人/月 lacks its `/`.
 const PER: [char; 9] = ['人', '户', '家', '次', '月', '年', '天', '场', '件'];
 
-fn unit_form(i: &Indicator, out: &mut Vec<Diagnostic>) {
+fn unit_form(i: &Indicator, roles: &IndicatorRoles, out: &mut Vec<Diagnostic>) {
     let unit = match &i.value.kind {
         ValueKind::Range { unit, .. } => unit.as_deref(),
         kind => match quantity(kind) {
@@ -98,7 +104,7 @@ fn unit_form(i: &Indicator, out: &mut Vec<Diagnostic>) {
     let v = &i.value.text.value;
     let span = i.value.text.span;
     let Some(unit) = unit else {
-        if i.level1.value == "成本指标" || i.level2.value == "数量指标" {
+        if roles.measured.covers(&i.level1.value, &i.level2.value) {
             out.push(
                 Diagnostic::new(
                     "W0406",
@@ -201,15 +207,14 @@ fn unit_meaning(i: &Indicator, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn upper_bound(i: &Indicator, out: &mut Vec<Diagnostic>) {
+fn upper_bound(i: &Indicator, roles: &IndicatorRoles, out: &mut Vec<Diagnostic>) {
     let ValueKind::Comparison { comparator, .. } = &i.value.kind else {
         return;
     };
     if !matches!(comparator, Comparator::AtMost | Comparator::Below) {
         return;
     }
-    let minimum = matches!(i.level2.value.as_str(), "数量指标" | "质量指标")
-        || i.level1.value == "满意度指标";
+    let minimum = roles.lower_bound.covers(&i.level1.value, &i.level2.value);
     let name = &i.name.value;
     let less_is_better = [
         "投诉", "差错", "事故", "误差", "失误", "错误", "超标", "损失",

@@ -15,14 +15,13 @@ use crate::syntax::ast::{Quantity, ValueKind};
 use rust_decimal::Decimal;
 
 pub use assertions::FIGURES;
-pub use classification::FRAMEWORK;
 
 /// Runs every check.
 pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     arithmetic::run(budget, doc, catalog, &mut out);
     classification::run(budget, catalog, &mut out);
-    goals::run(budget, &mut out);
+    goals::run(budget, catalog, &mut out);
     content::run(budget, doc, &mut out);
     assertions::run(budget, doc, &mut out);
     out

@@ -22,7 +22,7 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
         return sub_units(c);
     }
     if keyword == "指标" {
-        return indicator_categories(lang);
+        return indicator_categories(c, lang);
     }
     if prefix.is_empty() {
         return Vec::new();
@@ -67,14 +67,14 @@ fn sub_units(c: &Compiled) -> Vec<lsp::CompletionItem> {
 }
 
 /// Every 一级 二级 pair of the indicator framework. The one place the LSP reads it.
-fn indicator_categories(lang: Lang) -> Vec<lsp::CompletionItem> {
+fn indicator_categories(c: &Compiled, lang: Lang) -> Vec<lsp::CompletionItem> {
     let detail = t!(
         "一级指标 二级指标",
         "level-1 and level-2 indicator category"
     );
     let mut items = Vec::new();
-    for (first, seconds) in crate::check::FRAMEWORK {
-        for second in *seconds {
+    for (first, seconds) in c.catalog.rules().framework() {
+        for second in seconds {
             items.push(item(
                 format!("{first} {second}"),
                 detail.get(lang).to_string(),

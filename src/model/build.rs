@@ -878,11 +878,11 @@ impl Builder<'_> {
             .projects
             .iter()
             .filter_map(|p| p.kind.clone())
-            .filter(|k| !PROJECT_KINDS.contains(&k.value.as_str()))
+            .filter(|k| !self.catalog.rules().project_kinds.contains(&k.value))
             .collect();
         for k in kinds {
             let value = &k.value;
-            let list = PROJECT_KINDS.join("、");
+            let list = self.catalog.rules().project_kinds.join("、");
             self.err(
                 Diagnostic::new(
                     "E0311",
@@ -911,9 +911,6 @@ impl Builder<'_> {
         }
     }
 }
-
-/// The project types (项目类型) of the 预算管理一体化 project library.
-pub const PROJECT_KINDS: [&str; 4] = ["人员类", "公用经费类", "其他运转类", "特定目标类"];
 
 /// `2080110 劳动关系和维权、2080199 其他人力资源和社会保障管理事务支出`.
 fn suggestion_list(codes: &[(String, String)]) -> String {

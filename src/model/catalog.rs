@@ -1,11 +1,14 @@
 //! The classification catalog (政府收支分类科目): functional 类/款/项, 部门预算支出经济分类,
 //! 政府预算支出经济分类 and the mapping between the two economic classifications.
 //!
-//! The 2024 catalog is data in `catalog/2024/*.tsv`, embedded in the binary; a user can load
-//! another year's or region's from a folder with the same files (`--catalog DIR`).
+//! Each built-in year is data in `catalog/<year>/` (code lists as TSV, rules as `rules.toml`; see
+//! `catalog/README.md`), embedded in the binary; a user can load another year's or region's from
+//! a folder with the same files (`--catalog DIR`), codes and rules alike.
 
+use super::rules::{Rules, RULES_FILE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// One of the three classifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,39 +52,68 @@ pub struct Catalog {
     pub complete: BTreeSet<(Classification, String)>,
     /// Functional 款 paid from 政府性基金预算 (`government_fund.tsv`, optional in a user catalog).
     pub fund_sections: BTreeMap<String, Entry>,
+    /// The rules of `rules.toml`.
+    rules: Rules,
 }
 
 /// The optional file of a catalog folder.
 const FUND_FILE: &str = "government_fund.tsv";
 
-const EMBEDDED_2024: [(&str, &str); 6] = [
-    (
-        "functional.tsv",
-        include_str!("../../catalog/2024/functional.tsv"),
-    ),
-    (
-        "economic_dept.tsv",
-        include_str!("../../catalog/2024/economic_dept.tsv"),
-    ),
-    (
-        "economic_gov.tsv",
-        include_str!("../../catalog/2024/economic_gov.tsv"),
-    ),
-    (
-        "economic_mapping.tsv",
-        include_str!("../../catalog/2024/economic_mapping.tsv"),
-    ),
-    (
-        "complete.tsv",
-        include_str!("../../catalog/2024/complete.tsv"),
-    ),
-    (
-        FUND_FILE,
-        include_str!("../../catalog/2024/government_fund.tsv"),
-    ),
+/// The files of a catalog folder, in the order they are read.
+const FILES: [&str; 7] = [
+    "functional.tsv",
+    "economic_dept.tsv",
+    "economic_gov.tsv",
+    "economic_mapping.tsv",
+    "complete.tsv",
+    FUND_FILE,
+    RULES_FILE,
 ];
 
-/// An error loading a catalog file: which file, which line, what.
+/// One file of `catalog/<year>/`, embedded in the binary: (name, text).
+macro_rules! embedded_file {
+    ($year:literal, $name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../catalog/", $year, "/", $name)),
+        )
+    };
+}
+
+/// The files of `catalog/<year>/` (those of `FILES`, in order: a test holds them equal).
+macro_rules! embedded_files {
+    ($year:literal) => {
+        [
+            embedded_file!($year, "functional.tsv"),
+            embedded_file!($year, "economic_dept.tsv"),
+            embedded_file!($year, "economic_gov.tsv"),
+            embedded_file!($year, "economic_mapping.tsv"),
+            embedded_file!($year, "complete.tsv"),
+            embedded_file!($year, "government_fund.tsv"),
+            embedded_file!($year, "rules.toml"),
+        ]
+    };
+}
+
+/// A built-in catalog: its year and its files.
+type Embedded = (&'static str, [(&'static str, &'static str); FILES.len()]);
+
+/// The catalogs built into budc: adding a year is adding its folder and a line here.
+const EMBEDDED: &[Embedded] = &[("2024", embedded_files!("2024"))];
+
+/// The years of the built-in catalogs, oldest first.
+pub fn embedded_years() -> Vec<&'static str> {
+    let mut years: Vec<&str> = EMBEDDED.iter().map(|(y, _)| *y).collect();
+    years.sort_unstable();
+    years
+}
+
+/// The newest built-in year: the catalog of a budget that states no year.
+pub fn newest_embedded_year() -> &'static str {
+    embedded_years().last().copied().unwrap_or_default()
+}
+
+/// An error loading a catalog file: which file, which line (0: the whole file), what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogError {
     pub file: String,
@@ -91,25 +123,50 @@ pub struct CatalogError {
 
 impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 
 impl Catalog {
     /// The catalog embedded for a year, if budc has one.
     pub fn embedded(year: &str) -> Option<Catalog> {
-        if year != "2024" {
-            return None;
-        }
-        let files = EMBEDDED_2024.map(|(n, t)| (n.to_string(), t.to_string()));
-        // The embedded files are tested to load; an error here would be a build defect.
-        Catalog::from_files(year, &files).ok()
+        // Read once per process: a run over many budgets copies them instead of re-reading.
+        static LOADED: OnceLock<Vec<(&str, Option<Catalog>)>> = OnceLock::new();
+        let loaded = LOADED.get_or_init(|| {
+            // The embedded files are tested to load; an error here would be a build defect.
+            EMBEDDED
+                .iter()
+                .map(|(y, files)| (*y, Catalog::from_embedded(y, files).ok()))
+                .collect()
+        });
+        loaded
+            .iter()
+            .find(|(y, _)| *y == year)
+            .and_then(|(_, c)| c.clone())
     }
 
-    /// Loads a catalog from a folder holding the five TSV files.
+    /// The newest built-in catalog: the one of a budget that states no year.
+    pub fn newest_embedded() -> Catalog {
+        Catalog::embedded(newest_embedded_year()).unwrap_or_default()
+    }
+
+    /// A catalog without codes for a year budc does not know, with the rules of the newest
+    /// built-in year (so the checks that need no codes still run).
+    pub fn rules_only(year: &str) -> Catalog {
+        Catalog {
+            year: year.to_string(),
+            rules: Catalog::newest_embedded().rules,
+            ..Catalog::default()
+        }
+    }
+
+    /// Loads a catalog from a folder holding the files of `catalog/2024/`.
     pub fn from_dir(dir: &Path) -> Result<Catalog, CatalogError> {
         let mut files = Vec::new();
-        for (name, _) in EMBEDDED_2024 {
+        for name in FILES {
             let path = dir.join(name);
             if name == FUND_FILE && !path.exists() {
                 continue;
@@ -117,7 +174,19 @@ impl Catalog {
             let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
                 file: path.display().to_string(),
                 line: 0,
-                message: e.to_string(),
+                message: match e.kind() {
+                    std::io::ErrorKind::NotFound => format!(
+                        "missing: a catalog folder holds {} and, optionally, {FUND_FILE} \
+                         (catalog/README.md)",
+                        FILES
+                            .iter()
+                            .filter(|f| **f != FUND_FILE)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    _ => e.to_string(),
+                },
             })?;
             files.push((name.to_string(), text));
         }
@@ -125,7 +194,18 @@ impl Catalog {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Catalog::from_files(&year, &files)
+        Catalog::from_files(&year, &files).map_err(|e| CatalogError {
+            file: dir.join(&e.file).display().to_string(),
+            ..e
+        })
+    }
+
+    fn from_embedded(year: &str, files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+        let files: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        Catalog::from_files(year, &files)
     }
 
     fn from_files(year: &str, files: &[(String, String)]) -> Result<Catalog, CatalogError> {
@@ -133,34 +213,51 @@ impl Catalog {
             year: year.to_string(),
             ..Catalog::default()
         };
+        let mut rules = None;
         for (name, text) in files {
+            if name == RULES_FILE {
+                rules = Some(Rules::parse(name, text)?);
+                continue;
+            }
             for (line_no, cols) in rows(name, text)? {
                 let err = |message: String| CatalogError {
                     file: name.clone(),
                     line: line_no,
                     message,
                 };
+                let [code, second, source] = cols;
                 let entry = || Entry {
-                    name: cols[1].clone(),
-                    source: cols[2].clone(),
+                    name: second.clone(),
+                    source: source.clone(),
                 };
                 match name.as_str() {
-                    "functional.tsv" => insert(&mut cat.functional, &cols[0], entry(), err)?,
-                    "economic_dept.tsv" => insert(&mut cat.economic_dept, &cols[0], entry(), err)?,
-                    "economic_gov.tsv" => insert(&mut cat.economic_gov, &cols[0], entry(), err)?,
-                    FUND_FILE => insert(&mut cat.fund_sections, &cols[0], entry(), err)?,
+                    "functional.tsv" => insert(&mut cat.functional, &code, entry(), err)?,
+                    "economic_dept.tsv" => insert(&mut cat.economic_dept, &code, entry(), err)?,
+                    "economic_gov.tsv" => insert(&mut cat.economic_gov, &code, entry(), err)?,
+                    FUND_FILE => insert(&mut cat.fund_sections, &code, entry(), err)?,
                     "economic_mapping.tsv" => {
-                        cat.mapping.insert(cols[0].clone(), cols[1].clone());
+                        cat.mapping.insert(code, second);
                     }
                     _ => {
-                        let class = Classification::from_key(&cols[0])
-                            .ok_or_else(|| err(format!("unknown classification `{}`", cols[0])))?;
-                        cat.complete.insert((class, cols[1].clone()));
+                        let class = Classification::from_key(&code)
+                            .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
+                        cat.complete.insert((class, second));
                     }
                 }
             }
         }
+        cat.rules = rules.ok_or_else(|| CatalogError {
+            file: RULES_FILE.to_string(),
+            line: 0,
+            message: "missing: a catalog holds its rules beside the code lists (catalog/README.md)"
+                .to_string(),
+        })?;
         Ok(cat)
+    }
+
+    /// The rules of this catalog's year or region.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     fn table(&self, class: Classification) -> &BTreeMap<String, Entry> {
@@ -305,7 +402,7 @@ fn insert(
 }
 
 /// The data rows of a TSV file (header skipped), each with exactly three columns.
-fn rows(name: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, CatalogError> {
+fn rows(name: &str, text: &str) -> Result<Vec<(usize, [String; 3])>, CatalogError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let line = line.trim_end_matches('\r');
@@ -313,13 +410,12 @@ fn rows(name: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>, CatalogErro
             continue;
         }
         let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
-        if cols.len() != 3 {
-            return Err(CatalogError {
-                file: name.to_string(),
-                line: i + 1,
-                message: format!("expected 3 tab-separated columns, found {}", cols.len()),
-            });
-        }
+        let found = cols.len();
+        let cols: [String; 3] = cols.try_into().map_err(|_| CatalogError {
+            file: name.to_string(),
+            line: i + 1,
+            message: format!("expected 3 tab-separated columns, found {found}"),
+        })?;
         out.push((i + 1, cols));
     }
     Ok(out)
@@ -345,6 +441,19 @@ mod tests {
         assert!(c.branch_complete(Classification::Functional, "208"));
         assert!(c.branch_complete(Classification::EconomicDept, "30101"));
         assert!(Catalog::embedded("1999").is_none());
+    }
+
+    #[test]
+    fn every_built_in_year_loads_whole() {
+        // `embedded` turns a load error into "no such year": make sure there is none.
+        for (year, files) in EMBEDDED {
+            assert_eq!(files.map(|(name, _)| name), FILES, "{year}");
+            let c = Catalog::from_embedded(year, files).unwrap_or_else(|e| panic!("{year}: {e}"));
+            assert_eq!(c.year, *year);
+            assert!(!c.rules().indicators.is_empty(), "{year}");
+        }
+        assert_eq!(embedded_years(), ["2024"]);
+        assert_eq!(newest_embedded_year(), "2024");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod catalog;
+pub mod rules;
 
 use crate::source::Span;
 use crate::syntax::ast::{IndicatorValue, Spanned};
@@ -12,6 +13,7 @@ use rust_decimal::Decimal;
 
 pub use build::build;
 pub use catalog::Catalog;
+pub use rules::Rules;
 
 /// The unit every amount of a budget is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -150,23 +152,13 @@ impl Source {
     }
 }
 
-/// 人员支出 or 日常公用支出, following from the economic code.
+/// 人员支出 or 日常公用支出, following from the economic code by the catalog's rules
+/// (`Rules::basic_kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BasicKind {
     Personnel,
     Public,
-}
-
-impl BasicKind {
-    /// 301 工资福利支出 and 303 对个人和家庭的补助 are 人员支出; the rest is 日常公用支出.
-    pub fn of_economic(code: &str) -> BasicKind {
-        if code.starts_with("301") || code.starts_with("303") {
-            BasicKind::Personnel
-        } else {
-            BasicKind::Public
-        }
-    }
 }
 
 /// The three kinds of government procurement.
@@ -194,7 +186,8 @@ impl ProcurementKind {
     }
 }
 
-/// The “三公” items.
+/// The “三公” items (the economic codes that pay for each are the catalog's rules:
+/// `Rules::three_public_kind`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
 )]
@@ -240,17 +233,6 @@ impl ThreePublicKind {
             ThreePublicKind::VehiclePurchase => "公务用车购置费",
             ThreePublicKind::VehicleOperation => "公务用车运行维护费",
             ThreePublicKind::Reception => "公务接待费",
-        }
-    }
-
-    /// The 三公 item an economic code pays for, if any (30212, 30217, 30231, 30913, 31013).
-    pub fn of_economic(code: &str) -> Option<Self> {
-        match code {
-            "30212" => Some(ThreePublicKind::Abroad),
-            "30217" => Some(ThreePublicKind::Reception),
-            "30231" => Some(ThreePublicKind::VehicleOperation),
-            "30913" | "31013" => Some(ThreePublicKind::VehiclePurchase),
-            _ => None,
         }
     }
 }

@@ -20,19 +20,6 @@ use super::views::Document;
 use crate::model::Budget;
 use xml::{sect_pr, Align, Body, Font, HEADING_FONT, TITLE_FONT};
 
-/// The built-in 名词解释, used when the file writes none.
-const GLOSSARY: &[(&str, &str)] = &[
-    ("财政拨款收入", "指本级财政当年拨付的资金，包括一般公共预算拨款收入、政府性基金预算拨款收入和国有资本经营预算拨款收入。"),
-    ("事业收入", "指事业单位开展专业业务活动及辅助活动所取得的收入。"),
-    ("其他收入", "指除上述收入以外的各项收入。"),
-    ("使用非财政拨款结余", "指事业单位使用以前年度积累的非财政拨款结余弥补当年收支差额的资金。"),
-    ("上年结转", "指以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金。"),
-    ("基本支出", "指为保障机构正常运转、完成日常工作任务而发生的人员支出和日常公用支出。"),
-    ("项目支出", "指在基本支出之外为完成特定任务和事业发展目标所发生的支出。"),
-    ("“三公”经费", "指部门单位安排的因公出国（境）费、公务用车购置及运行费和公务接待费。"),
-    ("机关运行经费", "指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。"),
-];
-
 /// The DOCX bytes: deflated entries with a fixed timestamp, so the same budget gives the same
 /// bytes.
 pub fn render(b: &Budget, doc: &Document) -> std::io::Result<Vec<u8>> {
@@ -85,7 +72,7 @@ fn build_body(b: &Budget, doc: &Document) -> Body {
     body.section_end(false);
 
     body.heading("第四部分 名词解释", 0, PART_FONT, Align::Center, true);
-    let definitions = super::prose::glossary(b, GLOSSARY);
+    let definitions = super::prose::glossary(b, &doc.glossary);
     prose::paragraphs(&mut body, &super::prose::glossary_paragraphs(&definitions));
     body
 }

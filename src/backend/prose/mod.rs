@@ -10,6 +10,7 @@ mod tests;
 
 pub use explanations::explanations;
 
+use crate::model::rules::GlossaryTerm;
 use crate::model::{Budget, MoneyUnit};
 use rust_decimal::Decimal;
 
@@ -160,13 +161,13 @@ pub fn date_words(d: &str) -> String {
 }
 
 /// The 名词解释: the file's own entries, else `built_in`.
-pub fn glossary(b: &Budget, built_in: &[(&str, &str)]) -> Vec<Definition> {
+pub fn glossary(b: &Budget, built_in: &[GlossaryTerm]) -> Vec<Definition> {
     if b.glossary.is_empty() {
         return built_in
             .iter()
-            .map(|(term, text)| Definition {
-                term: term.to_string(),
-                text: text.to_string(),
+            .map(|g| Definition {
+                term: g.term.clone(),
+                text: g.text.clone(),
             })
             .collect();
     }

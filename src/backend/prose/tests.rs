@@ -148,8 +148,12 @@ fn unstated_prior_income_is_not_counted_as_zero() {
 
 #[test]
 fn glossary_from_the_file_else_built_in() {
+    let built_in_terms = [GlossaryTerm {
+        term: "基本支出".into(),
+        text: "指……".into(),
+    }];
     let c = crate::compile(SourceFile::new("test.bud", EXAMPLE), None);
-    let defs = glossary(&c.budget, &[("基本支出", "指……")]);
+    let defs = glossary(&c.budget, &built_in_terms);
     assert_eq!(defs.len(), 17);
     assert_eq!(defs[0].term, "财政拨款收入");
     assert_eq!(defs[16].term, "机关运行经费");
@@ -159,7 +163,7 @@ fn glossary_from_the_file_else_built_in() {
         .starts_with("十六、“三公”经费：指区级部门单位安排的"));
     let mut b = c.budget.clone();
     b.glossary.clear();
-    let built_in = glossary_paragraphs(&glossary(&b, &[("基本支出", "指……")]));
+    let built_in = glossary_paragraphs(&glossary(&b, &built_in_terms));
     assert_eq!(built_in.len(), 1);
     assert_eq!(built_in[0].text(), "一、基本支出：指……");
 }

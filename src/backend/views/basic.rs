@@ -92,7 +92,7 @@ pub(super) fn general_basic_economic(ix: &Index) -> Table {
         amount_col(ColumnId::Public, &[basic, "日常公用支出"]),
     ]);
     let values = |code: &str, d: Decimal| {
-        let (p, c) = match BasicKind::of_economic(code) {
+        let (p, c) = match ix.catalog.rules().basic_kind(code) {
             BasicKind::Personnel => (d, Decimal::ZERO),
             BasicKind::Public => (Decimal::ZERO, d),
         };
@@ -107,7 +107,7 @@ pub(super) fn general_basic_economic(ix: &Index) -> Table {
             continue;
         }
         if level == RowLevel::Section {
-            match BasicKind::of_economic(&code) {
+            match ix.catalog.rules().basic_kind(&code) {
                 BasicKind::Personnel => personnel += d,
                 BasicKind::Public => public += d,
             }

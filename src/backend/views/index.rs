@@ -72,7 +72,7 @@ impl<'a> Index<'a> {
             let s = func
                 .entry((line.func.code.clone(), line.source))
                 .or_default();
-            match BasicKind::of_economic(&line.econ.code) {
+            match catalog.rules().basic_kind(&line.econ.code) {
                 BasicKind::Personnel => s.personnel += line.amount.value,
                 BasicKind::Public => s.public += line.amount.value,
             }

@@ -20,6 +20,7 @@ pub use ids::{ColumnId, TableId};
 
 use super::figures::Figures;
 use crate::model::catalog::Catalog;
+use crate::model::rules::GlossaryTerm;
 use crate::model::{Budget, Source};
 use header::header_rows;
 use index::Index;
@@ -31,6 +32,8 @@ pub struct Document {
     /// Every table, in the order of `TableId::ALL`.
     tables: [Table; TableId::COUNT],
     pub figures: Figures,
+    /// The catalog's built-in 名词解释, used when the budget writes none.
+    pub glossary: Vec<GlossaryTerm>,
 }
 
 impl Document {
@@ -124,12 +127,18 @@ impl Table {
 /// Computes every table and figure of a budget.
 pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {
     let ix = Index::new(budget, catalog);
+    let rules = catalog.rules();
     let figures = Figures::compute(
         budget,
-        &ix.func_total(|s| s == Source::GeneralPublic).public,
+        rules,
+        &ix.func_total(|s| rules.operating_cost_source(s)).public,
     );
     let tables = TableId::ALL.map(|id| table(id, &ix, &figures));
-    Document { tables, figures }
+    Document {
+        tables,
+        figures,
+        glossary: rules.glossary.clone(),
+    }
 }
 
 fn table(id: TableId, ix: &Index, figures: &Figures) -> Table {

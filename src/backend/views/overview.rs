@@ -9,12 +9,6 @@ use crate::model::Source;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
-/// The 类 lines of the two-sided tables, in the template's order (财政部 template).
-const TEMPLATE_CLASSES: [&str; 21] = [
-    "201", "202", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215",
-    "216", "217", "220", "221", "222", "223", "224", "229",
-];
-
 const NUMERALS: [&str; 30] = [
     "一",
     "二",
@@ -55,7 +49,7 @@ fn numbered(i: usize, s: &str) -> String {
     }
 }
 
-/// The 类 lines: the template's, plus any other class that has spending, in code order.
+/// The 类 lines: the catalog's, plus any other class that has spending, in code order.
 fn class_lines(ix: &Index) -> Vec<String> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     for (code, _) in ix.func.keys() {
@@ -63,7 +57,7 @@ fn class_lines(ix: &Index) -> Vec<String> {
             used.insert(c.to_string());
         }
     }
-    let mut classes: Vec<String> = TEMPLATE_CLASSES.iter().map(|s| s.to_string()).collect();
+    let mut classes: Vec<String> = ix.catalog.rules().table_classes.clone();
     for c in used {
         if !classes.contains(&c) {
             classes.push(c);

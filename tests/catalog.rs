@@ -1,0 +1,416 @@
+//! A catalog folder (`--catalog DIR`) brings its rules with its codes. Each test copies
+//! catalog/2024 into a scratch folder, changes one rule in its rules.toml, and shows the checker
+//! or the outputs following the change; a wrong rules file is an error with its file and line.
+
+use budc::backend::TableId;
+use budc::model::catalog::CatalogError;
+use budc::model::{BasicKind, Catalog, ThreePublicKind};
+use budc::source::SourceFile;
+use budc::Compiled;
+use rust_decimal::Decimal;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::str::FromStr;
+
+const CATALOG_2024: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/2024");
+
+/// A small budget touching every rule: 人员 and 公用 lines, a 三公 code, a project with a
+/// 项目类型 and indicators of three 一级.
+const BUDGET: &str = "部门 测试部门
+年度 2024
+金额单位 万元
+科目版本 2024
+收入 一般公共预算 15.00
+基本支出
+  2013201 30101 5.00
+  2013201 30201 2.00
+  2013201 30217 1.00
+项目 P1 某项目
+  类型 专项类
+  支出 2013202 7.00
+  目标 完成年度工作任务。
+  指标 产出指标 数量指标 | 场次 | 2场 | 工作成效
+  指标 效益指标 社会效益指标 | 效果 | 提升 | 工作成效
+";
+
+/// A copy of catalog/2024 in a fresh folder named 2024, with `find` (found exactly once)
+/// replaced by `replace` in its rules.toml.
+fn catalog_with(test: &str, find: &str, replace: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("budc-catalog-{}-{test}", std::process::id()))
+        .join("2024");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(CATALOG_2024).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let rules = std::fs::read_to_string(dir.join("rules.toml")).unwrap();
+    assert_eq!(rules.matches(find).count(), 1, "`{find}` in rules.toml");
+    std::fs::write(dir.join("rules.toml"), rules.replacen(find, replace, 1)).unwrap();
+    dir
+}
+
+fn load(dir: &Path) -> Catalog {
+    Catalog::from_dir(dir).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn compile(text: &str, catalog: Option<&Catalog>) -> Compiled {
+    budc::compile(SourceFile::new("t.bud", text), catalog)
+}
+
+/// The diagnostics as `line code`, in order.
+fn diagnostics(c: &Compiled) -> Vec<String> {
+    c.diagnostics
+        .iter()
+        .map(|d| {
+            let line = c.file.position(d.offset()).line;
+            format!("{line} {}", d.code)
+        })
+        .collect()
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[test]
+fn the_built_in_rules_judge_the_small_budget() {
+    // Against these the tests below read: 专项类 is no 项目类型 (E0311, line 11), and the goal
+    // lacks a 满意度指标 (W0402, line 13).
+    let c = compile(BUDGET, None);
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402"]);
+    assert_eq!(c.document.figures.personnel, d("5.00"));
+    assert_eq!(c.document.figures.operating_cost, d("3.00"));
+    assert_eq!(
+        c.document
+            .figures
+            .three_public
+            .current(ThreePublicKind::Reception),
+        d("1.00")
+    );
+}
+
+#[test]
+fn a_project_kind_added_to_the_rules_is_accepted() {
+    let dir = catalog_with(
+        "kinds",
+        "kinds = [\"人员类\",",
+        "kinds = [\"专项类\", \"人员类\",",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["13 W0402"]);
+    // Still unknown elsewhere: the help lists the catalog's kinds.
+    let c = compile(&BUDGET.replace("专项类", "其他类"), Some(&load(&dir)));
+    let e0311 = c.diagnostics.iter().find(|d| d.code == "E0311").unwrap();
+    assert_eq!(
+        e0311.help.as_ref().unwrap().zh,
+        "项目类型为 专项类、人员类、公用经费类、其他运转类、特定目标类。"
+    );
+}
+
+#[test]
+fn the_required_indicators_come_from_the_rules() {
+    let find = "level1 = \"满意度指标\"\nlevel2 = [\"服务对象满意度指标\"]\nrequired = true";
+    let dir = catalog_with(
+        "required",
+        find,
+        &find.replace("required = true", "required = false"),
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["11 E0311"]);
+}
+
+#[test]
+fn the_indicator_framework_comes_from_the_rules() {
+    let text = BUDGET.replace("数量指标 | 场次", "覆盖指标 | 场次");
+    let c = compile(&text, None);
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402", "14 E0310"]);
+    let dir = catalog_with(
+        "framework",
+        "[\"数量指标\", \"质量指标\", \"时效指标\"]",
+        "[\"数量指标\", \"质量指标\", \"时效指标\", \"覆盖指标\"]",
+    );
+    let catalog = load(&dir);
+    let c = compile(&text, Some(&catalog));
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402"]);
+    let level2: Vec<&String> = catalog
+        .rules()
+        .framework()
+        .filter(|(l1, _)| *l1 == "产出指标")
+        .flat_map(|(_, l2)| l2)
+        .collect();
+    assert_eq!(level2, ["数量指标", "质量指标", "时效指标", "覆盖指标"]);
+}
+
+#[test]
+fn the_indicator_roles_come_from_the_rules() {
+    // A 数量指标 is measured: a value in words is W0405.
+    let text = BUDGET.replace("| 场次 | 2场 |", "| 场次 | 多场 |");
+    let c = compile(&text, None);
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402", "14 W0405"]);
+    let dir = catalog_with(
+        "roles",
+        "measured = [\"成本指标\", \"数量指标\"]",
+        "measured = [\"成本指标\"]",
+    );
+    let c = compile(&text, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402"]);
+}
+
+#[test]
+fn personnel_classes_split_basic_spending_in_the_tables_and_the_json() {
+    let dir = catalog_with(
+        "personnel",
+        "personnel = [\"301\", \"303\"]",
+        "personnel = [\"301\", \"302\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    let f = &c.document.figures;
+    assert_eq!((f.personnel, f.public), (d("8.00"), d("0")));
+    // 机关运行经费 is the 公用 part: nothing is left of it.
+    assert_eq!(f.operating_cost, d("0"));
+    let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    let kinds: Vec<&str> = json["basic_expenditure"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["personnel", "personnel", "personnel"]);
+    assert_eq!(load(&dir).rules().basic_kind("30201"), BasicKind::Personnel);
+}
+
+#[test]
+fn the_three_public_codes_come_from_the_rules() {
+    let dir = catalog_with(
+        "three-public",
+        "reception = [\"30217\"]",
+        "reception = [\"30216\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    let t = &c.document.figures.three_public;
+    assert_eq!(t.current(ThreePublicKind::Reception), d("0"));
+    assert_eq!(t.current_total(), d("0"));
+}
+
+#[test]
+fn the_operating_cost_sources_come_from_the_rules() {
+    let dir = catalog_with(
+        "operating-cost",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"事业收入\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    assert_eq!(c.document.figures.operating_cost, d("0"));
+}
+
+#[test]
+fn where_basic_and_project_money_sits_comes_from_the_rules() {
+    // 2013202 一般行政管理事务 made a basic-only 项: the project on it is warned (W0308).
+    let dir = catalog_with(
+        "not-on",
+        "not_on = [\"行政运行\"]",
+        "not_on = [\"一般行政管理事务\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["11 E0311", "12 W0308", "13 W0402"]);
+    let w0308 = c.diagnostics.iter().find(|d| d.code == "W0308").unwrap();
+    assert_eq!(
+        w0308.message.zh,
+        "项目“某项目”列在 2013202 一般行政管理事务"
+    );
+    // 行政运行 no longer a basic-spending name: each basic line on it is warned (W0307).
+    let dir = catalog_with(
+        "basic-names",
+        "names = [\"行政运行\", \"机关服务\", \"事业运行\"]",
+        "names = [\"机关服务\", \"事业运行\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    assert_eq!(
+        diagnostics(&c),
+        ["7 W0307", "8 W0307", "9 W0307", "11 E0311", "13 W0402"]
+    );
+}
+
+#[test]
+fn the_source_codes_come_from_the_rules() {
+    let text = BUDGET
+        .replace(
+            "收入 一般公共预算 15.00",
+            "收入 一般公共预算 8.00\n收入 国有资本经营 7.00",
+        )
+        .replace(
+            "  类型 专项类\n",
+            "  类型 特定目标类\n  资金 国有资本经营\n",
+        );
+    let c = compile(&text, None);
+    assert_eq!(diagnostics(&c), ["14 E0309", "15 W0402"]);
+    let e0309 = c.diagnostics.iter().find(|d| d.code == "E0309").unwrap();
+    assert_eq!(
+        e0309.message.zh,
+        "国有资本经营预算的钱须列在 223 类：2013202"
+    );
+    let dir = catalog_with(
+        "source-codes",
+        "codes = [\"223\"]",
+        "codes = [\"223\", \"201\"]",
+    );
+    let c = compile(&text, Some(&load(&dir)));
+    assert_eq!(diagnostics(&c), ["15 W0402"]);
+}
+
+#[test]
+fn the_overview_classes_come_from_the_rules() {
+    let classes = |c: &Compiled| -> Vec<String> {
+        c.document
+            .table(TableId::Overview)
+            .rows
+            .iter()
+            .filter_map(|r| r.code.clone())
+            .collect()
+    };
+    let all = classes(&compile(BUDGET, None));
+    assert_eq!(all.len(), 21);
+    assert_eq!(all.last().map(String::as_str), Some("229"));
+    let dir = catalog_with("classes", "\"224\", \"229\",\n]", "\"224\",\n]");
+    let fewer = classes(&compile(BUDGET, Some(&load(&dir))));
+    assert_eq!(fewer, all[..20]);
+}
+
+/// The text of word/document.xml in a DOCX.
+fn document_xml(docx: &Path) -> String {
+    let bytes = std::fs::read(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn the_glossary_of_the_rules_is_printed_through_the_command_line() {
+    let built_in = "指以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金。";
+    let changed = "指以前年度结转到本年的资金（测试用的解释）。";
+    let dir = catalog_with("glossary", built_in, changed);
+    let budget = dir.parent().unwrap().join("b.bud");
+    std::fs::write(&budget, BUDGET.replace("专项类", "特定目标类")).unwrap();
+    let run = |catalog: Option<&Path>, out: &Path| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_budc"));
+        cmd.args(["compile", "--format", "docx", "-o"]).arg(out);
+        if let Some(c) = catalog {
+            cmd.arg("--catalog").arg(c);
+        }
+        let o = cmd.arg(&budget).output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        document_xml(out)
+    };
+    let before = run(None, &dir.parent().unwrap().join("before.docx"));
+    let after = run(Some(&dir), &dir.parent().unwrap().join("after.docx"));
+    assert!(before.contains(&format!("五、上年结转：{built_in}")));
+    assert!(!before.contains(changed));
+    assert!(after.contains(&format!("五、上年结转：{changed}")));
+    assert!(!after.contains(built_in));
+}
+
+fn line_of(dir: &Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(dir.join("rules.toml")).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn a_malformed_rules_file_is_an_error_with_its_file_and_line() {
+    let dir = catalog_with("malformed", "[projects]\n", "[projects\n");
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(
+        e,
+        CatalogError {
+            file: dir.join("rules.toml").display().to_string(),
+            line: line_of(&dir, "[projects"),
+            message: "unclosed table, expected `]`".into(),
+        }
+    );
+    // Through the command line: a usage error (exit 2) naming the place.
+    let o = Command::new(env!("CARGO_BIN_EXE_budc"))
+        .args(["check", "--catalog"])
+        .arg(&dir)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/liaocheng-2024.bud"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).trim_end(),
+        format!("错误：无法读取科目表：{e}")
+    );
+}
+
+#[test]
+fn a_wrong_value_in_the_rules_is_an_error_with_its_line() {
+    let dir = catalog_with("wrong-code", "abroad = [\"30212\"]", "abroad = [\"302x2\"]");
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(e.line, line_of(&dir, "abroad = "));
+    assert_eq!(e.message, "`302x2` is not a code of 5 digits");
+    let dir = catalog_with(
+        "wrong-source",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"财政\"]",
+    );
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(e.line, line_of(&dir, "sources = "));
+    assert!(e.message.starts_with("unknown source `财政`"), "{e}");
+}
+
+#[test]
+fn a_catalog_folder_without_rules_is_refused() {
+    let dir = catalog_with("no-rules", "[tables]", "[tables]");
+    std::fs::remove_file(dir.join("rules.toml")).unwrap();
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(e.file, dir.join("rules.toml").display().to_string());
+    assert_eq!(e.line, 0);
+    assert!(
+        e.message.starts_with("missing: a catalog folder holds"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_year_without_a_built_in_catalog_lists_the_built_in_years() {
+    let c = compile(&BUDGET.replace("科目版本 2024", "科目版本 2019"), None);
+    let e0105 = c.diagnostics.iter().find(|d| d.code == "E0105").unwrap();
+    let help = e0105.help.as_ref().unwrap();
+    assert_eq!(
+        help.zh,
+        "内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。"
+    );
+    assert_eq!(
+        help.en,
+        "built in: 2024. For other years or regions pass --catalog <dir> (format of catalog/2024/)."
+    );
+    // The checks that need no codes still follow the newest built-in rules.
+    assert!(c.diagnostics.iter().any(|d| d.code == "E0311"));
+    assert_eq!(c.catalog.year, "2019");
+}
+
+#[test]
+fn a_budget_without_a_year_gets_the_newest_built_in_catalog() {
+    let c = compile(
+        &BUDGET
+            .replace("科目版本 2024\n", "")
+            .replace("年度 2024\n", ""),
+        None,
+    );
+    assert_eq!(c.catalog.year, "2024");
+    assert_eq!(budc::model::catalog::newest_embedded_year(), "2024");
+    assert_eq!(budc::model::catalog::embedded_years(), ["2024"]);
+}
