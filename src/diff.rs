@@ -439,7 +439,7 @@ fn total_name(what: &str) -> Text {
 /// One line of text per change.
 fn line(i: &Item, unit: MoneyUnit) -> Text {
     let u = unit_words(unit);
-    let (zh_u, en_u) = (u.zh.as_str(), u.en.as_str());
+    let (zh_u, en_u) = (&*u.zh, &*u.en);
     let words = |d: &Delta| delta_words(d);
     match i {
         Item::ProjectAdded { code, name, amount } => t!(

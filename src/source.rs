@@ -326,7 +326,7 @@ mod tests {
     /// The encoding named by a file's first diagnostic, in English.
     fn named(bytes: &[u8]) -> String {
         let (_, err) = SourceFile::decode("a", bytes).unwrap_err();
-        err.message.en
+        err.message.en.into_owned()
     }
 
     fn encode16(text: &str, le: bool) -> Vec<u8> {

@@ -1078,7 +1078,7 @@ fn ambiguous_column_label() {
         "“合计”在一般公共预算“三公”经费支出情况表中指多列"
     );
     assert_eq!(
-        diag.help.as_ref().map(|h| h.zh.as_str()),
+        diag.help.as_ref().map(|h| &*h.zh),
         Some("用列编号区分：prior_total、total")
     );
 }
@@ -1308,7 +1308,7 @@ fn missing_header_lines() {
     assert_eq!(
         c.diagnostics
             .iter()
-            .map(|d| d.message.zh.as_str())
+            .map(|d| &*d.message.zh)
             .collect::<Vec<_>>(),
         ["缺少“部门”", "缺少“年度”", "缺少“金额单位”"]
     );

@@ -2,7 +2,7 @@
 //! right example (`budc explain CODE`). The README's table of codes is generated from `ALL`
 //! (`budc explain --list`), and a test keeps the two identical.
 
-use super::Severity;
+use super::{Severity, Text};
 
 /// The families codes are grouped in; the first digits of a code name its family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,28 +22,28 @@ pub enum Family {
 }
 
 impl Family {
-    pub fn name(self) -> (&'static str, &'static str) {
+    pub fn name(self) -> Text {
         match self {
-            Family::Syntax => ("语法", "syntax"),
-            Family::Structure => ("结构", "structure"),
-            Family::Arithmetic => ("算术", "arithmetic"),
-            Family::Classification => ("分类", "classification"),
-            Family::Goals => ("绩效目标", "goals"),
-            Family::Content => ("内容", "content"),
+            Family::Syntax => Text::fixed("语法", "syntax"),
+            Family::Structure => Text::fixed("结构", "structure"),
+            Family::Arithmetic => Text::fixed("算术", "arithmetic"),
+            Family::Classification => Text::fixed("分类", "classification"),
+            Family::Goals => Text::fixed("绩效目标", "goals"),
+            Family::Content => Text::fixed("内容", "content"),
         }
     }
 }
 
 /// What budc knows about one code.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CodeInfo {
     pub code: &'static str,
     pub family: Family,
     pub severity: Severity,
-    /// Short title, Chinese and English.
-    pub title: (&'static str, &'static str),
+    /// Short title.
+    pub title: Text,
     /// Why this is a problem and how to fix it.
-    pub explanation: (&'static str, &'static str),
+    pub explanation: Text,
     /// A `.bud` fragment that triggers it.
     pub wrong: &'static str,
     /// The same fragment, fixed.
@@ -62,8 +62,8 @@ macro_rules! code {
             code: $code,
             family: $fam,
             severity: $sev,
-            title: ($tzh, $ten),
-            explanation: ($ezh, $een),
+            title: Text::fixed($tzh, $ten),
+            explanation: Text::fixed($ezh, $een),
             wrong: $wrong,
             right: $right,
         }
@@ -297,22 +297,12 @@ pub fn is_syntax(code: &str) -> bool {
 /// The long explanation of a code, as `budc explain` prints it.
 pub fn explain(code: &str, lang: super::Lang) -> Option<String> {
     let c = info(code)?;
-    let (title, expl, wrong, right, fam) = match lang {
-        super::Lang::Zh => (
-            c.title.0,
-            c.explanation.0,
-            "错误的写法",
-            "正确的写法",
-            c.family.name().0,
-        ),
-        super::Lang::En => (
-            c.title.1,
-            c.explanation.1,
-            "Wrong",
-            "Right",
-            c.family.name().1,
-        ),
-    };
+    let (title, expl, fam) = (c.title.get(lang), c.explanation.get(lang), c.family.name());
+    let (wrong, right) = (
+        Text::fixed("错误的写法", "Wrong"),
+        Text::fixed("正确的写法", "Right"),
+    );
+    let (wrong, right, fam) = (wrong.get(lang), right.get(lang), fam.get(lang));
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
     Some(format!(
         "{} [{}, {}]: {}\n\n{}\n\n{}:\n\n{}\n{}:\n\n{}",
@@ -336,10 +326,10 @@ pub fn markdown_table() -> String {
         s.push_str(&format!(
             "| {} | {} | {} | {} | {} |\n",
             c.code,
-            c.family.name().1,
+            c.family.name().en,
             c.severity.word(),
-            c.title.0,
-            c.title.1
+            c.title.zh,
+            c.title.en
         ));
     }
     s

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod render;
 
 use crate::source::Span;
+use std::borrow::Cow;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,18 +19,28 @@ pub enum Lang {
     En,
 }
 
-/// A message in Chinese and English.
+/// Words in Chinese and English: the one way budc writes bilingual text. Messages are made
+/// with `t!` (formatted), fixed words in tables with `Text::fixed` (a `const`); a renderer picks
+/// one language with `get`, never mixing the two.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
         Text {
-            zh: zh.into(),
-            en: en.into(),
+            zh: Cow::Owned(zh.into()),
+            en: Cow::Owned(en.into()),
+        }
+    }
+
+    /// Fixed words, usable in a `const` table.
+    pub const fn fixed(zh: &'static str, en: &'static str) -> Self {
+        Text {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
         }
     }
 
@@ -37,8 +48,8 @@ impl Text {
     pub fn same(s: impl Into<String>) -> Self {
         let s = s.into();
         Text {
-            zh: s.clone(),
-            en: s,
+            zh: Cow::Owned(s.clone()),
+            en: Cow::Owned(s),
         }
     }
 

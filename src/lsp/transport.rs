@@ -273,7 +273,7 @@ mod tests {
                     return out;
                 }
                 Err(e) => {
-                    out.push(Err(e.text().en));
+                    out.push(Err(e.text().en.into_owned()));
                     return out;
                 }
             }

@@ -1199,7 +1199,7 @@ fn known_keyword_with_bad_form_gets_usage_help() {
     assert_eq!(codes(&diags), ["E0001"]);
     assert_eq!(diags[0].message.zh, "“收入”语句的写法不对");
     assert_eq!(
-        diags[0].help.as_ref().map(|h| h.zh.as_str()),
+        diags[0].help.as_ref().map(|h| &*h.zh),
         Some("写法：收入 <来源> <金额>，例如 收入 一般公共预算 16028.22")
     );
 }

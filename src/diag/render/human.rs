@@ -182,15 +182,15 @@ fn nearby(diag: &Diagnostic, file: &SourceFile) -> Diagnostic {
     let mut help = d.help.clone().unwrap_or_default();
     for l in far {
         let line = file.position(l.span.start).line;
-        let (zh, en) = (l.message.zh.as_str(), l.message.en.as_str());
+        let (zh, en) = (&*l.message.zh, &*l.message.en);
         let (zh, en) = if zh.is_empty() {
             ("另见", "see also")
         } else {
             (zh, en)
         };
         let extra = crate::t!("（{zh}：第 {line} 行）", " ({en}: line {line})");
-        help.zh.push_str(&extra.zh);
-        help.en.push_str(&extra.en);
+        help.zh.to_mut().push_str(&extra.zh);
+        help.en.to_mut().push_str(&extra.en);
     }
     d.help = Some(help);
     d
@@ -320,8 +320,9 @@ fn line_end(file: &SourceFile, line: usize) -> usize {
 const LONG_TEXT: usize = 400;
 
 /// Cuts a text to `LONG_TEXT` characters.
-fn bounded(s: &mut String) {
+fn bounded(s: &mut std::borrow::Cow<'static, str>) {
     if let Some((at, _)) = s.char_indices().nth(LONG_TEXT) {
+        let s = s.to_mut();
         s.truncate(at);
         s.push('…');
     }
@@ -346,7 +347,7 @@ fn printable(d: Diagnostic) -> Diagnostic {
     fn clean(t: &mut crate::diag::Text) {
         for s in [&mut t.zh, &mut t.en] {
             if s.chars().any(|c| c.is_control() && c != '\n') {
-                *s = s
+                let escaped: String = s
                     .chars()
                     .map(|c| match c {
                         '\n' => "\n".to_string(),
@@ -354,6 +355,7 @@ fn printable(d: Diagnostic) -> Diagnostic {
                         c => c.to_string(),
                     })
                     .collect();
+                *s = escaped.into();
             }
         }
     }

@@ -133,10 +133,7 @@ pub fn sarif(files: &[(&SourceFile, &[Diagnostic])], lang: Lang) -> String {
         .iter()
         .filter_map(|c| crate::diag::codes::info(c))
         .map(|c| {
-            let (title, expl) = match lang {
-                Lang::Zh => (c.title.0, c.explanation.0),
-                Lang::En => (c.title.1, c.explanation.1),
-            };
+            let (title, expl) = (c.title.get(lang), c.explanation.get(lang));
             serde_json::json!({
                 "id": c.code,
                 "shortDescription": { "text": title },
