@@ -43,9 +43,15 @@ impl Compiled {
         diag::has_errors(&self.diagnostics)
     }
 
-    /// The JSON output.
+    /// The JSON output, in memory; `write_json` streams it.
     pub fn to_json(&self) -> String {
         backend::json::render(&self.budget, &self.catalog, &self.document)
+    }
+
+    /// Writes the JSON output into `w` as it is serialised, never holding it whole: give it a
+    /// buffered writer.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        backend::json::write(&self.budget, &self.catalog, &self.document, w)
     }
 
     /// The DOCX output.

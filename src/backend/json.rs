@@ -2,14 +2,21 @@
 //! decimal strings with two decimals, never floats. Field names follow the 预算管理一体化
 //! vocabulary where one exists (`exp_func_code`, `dep_bgt_eco_code`, `gov_bgt_eco_code`).
 
+//!
+//! The output is written by streaming: the per-project parts (the projects, the rows of the
+//! tables) are serialised one at a time straight into the writer, so a budget of a million
+//! projects never holds its JSON, or a tree of it, in memory.
+
 use super::figures::{Change, Figures};
-use super::views::{Cell, ColumnId, Document, RowLevel, TableId};
-use crate::model::{Budget, Catalog, ProcurementKind, Source, ThreePublicKind};
+use super::views::{Cell, Column, ColumnId, Document, Row, RowLevel, Table, TableId};
+use crate::model::{Budget, Catalog, ProcurementKind, Project, Source, ThreePublicKind};
 use crate::syntax::ast::ValueKind;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 /// The version of the JSON contract. Bump on any incompatible change.
 pub const SCHEMA_VERSION: &str = "budc.budget.v1";
@@ -23,7 +30,7 @@ fn money(d: Decimal) -> AmountString {
 
 /// The whole budget as open data.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct BudgetJson {
+pub struct BudgetJson<'a> {
     /// Format version of this document: `budc.budget.v1`.
     pub schema: String,
     /// 部门
@@ -45,7 +52,8 @@ pub struct BudgetJson {
     /// 基本支出 lines.
     pub basic_expenditure: Vec<BasicLineJson>,
     /// 项目支出, in source order.
-    pub projects: Vec<ProjectJson>,
+    #[schemars(with = "Vec<ProjectJson>")]
+    pub projects: Projects<'a>,
     /// The figures of the explanations (第三部分).
     pub figures: FiguresJson,
     /// 国有资产占有使用情况.
@@ -55,7 +63,21 @@ pub struct BudgetJson {
     /// 名词解释 written in the source.
     pub glossary: Vec<TextBlock>,
     /// The twelve tables.
-    pub tables: Vec<TableJson>,
+    #[schemars(with = "Vec<TableJson>")]
+    pub tables: Vec<TableJson<'a>>,
+}
+
+/// The projects, each turned into its `ProjectJson` only when it is written.
+#[derive(Debug)]
+pub struct Projects<'a> {
+    projects: &'a [Project],
+    catalog: &'a Catalog,
+}
+
+impl Serialize for Projects<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.projects.iter().map(|p| project(p, self.catalog)))
+    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -89,15 +111,15 @@ pub struct BasicLineJson {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ProjectJson {
+pub struct ProjectJson<'a> {
     /// 项目编码 (pro_code).
-    pub code: String,
+    pub code: &'a str,
     /// 项目名称
-    pub name: String,
+    pub name: &'a str,
     /// Sub-unit id.
-    pub sub_unit: Option<String>,
+    pub sub_unit: Option<&'a str>,
     /// 项目类型
-    pub project_type: Option<String>,
+    pub project_type: Option<&'a str>,
     pub source: Source,
     /// Sum of the allocations.
     pub amount: AmountString,
@@ -106,8 +128,8 @@ pub struct ProjectJson {
     pub procurement: Vec<ProcurementJson>,
     pub three_public: Vec<ThreePublicJson>,
     /// 绩效目标
-    pub goal: Option<String>,
-    pub indicators: Vec<IndicatorJson>,
+    pub goal: Option<&'a str>,
+    pub indicators: Vec<IndicatorJson<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -138,19 +160,19 @@ pub struct ThreePublicJson {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct IndicatorJson {
+pub struct IndicatorJson<'a> {
     /// 一级指标
-    pub level1: String,
+    pub level1: &'a str,
     /// 二级指标
-    pub level2: String,
+    pub level2: &'a str,
     /// 三级指标
-    pub name: String,
+    pub name: &'a str,
     /// 指标值 exactly as written.
-    pub value: String,
+    pub value: &'a str,
     /// What the value was recognised as.
-    pub parsed: ValueKind,
+    pub parsed: &'a ValueKind,
     /// 评分标准
-    pub criterion: String,
+    pub criterion: &'a str,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -234,45 +256,81 @@ pub struct TextBlock {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TableJson {
+pub struct TableJson<'a> {
     /// Stable id: overview, income, expenditure, fiscal_overview, general_expenditure,
     /// general_basic_economic, three_public, fund_expenditure, state_capital_expenditure,
     /// basic_expenditure, project_expenditure, procurement.
     #[schemars(with = "String")]
     pub id: TableId,
-    pub title: String,
-    pub columns: Vec<ColumnJson>,
-    pub rows: Vec<RowJson>,
+    pub title: &'a str,
+    pub columns: Vec<ColumnJson<'a>>,
+    #[schemars(with = "Vec<RowJson>")]
+    pub rows: Rows<'a>,
     /// 注 line under the table, if any.
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
+}
+
+/// The rows of a table, each turned into its `RowJson` only when it is written (the table of
+/// project spending has a row per project).
+#[derive(Debug)]
+pub struct Rows<'a>(&'a Table);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let columns = &self.0.columns;
+        s.collect_seq(self.0.rows.iter().map(|r| row(columns, r)))
+    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ColumnJson {
+pub struct ColumnJson<'a> {
     #[schemars(with = "String")]
     pub id: ColumnId,
-    pub label: String,
+    pub label: &'a str,
     /// The merged header above the column, if any.
-    pub group: Option<String>,
+    pub group: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct RowJson {
+pub struct RowJson<'a> {
     /// Classification code (functional or economic), project code, or null for total rows.
-    pub code: Option<String>,
-    pub name: String,
+    pub code: Option<&'a str>,
+    pub name: &'a str,
     pub level: RowLevel,
     /// Column id → cell: amounts as decimal strings, text as is, null when blank.
     #[schemars(with = "BTreeMap<String, Option<String>>")]
-    pub values: serde_json::Map<String, serde_json::Value>,
+    pub values: Values<'a>,
+}
+
+/// A row's cells by column id, in column order (the ids of a table's columns are unique).
+#[derive(Debug)]
+pub struct Values<'a> {
+    columns: &'a [Column],
+    cells: &'a [Cell],
+}
+
+impl Serialize for Values<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let pairs = self.columns.iter().zip(self.cells);
+        s.collect_map(pairs.map(|(c, cell)| (c.id.as_str(), value(cell))))
+    }
+}
+
+fn value(cell: &Cell) -> Option<Cow<'_, str>> {
+    match cell {
+        Cell::Empty => None,
+        Cell::Text(s) => Some(Cow::Borrowed(s)),
+        Cell::Amount(d) => Some(Cow::Owned(money(*d))),
+    }
 }
 
 fn texts(v: &[crate::syntax::ast::Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.value.clone()).collect()
 }
 
-/// Builds the JSON document of a budget.
-pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
+/// The JSON document of a budget, borrowing from it: its projects and table rows are built
+/// as they are written.
+pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> BudgetJson<'a> {
     BudgetJson {
         schema: SCHEMA_VERSION.into(),
         department: b.department().to_string(),
@@ -311,7 +369,10 @@ pub fn to_json(b: &Budget, catalog: &Catalog, doc: &Document) -> BudgetJson {
                 amount: money(l.amount.value),
             })
             .collect(),
-        projects: b.projects.iter().map(|p| project(p, catalog)).collect(),
+        projects: Projects {
+            projects: &b.projects,
+            catalog,
+        },
         figures: figures(b, &doc.figures),
         assets: b.assets.as_ref().map(|a| AssetsJson {
             as_of: a.as_of.as_ref().map(|d| d.value.clone()),
@@ -356,12 +417,12 @@ fn func_name(catalog: &Catalog, c: &crate::model::Code) -> String {
         .unwrap_or_default()
 }
 
-fn project(p: &crate::model::Project, catalog: &Catalog) -> ProjectJson {
+fn project<'a>(p: &'a Project, catalog: &Catalog) -> ProjectJson<'a> {
     ProjectJson {
-        code: p.code.value.clone(),
-        name: p.name.value.clone(),
-        sub_unit: p.unit.as_ref().map(|u| u.value.clone()),
-        project_type: p.kind.as_ref().map(|k| k.value.clone()),
+        code: &p.code.value,
+        name: &p.name.value,
+        sub_unit: p.unit.as_ref().map(|u| u.value.as_str()),
+        project_type: p.kind.as_ref().map(|k| k.value.as_str()),
         source: p.source,
         amount: money(p.amount()),
         allocations: p
@@ -409,17 +470,17 @@ fn project(p: &crate::model::Project, catalog: &Catalog) -> ProjectJson {
                 amount: money(m.value),
             })
             .collect(),
-        goal: p.goal.as_ref().map(|g| g.value.clone()),
+        goal: p.goal.as_ref().map(|g| g.value.as_str()),
         indicators: p
             .indicators
             .iter()
             .map(|i| IndicatorJson {
-                level1: i.level1.value.clone(),
-                level2: i.level2.value.clone(),
-                name: i.name.value.clone(),
-                value: i.value.text.value.clone(),
-                parsed: i.value.kind.clone(),
-                criterion: i.criterion.value.clone(),
+                level1: &i.level1.value,
+                level2: &i.level2.value,
+                name: &i.name.value,
+                value: &i.value.text.value,
+                parsed: &i.value.kind,
+                criterion: &i.criterion.value,
             })
             .collect(),
     }
@@ -469,57 +530,60 @@ fn figures(b: &Budget, f: &Figures) -> FiguresJson {
     }
 }
 
-fn table(t: &super::views::Table) -> TableJson {
+fn table(t: &Table) -> TableJson<'_> {
     TableJson {
         id: t.id,
-        title: t.title.clone(),
+        title: &t.title,
         columns: t
             .columns
             .iter()
             .map(|c| ColumnJson {
                 id: c.id,
-                label: c.label().into(),
-                group: c.group.clone(),
+                label: c.label(),
+                group: c.group.as_deref(),
             })
             .collect(),
-        rows: t
-            .rows
-            .iter()
-            .map(|r| RowJson {
-                code: r.code.clone(),
-                name: r.name.clone(),
-                level: r.level,
-                values: t
-                    .columns
-                    .iter()
-                    .zip(&r.cells)
-                    .map(|(c, cell)| {
-                        let v = match cell {
-                            Cell::Empty => serde_json::Value::Null,
-                            Cell::Text(s) => serde_json::Value::String(s.clone()),
-                            Cell::Amount(d) => serde_json::Value::String(money(*d)),
-                        };
-                        (c.id.as_str().to_string(), v)
-                    })
-                    .collect(),
-            })
-            .collect(),
-        note: t.note.clone(),
+        rows: Rows(t),
+        note: t.note.as_deref(),
     }
+}
+
+fn row<'a>(columns: &'a [Column], r: &'a Row) -> RowJson<'a> {
+    RowJson {
+        code: r.code.as_deref(),
+        name: &r.name,
+        level: r.level,
+        values: Values {
+            columns,
+            cells: &r.cells,
+        },
+    }
+}
+
+/// Writes the JSON text of a budget into `w`: pretty-printed, with a final newline. It is
+/// written in many small pieces: give it a buffered writer.
+pub fn write(
+    b: &Budget,
+    catalog: &Catalog,
+    doc: &Document,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &to_json(b, catalog, doc))?;
+    w.write_all(b"\n")
 }
 
 /// The JSON text of a budget: pretty-printed, with a final newline.
 pub fn render(b: &Budget, catalog: &Catalog, doc: &Document) -> String {
-    let value = to_json(b, catalog, doc);
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing plain structs of strings and numbers into memory cannot fail, and serde_json
+    // writes only valid UTF-8.
+    let _ = write(b, catalog, doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The JSON Schema of the output.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(BudgetJson);
+    let schema = schemars::schema_for!(BudgetJson<'static>);
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
