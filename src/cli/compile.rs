@@ -105,7 +105,7 @@ fn one(
     }
     for (format, out) in targets {
         let written = match out {
-            None => ui.out(compiled.to_json().as_bytes()),
+            None => ui.out_with(|w| compiled.write_json(w)),
             Some(path) => write(ui, &compiled, format, &path),
         };
         if let Err(code) = written {
@@ -115,15 +115,18 @@ fn one(
     OK
 }
 
-/// Writes one output of a compiled budget to a file, and says so.
+/// Writes one output of a compiled budget to a file (JSON as it is serialised), and says so.
 fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<(), i32> {
-    let bytes = match format {
-        Format::Docx => c
-            .to_docx()
-            .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?,
-        _ => c.to_json().into_bytes(),
+    let written = match format {
+        Format::Docx => {
+            let bytes = c
+                .to_docx()
+                .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?;
+            crate::files::write_output(path, &bytes)
+        }
+        _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
-    crate::files::write_output(path, &bytes).map_err(|e| ui.file_error(&e))
+    written.map_err(|e| ui.file_error(&e))
 }
 
 /// One compiled file of many: its source, its diagnostics, whether its outputs were written.

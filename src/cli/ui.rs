@@ -118,11 +118,19 @@ impl Ui {
     /// Writes a result to standard output. A closed pipe (`| head`) ends the output quietly;
     /// any other failure (a full disk) is an I/O error, said and returned as `Err(USAGE)`.
     pub fn out(&mut self, bytes: &[u8]) -> Result<(), i32> {
+        self.out_with(|w| w.write_all(bytes))
+    }
+
+    /// Streams a result to standard output through `fill` (buffered), as `out` does with bytes.
+    pub fn out_with(
+        &mut self,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), i32> {
         if self.stdout_closed {
             return Ok(());
         }
-        let mut o = std::io::stdout().lock();
-        match o.write_all(bytes).and_then(|_| o.flush()) {
+        let mut o = std::io::BufWriter::new(std::io::stdout().lock());
+        match fill(&mut o).and_then(|_| o.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.stdout_closed = true;
