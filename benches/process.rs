@@ -1,10 +1,15 @@
 //! `cargo bench --bench process`: budc as users run it, a whole process at a time (the release
 //! binary `cargo bench` builds): the example checked and compiled, the language server's
 //! latency, start-up, and the scale targets — throughput and peak memory on synthetic budgets of
-//! growing size, and 1,000 budgets in one run.
+//! growing size, 1,000 budgets in one run, and one huge budget (1M projects, 1.3 GB) checked and
+//! compiled to a file.
 //!
 //! No timed assertions: this prints measurements (min and median of repeated runs) for the
 //! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
+//!
+//! `cargo bench --bench process -- huge` runs only the sections whose name holds `huge`
+//! (sections: example, growing, many, huge). The huge budget needs ~12 GB of memory and
+//! ~8 GB of disk in the temp folder for a minute or two.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,6 +21,13 @@ const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2
 // The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 fn run(bin: &Path, args: &[&str]) -> (Duration, u64) {
+    let (time, peak, _) = run_status(bin, args);
+    (time, peak)
+}
+
+/// One run of the binary: wall time, peak resident memory in bytes, and whether it exited 0.
+#[allow(clippy::zombie_processes)]
+fn run_status(bin: &Path, args: &[&str]) -> (Duration, u64, bool) {
     let t = Instant::now();
     let child = Command::new(bin)
         .args(args)
@@ -30,7 +42,8 @@ fn run(bin: &Path, args: &[&str]) -> (Duration, u64) {
     // SAFETY: waits for the child spawned above; the pointers are to live locals.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid, "wait4");
-    (t.elapsed(), usage.ru_maxrss as u64 * 1024)
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (t.elapsed(), usage.ru_maxrss as u64 * 1024, ok)
 }
 
 /// Min and median time, and the largest peak memory, of `n` runs.
@@ -133,39 +146,62 @@ fn main() {
         println!("(release binary not found next to the bench: run `cargo build --release`)");
         return;
     };
-    let text = std::fs::read_to_string(EXAMPLE).expect("example");
+    // `cargo bench` passes `--bench`; any other argument names the sections to run.
+    let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let wanted = |section: &str| only.as_deref().map_or(true, |o| section.contains(o));
     let dir = std::env::temp_dir().join(format!("budc-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
+    if wanted("example") {
+        example(&bin, &dir);
+    }
+    if wanted("growing") {
+        growing(&bin, &dir);
+    }
+    if wanted("many") {
+        many(&bin, &dir);
+    }
+    if wanted("huge") {
+        huge(&bin, &dir);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn example(bin: &Path, dir: &Path) {
+    let text = std::fs::read_to_string(EXAMPLE).expect("example");
     let docx = dir.join("example.docx").display().to_string();
 
     println!("== the example ({:.0} KB)", text.len() as f64 / 1e3);
-    report(
-        "`budc --version` (start-up)",
-        runs(&bin, &["--version"], 30),
-    );
-    report("`budc check` example", runs(&bin, &["check", EXAMPLE], 30));
+    report("`budc --version` (start-up)", runs(bin, &["--version"], 30));
+    report("`budc check` example", runs(bin, &["check", EXAMPLE], 30));
     report(
         "`budc compile --format json` example",
-        runs(&bin, &["compile", EXAMPLE, "--format", "json"], 30),
+        runs(bin, &["compile", EXAMPLE, "--format", "json"], 30),
     );
     report(
         "`budc compile --format docx` example",
         runs(
-            &bin,
+            bin,
             &["compile", EXAMPLE, "--format", "docx", "-o", &docx],
             30,
         ),
     );
     report(
         "`budc lsp`: didChange of the example → diagnostics",
-        lsp_latency(&bin, &text),
+        lsp_latency(bin, &text),
     );
+}
 
-    println!("\n== one budget of growing size: `budc check FILE` (one core)");
-    // What the process holds whatever the input (binary, catalog, allocator): a one-line file.
+/// What the process holds whatever the input (binary, catalog, allocator): a one-line file.
+fn base_memory(bin: &Path, dir: &Path) -> u64 {
     let tiny = dir.join("tiny.bud");
     std::fs::write(&tiny, "部门 x\n").expect("write");
-    let (_, _, base) = runs(&bin, &["check", &tiny.display().to_string()], 5);
+    let (_, _, base) = runs(bin, &["check", &tiny.display().to_string()], 5);
+    base
+}
+
+fn growing(bin: &Path, dir: &Path) {
+    println!("\n== one budget of growing size: `budc check FILE` (one core)");
+    let base = base_memory(bin, dir);
     println!(
         "peak memory of a one-line budget: {:.1} MB",
         base as f64 / 1e6
@@ -179,7 +215,7 @@ fn main() {
         let path = dir.join(format!("single-{projects}.bud"));
         std::fs::write(&path, &budget).expect("write budget");
         let p = path.display().to_string();
-        let (min, _, peak) = runs(&bin, &["check", &p], 7);
+        let (min, _, peak) = runs(bin, &["check", &p], 7);
         let mb = budget.len() as f64 / 1e6;
         println!(
             "{projects:>9} {mb:>9.2} {:>10.1} {:>10.1} {:>11.1} {:>12.1}× {:>19.1}×",
@@ -190,7 +226,9 @@ fn main() {
             peak.saturating_sub(base) as f64 / budget.len() as f64
         );
     }
+}
 
+fn many(bin: &Path, dir: &Path) {
     println!("\n== many budgets: `budc check DIR` (rayon, both cores)");
     let many = dir.join("many");
     std::fs::create_dir_all(&many).expect("dir");
@@ -201,7 +239,7 @@ fn main() {
         std::fs::write(many.join(format!("dept-{n:05}.bud")), budget).expect("write");
     }
     let m = many.display().to_string();
-    let (min, median, peak) = runs(&bin, &["check", &m], 5);
+    let (min, median, peak) = runs(bin, &["check", &m], 5);
     println!(
         "1,000 budgets × 50 projects ({:.1} MB): min {:.2} s, median {:.2} s, {:.1} MB/s, peak {:.0} MB",
         bytes as f64 / 1e6,
@@ -210,5 +248,48 @@ fn main() {
         bytes as f64 / 1e6 / min.as_secs_f64(),
         peak as f64 / 1e6
     );
-    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One budget of a million projects (1.3 GB, past the default input limit of 512 MiB): checked,
+/// and compiled to a JSON file, which is streamed (the goal: peak ≤ 15× the input).
+fn huge(bin: &Path, dir: &Path) {
+    let projects = 1_000_000;
+    println!("\n== one huge budget: {projects} projects, once each");
+    let path = dir.join("huge.bud");
+    let size = {
+        let budget = budc::synth::department(0, projects);
+        std::fs::write(&path, &budget).expect("write budget");
+        budget.len()
+    };
+    let p = path.display().to_string();
+    let json = dir.join("huge.json");
+    let j = json.display().to_string();
+    let commands: [(&str, Vec<&str>); 2] = [
+        ("check", vec!["check", "--max-input-size", "2G", &p]),
+        (
+            "compile -o FILE.json",
+            vec!["compile", "--max-input-size", "2G", &p, "-o", &j],
+        ),
+    ];
+    println!(
+        "{:<22} {:>9} {:>9} {:>10} {:>11} {:>13} {:>10}",
+        "budc", "input MB", "s", "MB/s", "peak MB", "peak / input", "output MB"
+    );
+    for (what, args) in commands {
+        let _ = std::fs::remove_file(&json);
+        let (time, peak, ok) = run_status(bin, &args);
+        let out = std::fs::metadata(&json).map(|m| m.len()).unwrap_or(0);
+        let mb = size as f64 / 1e6;
+        println!(
+            "{what:<22} {mb:>9.1} {:>9.1} {:>10.1} {:>11.0} {:>12.2}× {:>10.0}{}",
+            time.as_secs_f64(),
+            mb / time.as_secs_f64(),
+            peak as f64 / 1e6,
+            peak as f64 / size as f64,
+            out as f64 / 1e6,
+            if ok { "" } else { "   FAILED (exit not 0)" }
+        );
+    }
+    let _ = std::fs::remove_file(&json);
+    let _ = std::fs::remove_file(&path);
 }
