@@ -177,6 +177,40 @@ fn compile_to_stdout_and_file_agree_and_are_deterministic() {
     assert_eq!(json["projects"].as_array().unwrap().len(), 38);
 }
 
+/// The JSON is streamed to standard output: a full device is an I/O error (exit 2, said), a
+/// pipe closed by the reader (`| head -c1`) ends the output quietly.
+#[cfg(target_os = "linux")]
+#[test]
+fn compile_to_stdout_fails_cleanly_on_a_full_device_and_quietly_on_a_closed_pipe() {
+    use std::process::Stdio;
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_budc"))
+        .args(["--lang", "en", "compile", EXAMPLE])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error: cannot write to standard output"),
+        "{}",
+        stderr(&o)
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_budc"))
+        .args(["--lang", "en", "compile", EXAMPLE])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
+}
+
 #[test]
 fn compile_refuses_to_overwrite_its_source() {
     let dir = scratch("overwrite");

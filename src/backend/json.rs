@@ -588,3 +588,52 @@ pub fn schema() -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+    use std::io::{ErrorKind, Write};
+
+    /// A writer that takes `room` bytes, then fails as a closed pipe does.
+    struct ClosedAfter {
+        room: usize,
+    }
+
+    impl Write for ClosedAfter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn compiled() -> crate::Compiled {
+        let text = crate::synth::department(0, 3);
+        let c = crate::compile(SourceFile::new("t.bud", text), None);
+        assert!(!c.has_errors(), "{:#?}", c.diagnostics);
+        c
+    }
+
+    #[test]
+    fn the_streamed_json_is_the_json_text() {
+        let c = compiled();
+        let mut streamed = Vec::new();
+        c.write_json(&mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), c.to_json());
+        assert!(c.to_json().ends_with("}\n"));
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_json_with_its_own_error() {
+        let c = compiled();
+        let err = c.write_json(&mut ClosedAfter { room: 100 }).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::BrokenPipe);
+    }
+}
