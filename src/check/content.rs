@@ -6,7 +6,6 @@ use crate::backend::views::Document;
 use crate::diag::Diagnostic;
 use crate::model::{Budget, ThreePublicKind};
 use crate::source::Span;
-use crate::syntax::ast::Spanned;
 use crate::t;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -116,21 +115,21 @@ fn find_placeholder(text: &str) -> Option<(usize, &'static str)> {
 }
 
 fn placeholders(b: &Budget, out: &mut Vec<Diagnostic>) {
-    let mut texts: Vec<&Spanned<String>> = Vec::new();
-    texts.extend(&b.duties);
-    texts.extend(&b.organization);
-    texts.extend(b.reasons.iter().flat_map(|r| &r.paragraphs));
-    texts.extend(b.glossary.iter().flat_map(|g| &g.paragraphs));
-    if let Some(a) = &b.assets {
-        texts.extend(&a.notes);
-    }
-    for p in &b.projects {
-        texts.push(&p.name);
-        texts.extend(&p.goal);
-        for i in &p.indicators {
-            texts.extend([&i.name, &i.value.text, &i.criterion]);
-        }
-    }
+    // Walked, not collected: a budget of a million projects has fifty million texts.
+    let projects = b.projects.iter().flat_map(|p| {
+        let indicators = p.indicators.iter();
+        std::iter::once(&p.name)
+            .chain(&p.goal)
+            .chain(indicators.flat_map(|i| [&i.name, &i.value.text, &i.criterion]))
+    });
+    let texts = b
+        .duties
+        .iter()
+        .chain(&b.organization)
+        .chain(b.reasons.iter().flat_map(|r| &r.paragraphs))
+        .chain(b.glossary.iter().flat_map(|g| &g.paragraphs))
+        .chain(b.assets.iter().flat_map(|a| &a.notes))
+        .chain(projects);
     for s in texts {
         let Some((at, word)) = find_placeholder(&s.value) else {
             continue;
