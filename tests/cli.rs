@@ -177,28 +177,11 @@ fn compile_to_stdout_and_file_agree_and_are_deterministic() {
     assert_eq!(json["projects"].as_array().unwrap().len(), 38);
 }
 
-/// The JSON is streamed to standard output: a full device is an I/O error (exit 2, said), a
-/// pipe closed by the reader (`| head -c1`) ends the output quietly.
-#[cfg(target_os = "linux")]
+/// The JSON is streamed to standard output: a pipe closed by its reader (`| head -c1`) ends the
+/// output quietly, with the diagnostics and exit code of the run (a full device: `attack.rs`).
 #[test]
-fn compile_to_stdout_fails_cleanly_on_a_full_device_and_quietly_on_a_closed_pipe() {
+fn compile_to_a_closed_pipe_ends_quietly() {
     use std::process::Stdio;
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_budc"))
-        .args(["--lang", "en", "compile", EXAMPLE])
-        .stdout(full)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("error: cannot write to standard output"),
-        "{}",
-        stderr(&o)
-    );
-
     let mut child = Command::new(env!("CARGO_BIN_EXE_budc"))
         .args(["--lang", "en", "compile", EXAMPLE])
         .stdout(Stdio::piped())
