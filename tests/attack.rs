@@ -436,10 +436,11 @@ fn stale_temp_files_of_the_same_target_are_swept_and_fresh_ones_kept() {
 fn sigterm_and_sigint_leave_no_temp_file() {
     let dir = scratch("signal");
     let big = dir.join("big.bud");
-    std::fs::write(&big, budc::synth::department(0, 6000)).unwrap();
+    // The JSON streams into its temporary file for a while: long enough to be caught at it.
+    std::fs::write(&big, budc::synth::department(0, 40_000)).unwrap();
     for signal in ["-TERM", "-INT"] {
-        let out = dir.join("big.docx");
-        let child = cmd(&["compile", s(&big), "--format", "docx", "-o", s(&out)])
+        let out = dir.join("big.json");
+        let child = cmd(&["compile", s(&big), "-o", s(&out)])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -450,17 +451,19 @@ fn sigterm_and_sigint_leave_no_temp_file() {
         while temp_files(&dir).is_empty() && start.elapsed() < Duration::from_secs(120) {
             std::thread::sleep(Duration::from_millis(1));
         }
-        let seen = !temp_files(&dir).is_empty();
+        assert!(
+            !temp_files(&dir).is_empty(),
+            "the temporary file never appeared"
+        );
         Command::new("kill").args([signal, &pid]).status().unwrap();
         let o = finish(child, Duration::from_secs(60), "compile");
-        if seen {
-            assert_eq!(o.status.code(), Some(130), "{signal}: {}", stderr(&o));
-        }
+        assert_eq!(o.status.code(), Some(130), "{signal}: {}", stderr(&o));
         assert!(
             temp_files(&dir).is_empty(),
             "{signal}: {:?}",
             temp_files(&dir)
         );
+        assert!(!out.exists(), "{signal}: no half-written output");
     }
 }
 
