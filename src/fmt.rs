@@ -23,7 +23,7 @@ pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
     let mut out: Vec<Formatted> = Vec::new();
     // The source lines as the grammar splits them (`\n`, `\r\n` or a lone `\r`); each comes out
     // ending in `\n`.
-    for (start, end) in crate::syntax::lines(text) {
+    for (start, end) in crate::source::lines(text) {
         let content = text.get(start..end).unwrap_or_default();
         let stmt = match stmts.peek() {
             Some(l) if l.span.start >= start && l.span.start < end => stmts.next(),

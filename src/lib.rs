@@ -19,8 +19,10 @@ pub mod fmt;
 pub mod lsp;
 pub mod model;
 pub mod source;
+pub mod span;
 pub mod syntax;
 pub mod synth;
+pub mod value;
 
 use backend::Document;
 use diag::Diagnostic;

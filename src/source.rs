@@ -3,24 +3,7 @@
 use crate::diag::Diagnostic;
 use crate::t;
 
-/// A byte range in a source text, `start..end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, serde::Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-}
-
-impl From<pest::Span<'_>> for Span {
-    fn from(s: pest::Span<'_>) -> Self {
-        Span::new(s.start(), s.end())
-    }
-}
+pub use crate::span::{Span, Spanned};
 
 /// A decoded source file.
 #[derive(Debug, Clone)]
@@ -56,11 +39,8 @@ impl SourceFile {
 
     fn line_starts(&self) -> &[usize] {
         // Lines break where the grammar breaks them (and LSP clients): `\n`, `\r\n`, a lone `\r`.
-        self.line_starts.get_or_init(|| {
-            crate::syntax::lines(&self.text)
-                .map(|(start, _)| start)
-                .collect()
-        })
+        self.line_starts
+            .get_or_init(|| lines(&self.text).map(|(start, _)| start).collect())
     }
 
     /// Decodes the bytes of a file, taking them over (no copy when they are UTF-8); see
@@ -96,7 +76,7 @@ impl SourceFile {
                     0
                 };
                 let at_text = at.saturating_sub(bom);
-                let span = crate::source::Span::new(at_text, at_text + '\u{fffd}'.len_utf8());
+                let span = Span::new(at_text, at_text + '\u{fffd}'.len_utf8());
                 let (message, help) = match enc {
                     _ if truncated => (
                         t!(
@@ -187,6 +167,32 @@ impl SourceFile {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+}
+
+/// The byte range of every line, without its line break. Line breaks are those of the grammar
+/// (pest's `NEWLINE`) and of LSP clients: `\n`, `\r\n` and a lone `\r`.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = bytes.get(start..).unwrap_or_default();
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) => {
+                let line = (start, start + i);
+                let crlf = rest.get(i) == Some(&b'\r') && rest.get(i + 1) == Some(&b'\n');
+                start += i + if crlf { 2 } else { 1 };
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some((start, bytes.len()))
+            }
+        }
+    })
 }
 
 /// The encoding that bytes which are not UTF-8 most likely are: UTF-32 or UTF-16 by a byte

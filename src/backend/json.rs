@@ -10,7 +10,7 @@
 use super::figures::{Change, Figures};
 use super::views::{Cell, Column, ColumnId, Document, Row, RowLevel, Table, TableId};
 use crate::model::{Budget, Catalog, ProcurementKind, Project, Source, ThreePublicKind};
-use crate::syntax::ast::ValueKind;
+use crate::value::ValueKind;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};

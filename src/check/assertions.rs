@@ -3,10 +3,9 @@
 use super::fmt;
 use crate::backend::views::{Cell, ColumnKind, Document, Row, Table};
 use crate::diag::Diagnostic;
-use crate::model::build::normalize_name;
+use crate::model::catalog::normalize_name;
 use crate::model::{Assertion, Budget};
-use crate::source::Span;
-use crate::syntax::ast::Spanned;
+use crate::source::{Span, Spanned};
 use crate::t;
 use rust_decimal::Decimal;
 

@@ -5,8 +5,8 @@ use super::quantity;
 use crate::diag::Diagnostic;
 use crate::model::rules::IndicatorRoles;
 use crate::model::{Budget, Catalog, Indicator, Project};
-use crate::syntax::ast::{Comparator, ValueKind};
 use crate::t;
+use crate::value::{Comparator, ValueKind};
 use std::collections::HashMap;
 
 pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {

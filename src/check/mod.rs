@@ -11,7 +11,7 @@ mod goals;
 use crate::backend::views::Document;
 use crate::diag::Diagnostic;
 use crate::model::{Budget, Catalog, MoneyUnit};
-use crate::syntax::ast::{Quantity, ValueKind};
+use crate::value::{Quantity, ValueKind};
 use rust_decimal::Decimal;
 
 pub use assertions::FIGURES;

@@ -8,7 +8,7 @@
 pub mod codes;
 pub mod render;
 
-use crate::source::Span;
+use crate::span::Span;
 use std::borrow::Cow;
 
 /// The language of messages.

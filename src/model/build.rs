@@ -2,10 +2,13 @@
 //! units, kinds) and amounts; checks codes against the catalog. Never stops at the first problem.
 
 use super::catalog::{Catalog, Classification};
+// Kept here for the callers that knew it here.
+pub use super::catalog::normalize_name;
 use super::*;
 use crate::diag::{Diagnostic, Text};
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
 use crate::t;
+use crate::value::{IndicatorValue, ValueKind};
 
 /// The block an indented line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -603,9 +606,9 @@ impl Builder<'_> {
                     level1: spanned(&mut ind.level1),
                     level2: spanned(&mut ind.level2),
                     name: spanned(&mut ind.name),
-                    value: ast::IndicatorValue {
+                    value: IndicatorValue {
                         text: spanned(&mut ind.value.text),
-                        kind: std::mem::replace(&mut ind.value.kind, ast::ValueKind::Empty),
+                        kind: std::mem::replace(&mut ind.value.kind, ValueKind::Empty),
                     },
                     criterion: spanned(&mut ind.criterion),
                     span,
@@ -927,17 +930,4 @@ fn usage(what: &str) -> &'static str {
         "年度" => "年度 2024",
         _ => "金额单位 万元",
     }
-}
-
-/// Names compare equal regardless of full- or half-width brackets and spaces.
-pub fn normalize_name(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '“' | '”' => '"',
-            c => c,
-        })
-        .collect()
 }

@@ -299,7 +299,7 @@ impl Catalog {
         name: &str,
         near: &str,
     ) -> Vec<(String, String)> {
-        let want = crate::model::build::normalize_name(name);
+        let want = normalize_name(name);
         let shared = |c: &str| {
             c.bytes()
                 .zip(near.bytes())
@@ -309,9 +309,7 @@ impl Catalog {
         let mut found: Vec<(&String, &Entry)> = self
             .table(class)
             .iter()
-            .filter(|(c, e)| {
-                c.len() == near.len() && crate::model::build::normalize_name(&e.name) == want
-            })
+            .filter(|(c, e)| c.len() == near.len() && normalize_name(&e.name) == want)
             .collect();
         found.sort_by_key(|(c, _)| (std::cmp::Reverse(shared(c)), (*c).clone()));
         found
@@ -419,6 +417,19 @@ fn rows(name: &str, text: &str) -> Result<Vec<(usize, [String; 3])>, CatalogErro
         out.push((i + 1, cols));
     }
     Ok(out)
+}
+
+/// Names compare equal regardless of full- or half-width brackets and spaces.
+pub fn normalize_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ pub mod build;
 pub mod catalog;
 pub mod rules;
 
-use crate::source::Span;
-use crate::syntax::ast::{IndicatorValue, Spanned};
+use crate::source::{Span, Spanned};
+use crate::value::IndicatorValue;
 use rust_decimal::Decimal;
 
 pub use build::build;

@@ -17,7 +17,7 @@ mod fast;
 mod value;
 
 use crate::diag::{Diagnostic, Text};
-use crate::source::{SourceFile, Span};
+use crate::source::{lines, SourceFile, Span};
 use crate::t;
 use ast::*;
 use pest::iterators::Pair;
@@ -84,32 +84,6 @@ pub fn catalog_years(file: &SourceFile) -> (Option<Word>, Option<Word>) {
         }
     }
     (catalog, year)
-}
-
-/// The byte range of every line, without its line break. Line breaks are those of the grammar
-/// (pest's `NEWLINE`): `\n`, `\r\n` and a lone `\r`.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let rest = bytes.get(start..).unwrap_or_default();
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(i) => {
-                let line = (start, start + i);
-                let crlf = rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n');
-                start += i + if crlf { 2 } else { 1 };
-                Some(line)
-            }
-            None => {
-                done = true;
-                Some((start, bytes.len()))
-            }
-        }
-    })
 }
 
 /// One line through pest: the lines the fast parser leaves.

@@ -2,7 +2,7 @@
 //! (`indicator_value` and the rules under it), with the same PEG meaning. Works on the value's
 //! text alone: it always ends where the grammar's value ends (at `|` or the end of the line).
 
-use super::ast::{Comparator, Quantity, ValueKind};
+use crate::value::{Comparator, Quantity, ValueKind};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
