@@ -9,6 +9,7 @@
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
 use crate::syntax::ast::{Amount, AssertValue, CodeRef, IndicatorValue, Line, Stmt, Word};
+use crate::syntax::Kind;
 use unicode_width::UnicodeWidthStr;
 
 /// Formats a source file. Files with syntax errors are not formatted: their diagnostics come back.
@@ -52,7 +53,7 @@ struct Formatted {
     head: String,
     /// The amount that ends the statement, aligned with its neighbours of the same `kind`.
     amount: Option<String>,
-    kind: Option<&'static str>,
+    kind: Option<Kind>,
     comment: Option<String>,
 }
 
@@ -117,19 +118,14 @@ fn amount(a: &Amount, text: &str) -> String {
     }
 }
 
-fn code_ref(c: &CodeRef) -> String {
-    match &c.name {
-        Some(n) => format!("{} {}", c.code.value, n.value),
-        None => c.code.value.clone(),
-    }
+fn code_ref(c: &CodeRef) -> Vec<String> {
+    let mut v = vec![c.code.value.clone()];
+    v.extend(c.name.as_ref().map(|n| n.value.clone()));
+    v
 }
 
 fn value(v: &IndicatorValue) -> &str {
     &v.text.value
-}
-
-fn w(w: &Word) -> &str {
-    &w.value
 }
 
 fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
@@ -145,93 +141,104 @@ fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
     }
 }
 
-/// A statement as (text before the amount, the amount, the alignment group).
-fn render(stmt: &Stmt, text: &str) -> (String, Option<String>, Option<&'static str>) {
-    let plain = |s: String| (s, None, None);
-    let with =
-        |head: String, a: &Amount, kind: &'static str| (head, Some(amount(a, text)), Some(kind));
+/// A statement as (text before the amount, the amount, the alignment group): its keyword (from
+/// the statement table) and its words, one space apart; the amount that ends it is aligned with
+/// the amounts of the lines of the same kind around it.
+fn render(stmt: &Stmt, text: &str) -> (String, Option<String>, Option<Kind>) {
+    let Some(kind) = stmt.kind() else {
+        return (String::new(), None, None);
+    };
+    let (words, amount) = words(stmt, text);
+    let mut head = kind.keyword().to_string();
+    for word in words {
+        if !head.is_empty() {
+            head.push(' ');
+        }
+        head.push_str(&word);
+    }
+    let group = amount.is_some().then_some(kind);
+    (head, amount, group)
+}
+
+/// The words of a statement after its keyword, and the amount that ends it (as written).
+fn words(stmt: &Stmt, text: &str) -> (Vec<String>, Option<String>) {
+    let w = |x: &Word| x.value.clone();
+    let amt = |a: &Amount| Some(amount(a, text));
     match stmt {
-        Stmt::Department(x) => plain(format!("部门 {}", w(x))),
-        Stmt::Year(x) => plain(format!("年度 {}", w(x))),
-        Stmt::MoneyUnit(x) => plain(format!("金额单位 {}", w(x))),
-        Stmt::CatalogYear(x) => plain(format!("科目版本 {}", w(x))),
-        Stmt::SubUnit { id, name, kind } => plain(match kind {
-            Some(k) => format!("二级单位 {} {} {}", w(id), w(name), w(k)),
-            None => format!("二级单位 {} {}", w(id), w(name)),
-        }),
-        Stmt::DutiesBlock => plain("主要职责".into()),
-        Stmt::OrganizationBlock => plain("机构设置".into()),
-        Stmt::ReasonBlock(x) => plain(format!("原因 {}", w(x))),
-        Stmt::GlossaryBlock(x) => plain(format!("名词 {}", w(x))),
-        Stmt::Paragraph(x) if x.value.is_empty() => plain(">".into()),
-        Stmt::Paragraph(x) => plain(format!("> {}", w(x))),
-        Stmt::Income { source, amount } => with(format!("收入 {}", w(source)), amount, "income"),
-        Stmt::BasicBlock => plain("基本支出".into()),
+        Stmt::Department(x)
+        | Stmt::Year(x)
+        | Stmt::MoneyUnit(x)
+        | Stmt::CatalogYear(x)
+        | Stmt::ReasonBlock(x)
+        | Stmt::GlossaryBlock(x)
+        | Stmt::ProjectUnit(x)
+        | Stmt::ProjectKind(x)
+        | Stmt::ProjectSource(x)
+        | Stmt::Goal(x) => (vec![w(x)], None),
+        Stmt::SubUnit { id, name, kind } => {
+            let mut v = vec![w(id), w(name)];
+            v.extend(kind.as_ref().map(w));
+            (v, None)
+        }
+        Stmt::DutiesBlock
+        | Stmt::OrganizationBlock
+        | Stmt::BasicBlock
+        | Stmt::PriorBlock
+        | Stmt::AssetsBlock(None)
+        | Stmt::Invalid => (vec![], None),
+        Stmt::Paragraph(x) if x.value.is_empty() => (vec![], None),
+        Stmt::Paragraph(x) | Stmt::AssetsBlock(Some(x)) => (vec![w(x)], None),
+        Stmt::Income { source, amount } => (vec![w(source)], amt(amount)),
         Stmt::BasicLine {
             func,
             econ,
             source,
             amount,
         } => {
-            let mut head = format!("{} {}", code_ref(func), code_ref(econ));
-            if let Some(s) = source {
-                head.push(' ');
-                head.push_str(w(s));
-            }
-            with(head, amount, "basic")
+            let mut v = code_ref(func);
+            v.extend(code_ref(econ));
+            v.extend(source.as_ref().map(w));
+            (v, amt(amount))
         }
-        Stmt::PriorBlock => plain("上年".into()),
-        Stmt::PriorFigure { name, amount } => with(w(name).to_string(), amount, "prior"),
-        Stmt::Project { code, name } => plain(format!("项目 {} {}", w(code), w(name))),
-        Stmt::ProjectUnit(x) => plain(format!("单位 {}", w(x))),
-        Stmt::ProjectKind(x) => plain(format!("类型 {}", w(x))),
-        Stmt::ProjectSource(x) => plain(format!("资金 {}", w(x))),
-        Stmt::Allocation { func, amount } => {
-            with(format!("支出 {}", code_ref(func)), amount, "allocation")
+        Stmt::PriorFigure { name, amount } => (vec![w(name)], amt(amount)),
+        Stmt::Project { code, name } => (vec![w(code), w(name)], None),
+        Stmt::Allocation { func: c, amount } | Stmt::Economic { econ: c, amount } => {
+            (code_ref(c), amt(amount))
         }
-        Stmt::ProjectAmount(a) => with("金额".into(), a, "project_amount"),
-        Stmt::Economic { econ, amount } => {
-            with(format!("经济 {}", code_ref(econ)), amount, "economic")
-        }
+        Stmt::ProjectAmount(a) => (vec![], amt(a)),
         Stmt::Procurement { kind, func, amount } => {
-            let head = match func {
-                Some(f) => format!("采购 {} {}", w(kind), w(f)),
-                None => format!("采购 {}", w(kind)),
-            };
-            with(head, amount, "procurement")
+            let mut v = vec![w(kind)];
+            v.extend(func.as_ref().map(w));
+            (v, amt(amount))
         }
-        Stmt::ThreePublic { kind, amount } => {
-            with(format!("三公 {}", w(kind)), amount, "three_public")
+        Stmt::ThreePublic { kind, amount } => (vec![w(kind)], amt(amount)),
+        Stmt::Indicator(i) => {
+            let bar = || "|".to_string();
+            let v = vec![
+                w(&i.level1),
+                w(&i.level2),
+                bar(),
+                w(&i.name),
+                bar(),
+                value(&i.value).to_string(),
+                bar(),
+                w(&i.criterion),
+            ];
+            (v, None)
         }
-        Stmt::Goal(x) => plain(format!("目标 {}", w(x))),
-        Stmt::Indicator(i) => plain(format!(
-            "指标 {} {} | {} | {} | {}",
-            w(&i.level1),
-            w(&i.level2),
-            w(&i.name),
-            value(&i.value),
-            w(&i.criterion)
-        )),
-        Stmt::AssetsBlock(Some(d)) => plain(format!("资产 {}", w(d))),
-        Stmt::AssetsBlock(None) => plain("资产".into()),
-        Stmt::Vehicles { kind, count } => plain(format!("车辆 {} {}", w(kind), count.value)),
-        Stmt::Equipment(c) => plain(format!("大型设备 {}", c.value)),
-        Stmt::EquipmentPurchase(c) => plain(format!("购置大型设备 {}", c.value)),
-        Stmt::KeyEvaluation { count, amount } => with(
-            format!("重点评价 {}", count.value),
-            amount,
-            "key_evaluation",
-        ),
+        Stmt::Vehicles { kind, count } => (vec![w(kind), count.value.to_string()], None),
+        Stmt::Equipment(c) | Stmt::EquipmentPurchase(c) => (vec![c.value.to_string()], None),
+        Stmt::KeyEvaluation { count, amount } => (vec![count.value.to_string()], amt(amount)),
         Stmt::Assertion { figure, value } => {
-            let words: Vec<&str> = figure.iter().map(|x| x.value.as_str()).collect();
-            let v = match value {
+            let mut v: Vec<String> = figure.iter().map(w).collect();
+            v.push("=".into());
+            v.push(match value {
                 // As written: `02` is a code cell, not the number 2.
                 AssertValue::Amount(_, raw) => raw.value.replace(',', ""),
                 AssertValue::Text(t) => t.value.clone(),
-            };
-            plain(format!("断言 {} = {v}", words.join(" ")))
+            });
+            (v, None)
         }
-        Stmt::Invalid => plain(String::new()),
     }
 }
 

@@ -7,10 +7,11 @@ pub use super::catalog::normalize_name;
 use super::*;
 use crate::diag::{Diagnostic, Text};
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
+use crate::syntax::{BlockKind, Kind};
 use crate::t;
 use crate::value::{IndicatorValue, ValueKind};
 
-/// The block an indented line belongs to.
+/// The block an indented line belongs to, with the index of what it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Block {
     None,
@@ -27,18 +28,26 @@ enum Block {
 }
 
 impl Block {
+    /// The block's row in the statement table.
+    fn kind(self) -> Option<BlockKind> {
+        Some(match self {
+            Block::Duties => BlockKind::Duties,
+            Block::Organization => BlockKind::Organization,
+            Block::Reason(_) => BlockKind::Reason,
+            Block::Glossary(_) => BlockKind::Glossary,
+            Block::Basic => BlockKind::Basic,
+            Block::Prior => BlockKind::Prior,
+            Block::Project(_) => BlockKind::Project,
+            Block::Assets => BlockKind::Assets,
+            Block::None | Block::Invalid => return None,
+        })
+    }
+
     fn describe(self) -> &'static str {
-        match self {
-            Block::None => "顶层",
-            Block::Duties => "主要职责",
-            Block::Organization => "机构设置",
-            Block::Reason(_) => "原因",
-            Block::Glossary(_) => "名词",
-            Block::Basic => "基本支出",
-            Block::Prior => "上年",
-            Block::Project(_) => "项目",
-            Block::Assets => "资产",
-            Block::Invalid => "无法识别的行",
+        match (self, self.kind()) {
+            (_, Some(kind)) => kind.keyword(),
+            (Block::Invalid, None) => "无法识别的行",
+            _ => "顶层",
         }
     }
 }
@@ -71,82 +80,16 @@ struct Builder<'a> {
     block: Block,
 }
 
-/// Whether a statement opens a block, and which.
-fn opens(stmt: &Stmt) -> bool {
-    matches!(
-        stmt,
-        Stmt::DutiesBlock
-            | Stmt::OrganizationBlock
-            | Stmt::ReasonBlock(_)
-            | Stmt::GlossaryBlock(_)
-            | Stmt::BasicBlock
-            | Stmt::PriorBlock
-            | Stmt::Project { .. }
-            | Stmt::AssetsBlock(_)
-    )
-}
-
-/// Whether a statement may stand at the top level.
+/// Whether a statement may stand at the top level (the statement table says).
 fn top_level(stmt: &Stmt) -> bool {
-    opens(stmt)
-        || matches!(
-            stmt,
-            Stmt::Department(_)
-                | Stmt::Year(_)
-                | Stmt::MoneyUnit(_)
-                | Stmt::CatalogYear(_)
-                | Stmt::SubUnit { .. }
-                | Stmt::Income { .. }
-                | Stmt::KeyEvaluation { .. }
-                | Stmt::Assertion { .. }
-        )
+    stmt.kind().is_some_and(Kind::top_level)
 }
 
-/// Whether a statement may be a member of a block.
+/// Whether a statement may be a member of a block (the statement table says).
 fn member_of(stmt: &Stmt, block: Block) -> bool {
-    match block {
-        Block::None => false,
-        Block::Duties | Block::Organization | Block::Reason(_) | Block::Glossary(_) => {
-            matches!(stmt, Stmt::Paragraph(_))
-        }
-        Block::Basic => matches!(stmt, Stmt::BasicLine { .. } | Stmt::Procurement { .. }),
-        Block::Prior => matches!(
-            stmt,
-            Stmt::PriorFigure { .. } | Stmt::Income { .. } | Stmt::ThreePublic { .. }
-        ),
-        Block::Project(_) => matches!(
-            stmt,
-            Stmt::ProjectUnit(_)
-                | Stmt::ProjectKind(_)
-                | Stmt::ProjectSource(_)
-                | Stmt::Allocation { .. }
-                | Stmt::ProjectAmount(_)
-                | Stmt::Economic { .. }
-                | Stmt::Procurement { .. }
-                | Stmt::ThreePublic { .. }
-                | Stmt::Goal(_)
-                | Stmt::Indicator(_)
-        ),
-        Block::Assets => matches!(
-            stmt,
-            Stmt::Vehicles { .. }
-                | Stmt::Equipment(_)
-                | Stmt::EquipmentPurchase(_)
-                | Stmt::Paragraph(_)
-        ),
-        Block::Invalid => false,
-    }
-}
-
-/// The block a member-only statement belongs in, for the help text.
-fn home_of(stmt: &Stmt) -> &'static str {
-    match stmt {
-        Stmt::Paragraph(_) => "主要职责、机构设置、原因、名词或资产",
-        Stmt::BasicLine { .. } => "基本支出",
-        Stmt::PriorFigure { .. } => "上年",
-        Stmt::Vehicles { .. } | Stmt::Equipment(_) | Stmt::EquipmentPurchase(_) => "资产",
-        Stmt::ThreePublic { .. } => "项目或上年",
-        _ => "项目",
+    match (stmt.kind(), block.kind()) {
+        (Some(stmt), Some(block)) => stmt.member_of(block),
+        _ => false,
     }
 }
 
@@ -196,7 +139,7 @@ impl Builder<'_> {
             return self.top(stmt, span);
         }
         let block = self.block.describe();
-        let home = home_of(stmt);
+        let home = stmt.kind().map(Kind::home).unwrap_or_default();
         let (message, help) = if line.indented && top_level(stmt) {
             (
                 t!("这一行缩进了，但不属于上面的“{block}”块", "this line is indented but does not belong to the “{block}” block above"),

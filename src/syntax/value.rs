@@ -101,11 +101,11 @@ impl V<'_> {
     }
 
     fn space_len(&self, p: usize) -> usize {
-        super::fast::space_len(self.s, p)
+        super::lexical::space_len(self.s, p)
     }
 
     fn spaces_end(&self, p: usize) -> usize {
-        super::fast::spaces_end(self.s, p)
+        super::lexical::spaces_end(self.s, p)
     }
 
     fn char_len(&self, p: usize) -> usize {

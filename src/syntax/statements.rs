@@ -1,0 +1,323 @@
+//! The statement table: every statement of the language, once. Its keyword as spelled, the
+//! grammar rule that defines it, the form shown in help texts, and where it may stand (top level,
+//! the block it opens, the blocks it belongs in).
+//!
+//! The fast parser, the pest lowering, `fmt`, the block rules of `model::build`, the help texts
+//! of bad lines and the language server read it from here. `grammar/bud.pest` stays the
+//! definition: a test checks that every row names a rule of the grammar that starts with the
+//! row's keyword.
+
+/// What a statement line is: one per statement rule of `grammar/bud.pest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Department,
+    Year,
+    MoneyUnit,
+    CatalogYear,
+    SubUnit,
+    DutiesBlock,
+    OrganizationBlock,
+    ReasonBlock,
+    GlossaryBlock,
+    Paragraph,
+    Income,
+    BasicBlock,
+    BasicLine,
+    Procurement,
+    PriorBlock,
+    PriorFigure,
+    Project,
+    ProjectUnit,
+    ProjectKind,
+    ProjectSource,
+    Allocation,
+    ProjectAmount,
+    Economic,
+    ThreePublic,
+    Goal,
+    Indicator,
+    AssetsBlock,
+    Vehicles,
+    Equipment,
+    EquipmentPurchase,
+    KeyEvaluation,
+    Assertion,
+}
+
+/// A block: the indented lines under a statement that opens one belong to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// 主要职责
+    Duties,
+    /// 机构设置
+    Organization,
+    /// 原因 — why a figure changed from the year before
+    Reason,
+    /// 名词 — a glossary entry
+    Glossary,
+    /// 基本支出 — basic spending
+    Basic,
+    /// 上年 — the figures of the year before
+    Prior,
+    /// 项目 — a project
+    Project,
+    /// 资产 — state assets
+    Assets,
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct Statement {
+    pub kind: Kind,
+    /// The word the line starts with; `None` for lines that start with a code (基本支出 lines)
+    /// or a figure's name (上年 figures).
+    pub keyword: Option<&'static str>,
+    /// The rule of `grammar/bud.pest` that defines the statement.
+    pub rule: &'static str,
+    /// The statement's form, for help texts and completion.
+    pub form: &'static str,
+    /// Whether it may stand at the top level, unindented.
+    pub top_level: bool,
+    /// The block it opens, if any (then it stands at the top level).
+    pub opens: Option<BlockKind>,
+    /// The blocks it may stand in, indented (in the order help texts name them).
+    pub member_of: &'static [BlockKind],
+}
+
+use BlockKind as B;
+
+const fn row(
+    kind: Kind,
+    keyword: Option<&'static str>,
+    rule: &'static str,
+    form: &'static str,
+) -> Statement {
+    Statement {
+        kind,
+        keyword,
+        rule,
+        form,
+        top_level: false,
+        opens: None,
+        member_of: &[],
+    }
+}
+
+const fn top(
+    kind: Kind,
+    keyword: &'static str,
+    rule: &'static str,
+    form: &'static str,
+) -> Statement {
+    Statement {
+        top_level: true,
+        ..row(kind, Some(keyword), rule, form)
+    }
+}
+
+const fn opens(
+    kind: Kind,
+    keyword: &'static str,
+    rule: &'static str,
+    form: &'static str,
+    block: BlockKind,
+) -> Statement {
+    Statement {
+        opens: Some(block),
+        ..top(kind, keyword, rule, form)
+    }
+}
+
+const fn member(
+    kind: Kind,
+    keyword: Option<&'static str>,
+    rule: &'static str,
+    form: &'static str,
+    blocks: &'static [BlockKind],
+) -> Statement {
+    Statement {
+        member_of: blocks,
+        ..row(kind, keyword, rule, form)
+    }
+}
+
+/// Every statement, in the order of `Kind` (and of the keyword list in help texts).
+pub const STATEMENTS: [Statement; 32] = [
+    top(Kind::Department, "部门", "department", "部门 <部门名称>"),
+    top(Kind::Year, "年度", "year", "年度 2024"),
+    top(Kind::MoneyUnit, "金额单位", "money_unit", "金额单位 万元（或 元）"),
+    top(Kind::CatalogYear, "科目版本", "catalog_year", "科目版本 2024"),
+    top(Kind::SubUnit, "二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]"),
+    opens(Kind::DutiesBlock, "主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties),
+    opens(Kind::OrganizationBlock, "机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization),
+    opens(Kind::ReasonBlock, "原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason),
+    opens(Kind::GlossaryBlock, "名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary),
+    member(Kind::Paragraph, Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]),
+    Statement {
+        member_of: &[B::Prior],
+        ..top(Kind::Income, "收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22")
+    },
+    opens(Kind::BasicBlock, "基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
+    member(Kind::BasicLine, None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]),
+    member(Kind::Procurement, Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]),
+    opens(Kind::PriorBlock, "上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
+    member(Kind::PriorFigure, None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]),
+    opens(Kind::Project, "项目", "project", "项目 <项目编码> <项目名称>", B::Project),
+    member(Kind::ProjectUnit, Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]),
+    member(Kind::ProjectKind, Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]),
+    member(Kind::ProjectSource, Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]),
+    member(Kind::Allocation, Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]),
+    member(Kind::ProjectAmount, Some("金额"), "project_amount", "金额 <金额>", &[B::Project]),
+    member(Kind::Economic, Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]),
+    member(Kind::ThreePublic, Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]),
+    member(Kind::Goal, Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]),
+    member(Kind::Indicator, Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]),
+    opens(Kind::AssetsBlock, "资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
+    member(Kind::Vehicles, Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]),
+    member(Kind::Equipment, Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]),
+    member(Kind::EquipmentPurchase, Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]),
+    top(Kind::KeyEvaluation, "重点评价", "key_evaluation", "重点评价 <项目数> <金额>"),
+    top(Kind::Assertion, "断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07"),
+];
+
+/// The figures of the 上年 block (`prior_figure_name`): a 上年 line starts with one of them.
+pub const PRIOR_FIGURES: [&str; 4] = ["收支", "基本支出", "项目支出", "机关运行经费"];
+
+impl Kind {
+    /// Every kind, in the table's order.
+    pub const ALL: [Kind; 32] = {
+        let mut all = [Kind::Department; 32];
+        let mut i = 0;
+        while i < 32 {
+            all[i] = STATEMENTS[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    /// The kind's row of the table.
+    pub const fn statement(self) -> &'static Statement {
+        // The rows are in the order of `Kind` (a test checks it).
+        &STATEMENTS[self as usize]
+    }
+
+    /// The keyword the statement starts with ("" for lines that start with a code or a name).
+    pub const fn keyword(self) -> &'static str {
+        match self.statement().keyword {
+            Some(k) => k,
+            None => "",
+        }
+    }
+
+    /// Whether the statement may stand at the top level.
+    pub const fn top_level(self) -> bool {
+        self.statement().top_level
+    }
+
+    /// The block the statement opens.
+    pub const fn opens(self) -> Option<BlockKind> {
+        self.statement().opens
+    }
+
+    /// Whether the statement may stand, indented, in a block.
+    pub fn member_of(self, block: BlockKind) -> bool {
+        self.statement().member_of.contains(&block)
+    }
+
+    /// The blocks the statement belongs in, for help texts: `项目或上年`.
+    pub fn home(self) -> String {
+        let names: Vec<&str> = self
+            .statement()
+            .member_of
+            .iter()
+            .map(|b| b.keyword())
+            .collect();
+        match names.split_last() {
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{}或{last}", rest.join("、")),
+            None => String::new(),
+        }
+    }
+}
+
+impl BlockKind {
+    /// The keyword of the statement that opens the block: `基本支出`.
+    pub fn keyword(self) -> &'static str {
+        STATEMENTS
+            .iter()
+            .find(|s| s.opens == Some(self))
+            .and_then(|s| s.keyword)
+            .unwrap_or_default()
+    }
+}
+
+/// Every keyword and the form of its statement, for help texts (in the table's order).
+pub fn keywords() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STATEMENTS
+        .iter()
+        .filter_map(|s| s.keyword.map(|k| (k, s.form)))
+}
+
+/// The statement a keyword starts: `采购` → `Procurement`. (A line that starts with a code is a
+/// 基本支出 line; the names of 上年 figures are not keywords.)
+pub fn by_keyword(keyword: &str) -> Option<&'static Statement> {
+    STATEMENTS.iter().find(|s| s.keyword == Some(keyword))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_in_the_order_of_kind() {
+        for (i, s) in STATEMENTS.iter().enumerate() {
+            assert_eq!(s.kind as usize, i, "{:?}", s.kind);
+        }
+    }
+
+    #[test]
+    fn every_row_is_a_rule_of_the_grammar_that_starts_with_its_keyword() {
+        let grammar = include_str!("../../grammar/bud.pest");
+        let statement_rule = grammar
+            .split("\nstatement = _{")
+            .nth(1)
+            .and_then(|r| r.split('}').next())
+            .expect("the grammar has a statement rule");
+        let alternatives: Vec<&str> = statement_rule
+            .split('|')
+            .map(|a| a.trim())
+            .filter(|a| !a.is_empty())
+            .collect();
+        assert_eq!(alternatives.len(), STATEMENTS.len(), "{alternatives:?}");
+        for s in &STATEMENTS {
+            assert!(
+                alternatives.contains(&s.rule),
+                "{} is not a statement",
+                s.rule
+            );
+            let head = format!("\n{} = {{", s.rule);
+            let body = grammar
+                .split(head.as_str())
+                .nth(1)
+                .unwrap_or_else(|| panic!("no rule {}", s.rule));
+            if let Some(k) = s.keyword.filter(|k| *k != ">") {
+                assert!(
+                    body.trim_start().starts_with(&format!("\"{k}\"")),
+                    "{} does not start with “{k}”",
+                    s.rule
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_are_opened_once_and_named_by_their_keyword() {
+        assert_eq!(BlockKind::Basic.keyword(), "基本支出");
+        assert_eq!(
+            Kind::Paragraph.home(),
+            "主要职责、机构设置、原因、名词或资产"
+        );
+        assert_eq!(Kind::ThreePublic.home(), "项目或上年");
+        assert_eq!(Kind::Goal.home(), "项目");
+    }
+}
