@@ -5,6 +5,8 @@
 
 pub mod build;
 pub mod catalog;
+mod members;
+mod resolve;
 pub mod rules;
 
 use crate::source::{Span, Spanned};
