@@ -1,7 +1,7 @@
 //! Source files: decoding (BOM, UTF-8), and byte offset ↔ line/column conversion.
 
+use crate::diag::t;
 use crate::diag::Diagnostic;
-use crate::t;
 
 pub use crate::span::{Span, Spanned};
 

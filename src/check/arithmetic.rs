@@ -3,11 +3,11 @@
 use super::{fmt, money_per, money_total, quantity};
 use crate::backend::figures::round2;
 use crate::backend::views::Document;
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::catalog::Classification;
 use crate::model::rules::IndicatorRoles;
 use crate::model::{Budget, Catalog, Project, Source};
-use crate::t;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

@@ -2,11 +2,11 @@
 
 use super::fmt;
 use crate::backend::views::{Cell, ColumnKind, Document, Row, Table};
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::catalog::normalize_name;
 use crate::model::{Assertion, Budget};
 use crate::source::{Span, Spanned};
-use crate::t;
 use rust_decimal::Decimal;
 
 pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -2,10 +2,10 @@
 //! and project money may sit, funding sources, the indicator framework.
 
 use super::fmt;
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::catalog::Classification;
 use crate::model::{Budget, Catalog, Code, Source, ThreePublicKind};
-use crate::t;
 use rust_decimal::Decimal;
 
 pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {

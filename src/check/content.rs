@@ -3,10 +3,10 @@
 
 use crate::backend::figures::Change;
 use crate::backend::views::Document;
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::{Budget, ThreePublicKind};
 use crate::source::Span;
-use crate::t;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 

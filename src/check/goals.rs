@@ -2,10 +2,10 @@
 //! values whose numbers and units make sense for what they measure.
 
 use super::quantity;
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::rules::IndicatorRoles;
 use crate::model::{Budget, Catalog, Indicator, Project};
-use crate::t;
 use crate::value::{Comparator, ValueKind};
 use std::collections::HashMap;
 

@@ -72,6 +72,8 @@ macro_rules! t {
         $crate::diag::Text::new(format!($zh), format!($en))
     };
 }
+/// The macro by its home, `diag::t` (`#[macro_export]` puts it at the crate root as well).
+pub use t;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

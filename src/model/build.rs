@@ -9,10 +9,10 @@ use super::resolve;
 // Kept here for the callers that knew it here.
 pub use super::catalog::normalize_name;
 use super::*;
+use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
 use crate::syntax::{BlockKind, Kind};
-use crate::t;
 
 /// The block an indented line belongs to, with the index of what it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 use super::build::{first, money, spanned, Block, Builder};
 use super::catalog::Classification;
 use super::*;
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{Amount, CodeRef, Stmt, Word};
-use crate::t;
 use crate::value::{IndicatorValue, ValueKind};
 
 impl Builder<'_> {

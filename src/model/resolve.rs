@@ -4,9 +4,9 @@
 
 use super::catalog::{normalize_name, Catalog, Classification};
 use super::*;
+use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::syntax::ast::{Amount, CodeRef, Word};
-use crate::t;
 
 /// E0104: a word that is not one of its choices.
 pub(super) fn unknown_word(diags: &mut Vec<Diagnostic>, w: &Word, what: Text, choices: &[&str]) {

@@ -2,9 +2,9 @@
 //! statement: where the strict rule stops, and what the keyword's statement looks like.
 
 use super::statements::{by_keyword, keywords};
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::source::Span;
-use crate::t;
 use pest::Parser;
 
 #[derive(pest_derive::Parser)]

@@ -4,9 +4,9 @@
 use super::ast::*;
 use super::grammar::{error_span, explain_bad_line, BudParser, Rule};
 use super::lexical::{amount_value, trimmed_word};
+use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
-use crate::t;
 use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;

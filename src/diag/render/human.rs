@@ -188,7 +188,7 @@ fn nearby(diag: &Diagnostic, file: &SourceFile) -> Diagnostic {
         } else {
             (zh, en)
         };
-        let extra = crate::t!("（{zh}：第 {line} 行）", " ({en}: line {line})");
+        let extra = crate::diag::t!("（{zh}：第 {line} 行）", " ({en}: line {line})");
         help.zh.to_mut().push_str(&extra.zh);
         help.en.to_mut().push_str(&extra.en);
     }
