@@ -3,7 +3,7 @@
 //! that pest alone gives from `grammar/bud.pest` (`parse_reference`).
 
 use budc::source::SourceFile;
-use budc::syntax::{parse, parse_reference};
+use budc::syntax::{parse, parse_reference, paths, Path as ParsedBy};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -49,6 +49,45 @@ fn every_bundled_file_parses_the_same_with_both_parsers() {
         if let Ok(text) = String::from_utf8(bytes) {
             agree(&path.display().to_string(), &text);
         }
+    }
+}
+
+/// The fast parser takes every valid line: pest sees only the lines that are not statements
+/// (and numbers out of range), never a line the fast parser should have taken.
+fn fast_takes_every_valid_line(name: &str, text: &str) {
+    for ((start, end), path) in paths(text) {
+        assert_ne!(
+            path,
+            ParsedBy::Pest { valid: true },
+            "{name}: the fast parser left a valid line to pest: {:?}",
+            &text[start..end]
+        );
+    }
+}
+
+#[test]
+fn the_fast_parser_takes_every_valid_line_of_the_bundled_and_generated_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    bud_files(&root.join("examples"), &mut files);
+    bud_files(&root.join("tests/fixtures"), &mut files);
+    let mut fast_lines = 0;
+    for path in files {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            fast_takes_every_valid_line(&path.display().to_string(), &text);
+            fast_lines += paths(&text)
+                .iter()
+                .filter(|(_, p)| *p == ParsedBy::Fast)
+                .count();
+        }
+    }
+    assert!(fast_lines > 1000, "{fast_lines}");
+    for n in 0..5 {
+        let text = budc::synth::department(n, 20);
+        fast_takes_every_valid_line("synth", &text);
+        assert!(paths(&text)
+            .iter()
+            .all(|(_, p)| *p != ParsedBy::Pest { valid: false }));
     }
 }
 
@@ -348,5 +387,12 @@ proptest! {
             text.push_str(l);
         }
         agree("generated.bud", &text);
+    }
+
+    #[test]
+    fn the_fast_parser_takes_every_valid_generated_line(
+        lines in prop::collection::vec(prop_oneof![3 => line(), 1 => indicator_line(), 4 => mutated_line()], 1..8),
+    ) {
+        fast_takes_every_valid_line("generated.bud", &lines.join("\n"));
     }
 }

@@ -18,6 +18,7 @@ mod fast;
 mod grammar;
 mod lexical;
 mod lower;
+mod position;
 pub mod statements;
 mod value;
 
@@ -28,6 +29,7 @@ use ast::*;
 pub use grammar::pest_only;
 pub use lexical::AMOUNT_DIGITS;
 pub use lower::parse_reference;
+pub use position::{block_at, keyword_at, line_at, tokens, LineAt, Token, TokenKind};
 pub use statements::{BlockKind, Kind, Statement, STATEMENTS};
 
 /// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
@@ -66,7 +68,8 @@ pub fn catalog_years(file: &SourceFile) -> (Option<Word>, Option<Word>) {
     for (start, end) in lines(text) {
         let line = text.get(start..end).unwrap_or_default();
         let head = line.trim_start_matches([' ', '\t', '\u{3000}']);
-        if !(head.starts_with("科目版本") || head.starts_with("年度")) {
+        let keywords = [Kind::CatalogYear.keyword(), Kind::Year.keyword()];
+        if !keywords.iter().any(|k| head.starts_with(k)) {
             continue;
         }
         match parse_line(text, start, end, &mut Vec::new()).map(|l| l.stmt) {
@@ -79,6 +82,40 @@ pub fn catalog_years(file: &SourceFile) -> (Option<Word>, Option<Word>) {
         }
     }
     (catalog, year)
+}
+
+/// Which parser took a line.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Path {
+    /// Blank or a comment.
+    Blank,
+    /// The fast parser.
+    Fast,
+    /// Pest; `valid` when pest made a statement of it without a diagnostic (the fast parser
+    /// should have taken it).
+    Pest { valid: bool },
+}
+
+/// The parser that takes each line of a text, with the line's byte range (for the test that
+/// the fast parser takes every valid line: pest is for bad lines only).
+#[doc(hidden)]
+pub fn paths(text: &str) -> Vec<((usize, usize), Path)> {
+    lines(text)
+        .map(|(start, end)| {
+            let path = match fast::line(text, start, end) {
+                fast::Outcome::Blank => Path::Blank,
+                fast::Outcome::Line(_) => Path::Fast,
+                fast::Outcome::Defer => {
+                    let mut diags = Vec::new();
+                    let line = lower::pest_line(text, start, end, &mut diags);
+                    let valid = diags.is_empty() && line.is_some_and(|l| l.stmt != Stmt::Invalid);
+                    Path::Pest { valid }
+                }
+            };
+            ((start, end), path)
+        })
+        .collect()
 }
 
 /// Every keyword and the form of its statement, for help texts.

@@ -1,0 +1,241 @@
+//! What stands at a position of a source text, as the grammar reads it: the line's statement,
+//! the token under the cursor, the block the line belongs to. For the language server (and any
+//! editor tool): it asks here instead of guessing with `split_whitespace`.
+
+use super::fast;
+use super::lexical::{sep_len, space_len};
+use super::statements::{by_keyword, BlockKind, Kind, PRIOR_FIGURES};
+use crate::source::{lines, Span};
+
+/// A token of a line: the grammar's spaces and separators cut a line into these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// The spaces a line starts with.
+    Indent,
+    /// Spaces between tokens (` `, tab, U+3000).
+    Space,
+    /// `|` or `｜`, between the fields of an indicator row.
+    Separator,
+    /// A keyword, code, amount, name or word of text.
+    Word,
+    /// `# …` to the end of the line.
+    Comment,
+}
+
+/// One token with its place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// What stands at a position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineAt {
+    /// The line, without its break.
+    pub line: Span,
+    /// Whether the line starts with spaces (it belongs to the block above).
+    pub indented: bool,
+    /// The statement of the line: as parsed if it parses, else as its first word says (a line
+    /// being typed).
+    pub kind: Option<Kind>,
+    /// Every token of the line, spaces and comment included: together they cover the line.
+    pub tokens: Vec<Token>,
+    /// The index in `tokens` of the token the position is in or just after.
+    pub token: Option<usize>,
+    /// How many words of the line stand before the position's token (0: the keyword itself).
+    pub word: usize,
+}
+
+/// The statement at a byte offset (the kind of its line).
+pub fn keyword_at(text: &str, offset: usize) -> Option<Kind> {
+    line_at(text, offset).kind
+}
+
+/// The line, statement and token at a byte offset.
+pub fn line_at(text: &str, offset: usize) -> LineAt {
+    let (start, end) = line_around(text, offset);
+    let tokens = tokens(text, start, end);
+    let indented = tokens.first().is_some_and(|t| t.kind == TokenKind::Indent);
+    let kind = match fast::line(text, start, end) {
+        fast::Outcome::Line(l) => l.stmt.kind(),
+        _ => first_word(text, &tokens).and_then(kind_of_word),
+    };
+    let token = tokens
+        .iter()
+        .rposition(|t| t.span.start < offset || (t.span.start == offset && offset == start));
+    let word = token.map_or(0, |i| {
+        tokens
+            .iter()
+            .take(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    });
+    LineAt {
+        line: Span::new(start, end),
+        indented,
+        kind,
+        tokens,
+        token,
+        word,
+    }
+}
+
+/// The block the line at a byte offset belongs to: the block opened by the nearest line above
+/// that is not indented, if the line is indented (blank and comment lines do not count).
+pub fn block_at(text: &str, offset: usize) -> Option<BlockKind> {
+    let (start, _) = line_around(text, offset);
+    let here = line_at(text, offset);
+    if !here.indented {
+        return None;
+    }
+    let above = text.get(..start).unwrap_or_default();
+    let mut opener = None;
+    for (s, e) in lines(above) {
+        let toks = tokens(above, s, e);
+        match toks.first().map(|t| t.kind) {
+            None | Some(TokenKind::Indent) | Some(TokenKind::Comment) => {}
+            Some(_) => opener = Some((s, e)),
+        }
+    }
+    let (s, e) = opener?;
+    match fast::line(above, s, e) {
+        fast::Outcome::Line(l) => l.stmt.kind().and_then(Kind::opens),
+        _ => None,
+    }
+}
+
+/// The tokens of `text[start..end]` (one line), covering it without gaps.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut p = start;
+    let span_of = |kind, a, b| Token {
+        kind,
+        span: Span::new(a, b),
+    };
+    while p < end {
+        let space = spaces(s, p, end);
+        if space > p {
+            let kind = if p == start {
+                TokenKind::Indent
+            } else {
+                TokenKind::Space
+            };
+            out.push(span_of(kind, p, space));
+            p = space;
+            continue;
+        }
+        let sep = sep_len(s, p);
+        if sep > 0 {
+            out.push(span_of(TokenKind::Separator, p, p + sep));
+            p += sep;
+            continue;
+        }
+        // A `#` that starts a token starts a comment, unless the statement's text runs on
+        // (a project name or a paragraph may hold `#`): then it is part of a word.
+        if s.get(p) == Some(&b'#') && !inside_statement(text, start, end, p) {
+            out.push(span_of(TokenKind::Comment, p, end));
+            break;
+        }
+        let mut e = p;
+        while e < end && space_len(s, e) == 0 && sep_len(s, e) == 0 {
+            e += 1;
+        }
+        out.push(span_of(TokenKind::Word, p, e));
+        p = e;
+    }
+    out
+}
+
+/// Whether offset `p` of the line lies inside the statement the line parses to.
+fn inside_statement(text: &str, start: usize, end: usize, p: usize) -> bool {
+    match fast::line(text, start, end) {
+        fast::Outcome::Line(l) => p < l.span.end,
+        _ => false,
+    }
+}
+
+fn spaces(s: &[u8], mut p: usize, end: usize) -> usize {
+    while p < end {
+        match space_len(s, p) {
+            0 => break,
+            n => p += n,
+        }
+    }
+    p.min(end)
+}
+
+/// The line that holds `offset` (a line break belongs to the line it ends).
+fn line_around(text: &str, offset: usize) -> (usize, usize) {
+    lines(text)
+        .find(|&(_, e)| offset <= e)
+        .unwrap_or((text.len(), text.len()))
+}
+
+fn first_word<'t>(text: &'t str, tokens: &[Token]) -> Option<&'t str> {
+    let t = tokens.iter().find(|t| t.kind != TokenKind::Indent)?;
+    (t.kind == TokenKind::Word).then(|| text.get(t.span.start..t.span.end))?
+}
+
+/// The statement a line's first word starts: a keyword, a code (a 基本支出 line) or the name of a
+/// 上年 figure.
+fn kind_of_word(word: &str) -> Option<Kind> {
+    if word.starts_with('>') || word.starts_with('＞') {
+        return Some(Kind::Paragraph);
+    }
+    if let Some(s) = by_keyword(word) {
+        return Some(s.kind);
+    }
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Kind::BasicLine);
+    }
+    PRIOR_FIGURES.contains(&word).then_some(Kind::PriorFigure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "部门 甲\n项目 P1 某项目\n  # 注释\n\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n  经济 30201\n基本支出\n  2013201 30101 5 # 工资\n";
+
+    fn at(needle: &str) -> usize {
+        TEXT.find(needle).unwrap()
+    }
+
+    #[test]
+    fn the_statement_at_a_position_is_parsed_or_read_from_its_keyword() {
+        assert_eq!(keyword_at(TEXT, at("甲")), Some(Kind::Department));
+        assert_eq!(keyword_at(TEXT, at("人数")), Some(Kind::Indicator));
+        // Not a whole statement yet: the keyword says what it will be.
+        assert_eq!(keyword_at(TEXT, at("30201")), Some(Kind::Economic));
+        assert_eq!(keyword_at(TEXT, at("30101")), Some(Kind::BasicLine));
+        assert_eq!(keyword_at(TEXT, at("# 注释")), None);
+    }
+
+    #[test]
+    fn the_token_and_word_under_the_cursor() {
+        let l = line_at(TEXT, at("数量指标") + 3);
+        let t = l.tokens[l.token.unwrap()];
+        assert_eq!(t.kind, TokenKind::Word);
+        assert_eq!(&TEXT[t.span.start..t.span.end], "数量指标");
+        assert_eq!(l.word, 2);
+        let l = line_at(TEXT, at("工资"));
+        assert_eq!(l.tokens.last().unwrap().kind, TokenKind::Comment);
+        // The tokens cover the line.
+        let joined: String = l
+            .tokens
+            .iter()
+            .map(|t| &TEXT[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(joined, &TEXT[l.line.start..l.line.end]);
+    }
+
+    #[test]
+    fn the_block_of_an_indented_line() {
+        assert_eq!(block_at(TEXT, at("人数")), Some(BlockKind::Project));
+        assert_eq!(block_at(TEXT, at("30201")), Some(BlockKind::Project));
+        assert_eq!(block_at(TEXT, at("30101")), Some(BlockKind::Basic));
+        assert_eq!(block_at(TEXT, at("甲")), None);
+    }
+}
