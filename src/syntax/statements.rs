@@ -142,7 +142,7 @@ const fn member(
 }
 
 /// Every statement, in the order of `Kind` (and of the keyword list in help texts).
-pub const STATEMENTS: [Statement; 32] = [
+pub const STATEMENTS: &[Statement] = &[
     top(Kind::Department, "部门", "department", "部门 <部门名称>"),
     top(Kind::Year, "年度", "year", "年度 2024"),
     top(Kind::MoneyUnit, "金额单位", "money_unit", "金额单位 万元（或 元）"),
@@ -183,22 +183,31 @@ pub const STATEMENTS: [Statement; 32] = [
 /// The figures of the 上年 block (`prior_figure_name`): a 上年 line starts with one of them.
 pub const PRIOR_FIGURES: [&str; 4] = ["收支", "基本支出", "项目支出", "机关运行经费"];
 
-impl Kind {
-    /// Every kind, in the table's order.
-    pub const ALL: [Kind; 32] = {
-        let mut all = [Kind::Department; 32];
-        let mut i = 0;
-        while i < 32 {
-            all[i] = STATEMENTS[i].kind;
-            i += 1;
-        }
-        all
-    };
+// The table is in the order of `Kind`, so a kind finds its row without a search.
+const _: () = {
+    let mut i = 0;
+    while i < STATEMENTS.len() {
+        assert!(
+            STATEMENTS[i].kind as usize == i,
+            "STATEMENTS must be in the order of Kind"
+        );
+        i += 1;
+    }
+};
 
+/// The row of a kind the table lacks (a test makes sure there is none).
+const MISSING: Statement = row(Kind::Assertion, None, "", "");
+
+impl Kind {
     /// The kind's row of the table.
     pub const fn statement(self) -> &'static Statement {
-        // The rows are in the order of `Kind` (a test checks it).
-        &STATEMENTS[self as usize]
+        // The rows are in the order of `Kind` (checked when compiling, below).
+        let i = self as usize;
+        if i < STATEMENTS.len() {
+            &STATEMENTS[i]
+        } else {
+            &MISSING
+        }
     }
 
     /// The keyword the statement starts with ("" for lines that start with a code or a name).
@@ -289,7 +298,7 @@ mod tests {
             .filter(|a| !a.is_empty())
             .collect();
         assert_eq!(alternatives.len(), STATEMENTS.len(), "{alternatives:?}");
-        for s in &STATEMENTS {
+        for s in STATEMENTS {
             assert!(
                 alternatives.contains(&s.rule),
                 "{} is not a statement",
@@ -308,6 +317,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// One line of every statement (add a line for a new statement).
+    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
+
+    #[test]
+    fn every_statement_has_its_row_and_stands_where_the_row_says() {
+        let file = crate::source::SourceFile::new("t.bud", EVERY_STATEMENT);
+        let (ast, diags) = crate::syntax::parse(&file);
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut seen = std::collections::BTreeSet::new();
+        let mut block = None;
+        for line in ast.lines {
+            let kind = line.stmt.kind().expect("a statement");
+            assert_eq!(kind.statement().kind, kind);
+            if line.indented {
+                let b = block.expect("a block above");
+                assert!(kind.member_of(b), "{kind:?} in {b:?}");
+            } else {
+                assert!(kind.top_level(), "{kind:?}");
+                block = kind.opens();
+            }
+            seen.insert(kind);
+        }
+        assert_eq!(seen.len(), STATEMENTS.len());
     }
 
     #[test]
