@@ -3,7 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use super::statements::Kind;
 use crate::source::Span;
 pub use crate::source::Spanned;
 // The typed indicator values are the model's vocabulary; the syntax recognises them.
@@ -122,47 +121,6 @@ pub enum Stmt {
     /// A line that did not parse (already reported). It still ends the block above, so the
     /// lines indented under it are not taken for members of an earlier block.
     Invalid,
-}
-
-impl Stmt {
-    /// The statement's row in the statement table (`None` for a line that did not parse).
-    pub fn kind(&self) -> Option<Kind> {
-        Some(match self {
-            Stmt::Department(_) => Kind::Department,
-            Stmt::Year(_) => Kind::Year,
-            Stmt::MoneyUnit(_) => Kind::MoneyUnit,
-            Stmt::CatalogYear(_) => Kind::CatalogYear,
-            Stmt::SubUnit { .. } => Kind::SubUnit,
-            Stmt::DutiesBlock => Kind::DutiesBlock,
-            Stmt::OrganizationBlock => Kind::OrganizationBlock,
-            Stmt::ReasonBlock(_) => Kind::ReasonBlock,
-            Stmt::GlossaryBlock(_) => Kind::GlossaryBlock,
-            Stmt::Paragraph(_) => Kind::Paragraph,
-            Stmt::Income { .. } => Kind::Income,
-            Stmt::BasicBlock => Kind::BasicBlock,
-            Stmt::BasicLine { .. } => Kind::BasicLine,
-            Stmt::PriorBlock => Kind::PriorBlock,
-            Stmt::PriorFigure { .. } => Kind::PriorFigure,
-            Stmt::Project { .. } => Kind::Project,
-            Stmt::ProjectUnit(_) => Kind::ProjectUnit,
-            Stmt::ProjectKind(_) => Kind::ProjectKind,
-            Stmt::ProjectSource(_) => Kind::ProjectSource,
-            Stmt::Allocation { .. } => Kind::Allocation,
-            Stmt::ProjectAmount(_) => Kind::ProjectAmount,
-            Stmt::Economic { .. } => Kind::Economic,
-            Stmt::Procurement { .. } => Kind::Procurement,
-            Stmt::ThreePublic { .. } => Kind::ThreePublic,
-            Stmt::Goal(_) => Kind::Goal,
-            Stmt::Indicator(_) => Kind::Indicator,
-            Stmt::AssetsBlock(_) => Kind::AssetsBlock,
-            Stmt::Vehicles { .. } => Kind::Vehicles,
-            Stmt::Equipment(_) => Kind::Equipment,
-            Stmt::EquipmentPurchase(_) => Kind::EquipmentPurchase,
-            Stmt::KeyEvaluation { .. } => Kind::KeyEvaluation,
-            Stmt::Assertion { .. } => Kind::Assertion,
-            Stmt::Invalid => return None,
-        })
-    }
 }
 
 /// What an assertion states: an amount, or the text of a text cell.

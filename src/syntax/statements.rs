@@ -7,42 +7,7 @@
 //! definition: a test checks that every row names a rule of the grammar that starts with the
 //! row's keyword.
 
-/// What a statement line is: one per statement rule of `grammar/bud.pest`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Department,
-    Year,
-    MoneyUnit,
-    CatalogYear,
-    SubUnit,
-    DutiesBlock,
-    OrganizationBlock,
-    ReasonBlock,
-    GlossaryBlock,
-    Paragraph,
-    Income,
-    BasicBlock,
-    BasicLine,
-    Procurement,
-    PriorBlock,
-    PriorFigure,
-    Project,
-    ProjectUnit,
-    ProjectKind,
-    ProjectSource,
-    Allocation,
-    ProjectAmount,
-    Economic,
-    ThreePublic,
-    Goal,
-    Indicator,
-    AssetsBlock,
-    Vehicles,
-    Equipment,
-    EquipmentPurchase,
-    KeyEvaluation,
-    Assertion,
-}
+use super::ast::Stmt;
 
 /// A block: the indented lines under a statement that opens one belong to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,128 +51,148 @@ pub struct Statement {
 
 use BlockKind as B;
 
-const fn row(
-    kind: Kind,
+/// A row of the table without its kind (`statements!` adds it).
+pub struct Row {
     keyword: Option<&'static str>,
     rule: &'static str,
     form: &'static str,
-) -> Statement {
-    Statement {
-        kind,
-        keyword,
+    top_level: bool,
+    opens: Option<BlockKind>,
+    member_of: &'static [BlockKind],
+}
+
+impl Row {
+    const fn of(self, kind: Kind) -> Statement {
+        Statement {
+            kind,
+            keyword: self.keyword,
+            rule: self.rule,
+            form: self.form,
+            top_level: self.top_level,
+            opens: self.opens,
+            member_of: self.member_of,
+        }
+    }
+
+    /// A top-level statement that may also stand in blocks (收入 in 上年).
+    const fn and_member_of(self, blocks: &'static [BlockKind]) -> Row {
+        Row {
+            member_of: blocks,
+            ..self
+        }
+    }
+}
+
+/// A statement that stands at the top level.
+const fn top(keyword: &'static str, rule: &'static str, form: &'static str) -> Row {
+    Row {
+        keyword: Some(keyword),
         rule,
         form,
-        top_level: false,
+        top_level: true,
         opens: None,
         member_of: &[],
     }
 }
 
-const fn top(
-    kind: Kind,
-    keyword: &'static str,
-    rule: &'static str,
-    form: &'static str,
-) -> Statement {
-    Statement {
-        top_level: true,
-        ..row(kind, Some(keyword), rule, form)
-    }
-}
-
+/// A top-level statement that opens a block.
 const fn opens(
-    kind: Kind,
     keyword: &'static str,
     rule: &'static str,
     form: &'static str,
     block: BlockKind,
-) -> Statement {
-    Statement {
+) -> Row {
+    Row {
         opens: Some(block),
-        ..top(kind, keyword, rule, form)
+        ..top(keyword, rule, form)
     }
 }
 
+/// A statement that stands, indented, in blocks.
 const fn member(
-    kind: Kind,
     keyword: Option<&'static str>,
     rule: &'static str,
     form: &'static str,
     blocks: &'static [BlockKind],
-) -> Statement {
-    Statement {
+) -> Row {
+    Row {
+        keyword,
+        rule,
+        form,
+        top_level: false,
+        opens: None,
         member_of: blocks,
-        ..row(kind, keyword, rule, form)
     }
 }
 
-/// Every statement, in the order of `Kind` (and of the keyword list in help texts).
-pub const STATEMENTS: &[Statement] = &[
-    top(Kind::Department, "部门", "department", "部门 <部门名称>"),
-    top(Kind::Year, "年度", "year", "年度 2024"),
-    top(Kind::MoneyUnit, "金额单位", "money_unit", "金额单位 万元（或 元）"),
-    top(Kind::CatalogYear, "科目版本", "catalog_year", "科目版本 2024"),
-    top(Kind::SubUnit, "二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]"),
-    opens(Kind::DutiesBlock, "主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties),
-    opens(Kind::OrganizationBlock, "机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization),
-    opens(Kind::ReasonBlock, "原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason),
-    opens(Kind::GlossaryBlock, "名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary),
-    member(Kind::Paragraph, Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]),
-    Statement {
-        member_of: &[B::Prior],
-        ..top(Kind::Income, "收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22")
-    },
-    opens(Kind::BasicBlock, "基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
-    member(Kind::BasicLine, None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]),
-    member(Kind::Procurement, Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]),
-    opens(Kind::PriorBlock, "上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
-    member(Kind::PriorFigure, None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]),
-    opens(Kind::Project, "项目", "project", "项目 <项目编码> <项目名称>", B::Project),
-    member(Kind::ProjectUnit, Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]),
-    member(Kind::ProjectKind, Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]),
-    member(Kind::ProjectSource, Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]),
-    member(Kind::Allocation, Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]),
-    member(Kind::ProjectAmount, Some("金额"), "project_amount", "金额 <金额>", &[B::Project]),
-    member(Kind::Economic, Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]),
-    member(Kind::ThreePublic, Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]),
-    member(Kind::Goal, Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]),
-    member(Kind::Indicator, Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]),
-    opens(Kind::AssetsBlock, "资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
-    member(Kind::Vehicles, Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]),
-    member(Kind::Equipment, Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]),
-    member(Kind::EquipmentPurchase, Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]),
-    top(Kind::KeyEvaluation, "重点评价", "key_evaluation", "重点评价 <项目数> <金额>"),
-    top(Kind::Assertion, "断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07"),
-];
+/// The table: one line per statement makes its `Kind`, its row of `STATEMENTS` and the arm of
+/// `Stmt::kind`, in one order (the order of the keyword list in help texts).
+macro_rules! statements {
+    ($($kind:ident: $row:expr,)*) => {
+        /// What a statement line is: one per statement rule of `grammar/bud.pest`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $($kind,)*
+        }
+
+        /// Every statement, in the order of `Kind`.
+        pub const STATEMENTS: &[Statement] = &[$($row.of(Kind::$kind),)*];
+
+        impl Stmt {
+            /// The statement's row in the statement table (`None` for a line that did not parse).
+            pub fn kind(&self) -> Option<Kind> {
+                match self {
+                    $(Stmt::$kind { .. } => Some(Kind::$kind),)*
+                    Stmt::Invalid => None,
+                }
+            }
+        }
+    };
+}
+
+statements! {
+    Department: top("部门", "department", "部门 <部门名称>"),
+    Year: top("年度", "year", "年度 2024"),
+    MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）"),
+    CatalogYear: top("科目版本", "catalog_year", "科目版本 2024"),
+    SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]"),
+    DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties),
+    OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization),
+    ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason),
+    GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary),
+    Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]),
+    Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]),
+    BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
+    BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]),
+    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]),
+    PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
+    PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]),
+    Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project),
+    ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]),
+    ProjectKind: member(Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]),
+    ProjectSource: member(Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]),
+    Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]),
+    ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]),
+    Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]),
+    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]),
+    Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]),
+    Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]),
+    AssetsBlock: opens("资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
+    Vehicles: member(Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]),
+    Equipment: member(Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]),
+    EquipmentPurchase: member(Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]),
+    KeyEvaluation: top("重点评价", "key_evaluation", "重点评价 <项目数> <金额>"),
+    Assertion: top("断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07"),
+}
 
 /// The figures of the 上年 block (`prior_figure_name`): a 上年 line starts with one of them.
 pub const PRIOR_FIGURES: [&str; 4] = ["收支", "基本支出", "项目支出", "机关运行经费"];
 
-// The table is in the order of `Kind`, so a kind finds its row without a search.
-const _: () = {
-    let mut i = 0;
-    while i < STATEMENTS.len() {
-        assert!(
-            STATEMENTS[i].kind as usize == i,
-            "STATEMENTS must be in the order of Kind"
-        );
-        i += 1;
-    }
-};
-
-/// The row of a kind the table lacks (a test makes sure there is none).
-const MISSING: Statement = row(Kind::Assertion, None, "", "");
-
 impl Kind {
     /// The kind's row of the table.
     pub const fn statement(self) -> &'static Statement {
-        // The rows are in the order of `Kind` (checked when compiling, below).
-        let i = self as usize;
-        if i < STATEMENTS.len() {
-            &STATEMENTS[i]
-        } else {
-            &MISSING
-        }
+        // `statements!` makes the kinds and the rows from one list, in one order.
+        &STATEMENTS[self as usize]
     }
 
     /// The keyword the statement starts with ("" for lines that start with a code or a name).
