@@ -1,6 +1,6 @@
 //! Criterion benchmarks of each phase — parse, build, views, check, JSON, DOCX — on the example
-//! (the real 2024 budget, 81 KB) and on a synthetic budget of 1,000 projects (1.3 MB), with
-//! throughput in bytes of source. `cargo bench --bench phases`; one phase:
+//! (the real 2024 budget, 81 KB) and on a synthetic budget of 1,000 projects (1.3 MB), and the
+//! whole check of 100 copies of the example in one run, with throughput in bytes of source. `cargo bench --bench phases`; one phase:
 //! `cargo bench --bench phases -- parse`.
 
 use budc::model::{build, Catalog};
@@ -54,6 +54,27 @@ fn phases(c: &mut Criterion) {
         g.bench_function("docx", |b| b.iter(|| compiled.to_docx()));
         g.finish();
     }
+    // The real example, 100 copies in one run: what `budc check` of 100 real budgets does in
+    // process, one after the other.
+    let copies: Vec<SourceFile> = (0..100)
+        .map(|i| SourceFile::new(format!("copy-{i}.bud"), EXAMPLE))
+        .collect();
+    let mut g = c.benchmark_group("example×100");
+    g.throughput(Throughput::Bytes(100 * EXAMPLE.len() as u64));
+    g.measurement_time(Duration::from_secs(6));
+    g.sample_size(10);
+    g.bench_function("parse+build+views+check", |b| {
+        b.iter_batched(
+            || copies.clone(),
+            |files| {
+                for f in files {
+                    budc::compile(f, Some(&catalog));
+                }
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
 }
 
 criterion_group!(benches, phases);

@@ -8,7 +8,7 @@
 //! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
 //!
 //! `cargo bench --bench process -- huge` runs only the sections whose name holds `huge`
-//! (sections: example, growing, many, huge). The huge budget needs ~12 GB of memory and
+//! (sections: example, copies, growing, many, huge). The huge budget needs ~12 GB of memory and
 //! ~8 GB of disk in the temp folder for a minute or two.
 
 use std::path::{Path, PathBuf};
@@ -44,6 +44,27 @@ fn run_status(bin: &Path, args: &[&str]) -> (Duration, u64, bool) {
     assert_eq!(r, pid, "wait4");
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
     (t.elapsed(), usage.ru_maxrss as u64 * 1024, ok)
+}
+
+/// The CPU time (user + system) of one run of the binary, all its threads.
+// The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn cpu(bin: &Path, args: &[&str]) -> Duration {
+    let child = Command::new(bin)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run budc");
+    let mut status = 0;
+    // SAFETY: a plain rusage struct filled by wait4 for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: waits for the child spawned above; the pointers are to live locals.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4");
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
 }
 
 /// Min and median time, and the largest peak memory, of `n` runs.
@@ -154,6 +175,9 @@ fn main() {
     if wanted("example") {
         example(&bin, &dir);
     }
+    if wanted("copies") {
+        copies(&bin, &dir);
+    }
     if wanted("growing") {
         growing(&bin, &dir);
     }
@@ -188,6 +212,31 @@ fn example(bin: &Path, dir: &Path) {
     report(
         "`budc lsp`: didChange of the example → diagnostics",
         lsp_latency(bin, &text),
+    );
+}
+
+/// The real example 100 times in one run: `budc check` of 100 files, wall and CPU time.
+fn copies(bin: &Path, dir: &Path) {
+    println!("\n== the real example, 100 copies in one run: `budc check` of 100 files");
+    let text = std::fs::read_to_string(EXAMPLE).expect("example");
+    let copies = dir.join("copies");
+    std::fs::create_dir_all(&copies).expect("dir");
+    for i in 0..100 {
+        std::fs::write(copies.join(format!("copy-{i:03}.bud")), &text).expect("write");
+    }
+    let c = copies.display().to_string();
+    let mb = 100.0 * text.len() as f64 / 1e6;
+    let (min, median, peak) = runs(bin, &["check", &c], 7);
+    let mut cpus: Vec<Duration> = (0..7).map(|_| cpu(bin, &["check", &c])).collect();
+    cpus.sort();
+    println!(
+        "100 × the example ({mb:.1} MB): wall min {:.0} ms, median {:.0} ms ({:.1} MB/s); CPU min {:.0} ms: {:.1} MB/s per core; peak {:.0} MB",
+        ms(min),
+        ms(median),
+        mb / min.as_secs_f64(),
+        ms(cpus[0]),
+        mb / cpus[0].as_secs_f64(),
+        peak as f64 / 1e6
     );
 }
 
