@@ -324,7 +324,7 @@ fn value(cell: &Cell) -> Option<Cow<'_, str>> {
     }
 }
 
-fn texts(v: &[crate::syntax::ast::Spanned<String>]) -> Vec<String> {
+fn texts(v: &[crate::source::Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.value.clone()).collect()
 }
 
