@@ -5,6 +5,7 @@
 //! `catalog/README.md`), embedded in the binary; a user can load another year's or region's from
 //! a folder with the same files (`--catalog DIR`), codes and rules alike.
 
+pub use super::catalog_error::CatalogError;
 use super::rules::{Rules, RULES_FILE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -111,23 +112,6 @@ pub fn embedded_years() -> Vec<&'static str> {
 /// The newest built-in year: the catalog of a budget that states no year.
 pub fn newest_embedded_year() -> &'static str {
     embedded_years().last().copied().unwrap_or_default()
-}
-
-/// An error loading a catalog file: which file, which line (0: the whole file), what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            0 => write!(f, "{}: {}", self.file, self.message),
-            line => write!(f, "{}:{line}: {}", self.file, self.message),
-        }
-    }
 }
 
 impl Catalog {

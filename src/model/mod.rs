@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod catalog;
+mod catalog_error;
 mod members;
 mod resolve;
 pub mod rules;

@@ -7,7 +7,7 @@
 //! Read once into the typed `Rules`; checks, views and writers ask it, never a constant. A file
 //! that does not parse or holds a wrong value is a `CatalogError` with its line.
 
-use super::catalog::CatalogError;
+use super::catalog_error::CatalogError;
 use super::{BasicKind, Source, ThreePublicKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
