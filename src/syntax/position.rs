@@ -84,22 +84,20 @@ pub fn line_at(text: &str, offset: usize) -> LineAt {
 /// The block the line at a byte offset belongs to: the block opened by the nearest line above
 /// that is not indented, if the line is indented (blank and comment lines do not count).
 pub fn block_at(text: &str, offset: usize) -> Option<BlockKind> {
-    let (start, _) = line_around(text, offset);
-    let here = line_at(text, offset);
-    if !here.indented {
+    let (start, end) = line_around(text, offset);
+    let bytes = text.as_bytes();
+    if space_len(bytes, start) == 0 || spaces(bytes, start, end) == end {
         return None;
     }
     let above = text.get(..start).unwrap_or_default();
-    let mut opener = None;
-    for (s, e) in lines(above) {
-        let toks = tokens(above, s, e);
-        match toks.first().map(|t| t.kind) {
-            None | Some(TokenKind::Indent) | Some(TokenKind::Comment) => {}
-            Some(_) => opener = Some((s, e)),
-        }
-    }
-    let (s, e) = opener?;
-    match fast::line(above, s, e) {
+    // The last line above that starts with neither a space nor a comment, and is not blank.
+    let opener = lines(above)
+        .filter(|&(s, e)| {
+            let first = spaces(bytes, s, e);
+            s == first && first < e && bytes.get(first) != Some(&b'#')
+        })
+        .last()?;
+    match fast::line(above, opener.0, opener.1) {
         fast::Outcome::Line(l) => l.stmt.kind().and_then(Kind::opens),
         _ => None,
     }
