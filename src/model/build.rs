@@ -364,7 +364,7 @@ impl Builder<'_> {
         resolve::amount(self.budget.unit(), a, &mut self.diags);
     }
 
-    pub(super) fn code(&mut self, c: &CodeRef, class: Classification, want_len: usize) -> Code {
+    pub(super) fn code(&mut self, c: CodeRef, class: Classification, want_len: usize) -> Code {
         resolve::code(self.catalog, &mut self.diags, c, class, want_len)
     }
 

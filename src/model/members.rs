@@ -34,18 +34,16 @@ impl Builder<'_> {
                 },
             ) => {
                 // One word after the economic code: a source keyword, or else the code's name.
-                let (econ, source) = match (&econ.name, source.as_ref()) {
-                    (None, Some(w)) if Source::parse(&w.value).is_none() => {
-                        let named = CodeRef {
-                            code: econ.code.clone(),
-                            name: Some(w.clone()),
-                        };
-                        (named, None)
-                    }
-                    _ => (econ.clone(), source.clone()),
-                };
-                let func = self.code(func, Classification::Functional, 7);
-                let econ = self.code(&econ, Classification::EconomicDept, 5);
+                let mut econ = take(econ);
+                let mut source = source.take();
+                let not_a_source = source
+                    .as_ref()
+                    .is_some_and(|w| Source::parse(&w.value).is_none());
+                if econ.name.is_none() && not_a_source {
+                    econ.name = source.take();
+                }
+                let func = self.code(take(func), Classification::Functional, 7);
+                let econ = self.code(econ, Classification::EconomicDept, 5);
                 let source = match &source {
                     Some(w) => self.source(w),
                     None => Some(Source::GeneralPublic),
@@ -79,10 +77,10 @@ impl Builder<'_> {
                     );
                 };
                 let cref = CodeRef {
-                    code: func.clone(),
+                    code: spanned(func),
                     name: None,
                 };
-                let func = self.code(&cref, Classification::Functional, 7);
+                let func = self.code(cref, Classification::Functional, 7);
                 if let Some(p) = self.procurement(kind, Some(func), amount, span) {
                     self.budget.basic_procurement.push(p);
                 }
@@ -153,7 +151,7 @@ impl Builder<'_> {
     fn project(&mut self, i: usize, stmt: &mut Stmt, span: Span) {
         match stmt {
             Stmt::Allocation { func, amount } => {
-                let code = self.code(func, Classification::Functional, 7);
+                let code = self.code(take(func), Classification::Functional, 7);
                 self.amount_ok(amount);
                 let twice = self.budget.projects.get(i).and_then(|p| {
                     p.allocations
@@ -188,7 +186,7 @@ impl Builder<'_> {
                 });
             }
             Stmt::Economic { econ, amount } => {
-                let code = self.code(econ, Classification::EconomicDept, 5);
+                let code = self.code(take(econ), Classification::EconomicDept, 5);
                 self.amount_ok(amount);
                 self.with_project(i, |p| {
                     p.economics.push(Allocation {
@@ -199,12 +197,12 @@ impl Builder<'_> {
                 });
             }
             Stmt::Procurement { kind, func, amount } => {
-                let func = func.as_ref().map(|f| {
+                let func = func.as_mut().map(|f| {
                     let cref = CodeRef {
-                        code: f.clone(),
+                        code: spanned(f),
                         name: None,
                     };
-                    self.code(&cref, Classification::Functional, 7)
+                    self.code(cref, Classification::Functional, 7)
                 });
                 if let Some(proc) = self.procurement(kind, func, amount, span) {
                     self.with_project(i, |p| p.procurement.push(proc));
@@ -272,5 +270,13 @@ impl Builder<'_> {
             amount: money(amount),
             span,
         })
+    }
+}
+
+/// Moves a code and its name out of the statement (which is dropped after building).
+fn take(c: &mut CodeRef) -> CodeRef {
+    CodeRef {
+        code: spanned(&mut c.code),
+        name: c.name.take(),
     }
 }

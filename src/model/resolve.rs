@@ -45,11 +45,10 @@ pub(super) fn three_public_kind(diags: &mut Vec<Diagnostic>, w: &Word) -> Option
 pub(super) fn code(
     catalog: &Catalog,
     diags: &mut Vec<Diagnostic>,
-    c: &CodeRef,
+    c: CodeRef,
     class: Classification,
     want_len: usize,
 ) -> Code {
-    let code = c.code.value.clone();
     let span = c.code.span;
     let (what_zh, what_en) = match class {
         Classification::Functional => ("支出功能分类", "functional"),
@@ -61,10 +60,11 @@ pub(super) fn code(
         _ => "款",
     };
     let done = Code {
-        code: code.clone(),
+        code: c.code.value,
         span,
-        written_name: c.name.clone(),
+        written_name: c.name,
     };
+    let code = done.code.as_str();
     // Without a catalog (E0105 says so) there is nothing to look codes up in.
     if catalog.functional.is_empty() && catalog.economic_dept.is_empty() {
         return done;
@@ -90,7 +90,9 @@ pub(super) fn code(
         return done;
     }
     if let Some(official) = catalog.name(class, &code) {
-        let Some(written) = &c.name else { return done };
+        let Some(written) = &done.written_name else {
+            return done;
+        };
         if normalize_name(&written.value) == normalize_name(official) {
             return done;
         }
@@ -124,8 +126,8 @@ pub(super) fn code(
         );
         return done;
     }
-    let mut near = c
-        .name
+    let mut near = done
+        .written_name
         .as_ref()
         .map(|n| catalog.find_by_name(class, &n.value, &code))
         .unwrap_or_default();
