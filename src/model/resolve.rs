@@ -70,7 +70,7 @@ pub(super) fn code(
         return done;
     }
     if code.len() != want_len {
-        let children = catalog.children(class, &code);
+        let children = catalog.children(class, code);
         let hint = suggestion_list(&children);
         diags.push(
             Diagnostic::new("E0303", t!("{what_zh}编码“{code}”不是{level}级科目", "{what_en} code “{code}” is not a {level}-level code"))
@@ -89,7 +89,7 @@ pub(super) fn code(
         );
         return done;
     }
-    if let Some(official) = catalog.name(class, &code) {
+    if let Some(official) = catalog.name(class, code) {
         let Some(written) = &done.written_name else {
             return done;
         };
@@ -97,7 +97,7 @@ pub(super) fn code(
             return done;
         }
         let as_written = &written.value;
-        let elsewhere = catalog.find_by_name(class, as_written, &code);
+        let elsewhere = catalog.find_by_name(class, as_written, code);
         let other = suggestion_list(&elsewhere);
         let help = if other.is_empty() {
             t!(
@@ -129,14 +129,14 @@ pub(super) fn code(
     let mut near = done
         .written_name
         .as_ref()
-        .map(|n| catalog.find_by_name(class, &n.value, &code))
+        .map(|n| catalog.find_by_name(class, &n.value, code))
         .unwrap_or_default();
-    near.extend(catalog.nearest(class, &code));
+    near.extend(catalog.nearest(class, code));
     near.dedup();
     near.truncate(3);
     let hint = suggestion_list(&near);
     let year = &catalog.year;
-    let (diag, help) = if catalog.branch_complete(class, &code) {
+    let (diag, help) = if catalog.branch_complete(class, code) {
         (
             Diagnostic::new(
                 "E0301",
