@@ -45,8 +45,11 @@ pub struct Statement {
     pub top_level: bool,
     /// The block it opens, if any (then it stands at the top level).
     pub opens: Option<BlockKind>,
-    /// The blocks it may stand in, indented (in the order help texts name them).
+    /// The blocks it may stand in, indented.
     pub member_of: &'static [BlockKind],
+    /// The blocks a help text names when the line stands elsewhere (in this order): those it
+    /// may stand in, unless the row says fewer.
+    pub named_in_help: &'static [BlockKind],
 }
 
 use BlockKind as B;
@@ -59,6 +62,7 @@ pub struct Row {
     top_level: bool,
     opens: Option<BlockKind>,
     member_of: &'static [BlockKind],
+    named_in_help: &'static [BlockKind],
 }
 
 impl Row {
@@ -71,6 +75,7 @@ impl Row {
             top_level: self.top_level,
             opens: self.opens,
             member_of: self.member_of,
+            named_in_help: self.named_in_help,
         }
     }
 
@@ -78,6 +83,15 @@ impl Row {
     const fn and_member_of(self, blocks: &'static [BlockKind]) -> Row {
         Row {
             member_of: blocks,
+            named_in_help: blocks,
+            ..self
+        }
+    }
+
+    /// Names fewer blocks in help texts than the statement may stand in.
+    const fn named_in_help(self, blocks: &'static [BlockKind]) -> Row {
+        Row {
+            named_in_help: blocks,
             ..self
         }
     }
@@ -92,6 +106,7 @@ const fn top(keyword: &'static str, rule: &'static str, form: &'static str) -> R
         top_level: true,
         opens: None,
         member_of: &[],
+        named_in_help: &[],
     }
 }
 
@@ -122,6 +137,7 @@ const fn member(
         top_level: false,
         opens: None,
         member_of: blocks,
+        named_in_help: blocks,
     }
 }
 
@@ -164,7 +180,7 @@ statements! {
     Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]),
     BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
     BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]),
-    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]),
+    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]),
     PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
     PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]),
     Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project),
@@ -222,7 +238,7 @@ impl Kind {
     pub fn home(self) -> String {
         let names: Vec<&str> = self
             .statement()
-            .member_of
+            .named_in_help
             .iter()
             .map(|b| b.keyword())
             .collect();
@@ -338,5 +354,7 @@ mod tests {
         );
         assert_eq!(Kind::ThreePublic.home(), "项目或上年");
         assert_eq!(Kind::Goal.home(), "项目");
+        // 采购 stands in 项目 and in 基本支出; help texts have always named 项目 only.
+        assert_eq!(Kind::Procurement.home(), "项目");
     }
 }
