@@ -18,6 +18,7 @@ pub mod files;
 pub mod fmt;
 pub mod lsp;
 pub mod model;
+pub mod report;
 pub mod source;
 pub mod span;
 pub mod syntax;

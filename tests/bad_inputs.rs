@@ -1,7 +1,8 @@
 //! A corpus of bad input (`tests/fixtures/bad/`): each file gets its diagnostics, located, and
 //! never a panic or a hang. The expected diagnostics of every file are one reviewed snapshot.
 
-use budc::diag::{render, Lang};
+use budc::diag::Lang;
+use budc::report as render;
 use budc::source::SourceFile;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");

@@ -6,7 +6,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(file) = budc::source::SourceFile::decode("fuzz.bud", data) {
         let c = budc::compile(file, None);
         for d in &c.diagnostics {
-            let _ = budc::diag::render::short(d, &c.file, budc::diag::Lang::Zh);
+            let _ = budc::report::short(d, &c.file, budc::diag::Lang::Zh);
         }
     }
 });

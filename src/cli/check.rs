@@ -3,8 +3,8 @@
 use super::args::MessageFormat;
 use super::inputs;
 use super::ui::{count, Ui, ERRORS, OK};
-use crate::diag::render::{self, Summary};
 use crate::diag::Diagnostic;
+use crate::report::{self as render, Summary};
 use crate::source::SourceFile;
 use crate::t;
 use rust_decimal::Decimal;

@@ -1,12 +1,11 @@
-//! Diagnostics as plain data, and the only place that draws them.
+//! Diagnostics as plain data.
 //!
 //! Every phase reports `Diagnostic` values; none stops at the first problem. Messages carry both
-//! Chinese and English (`Text`); the renderers choose. Renderers: miette for people (`human`),
-//! our own JSON (`json`) and SARIF 2.1.0 (`sarif`) for tools. Every code is registered with its
-//! family, severity and long explanation in `codes`.
+//! Chinese and English (`Text`); the renderers of `crate::report` (above `source`, whose
+//! positions they need) choose one. Every code is registered with its family, severity and long
+//! explanation in `codes`.
 
 pub mod codes;
-pub mod render;
 
 use crate::span::Span;
 use std::borrow::Cow;
