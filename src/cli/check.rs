@@ -40,20 +40,23 @@ pub fn run(
         .collect();
     let mut worst = OK;
     let mut summary = Summary {
-        files: files.len(),
+        files: 0,
         ..Summary::default()
     };
     let mut total = Decimal::ZERO;
     let mut reports: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    let mut unreadable = 0;
     for r in results {
         let (file, mut diags, amount) = match r {
             Err(code) => {
                 worst = worst.max(code);
+                unreadable += 1;
                 continue;
             }
             Ok(x) => x,
         };
         total += amount;
+        summary.files += 1;
         let (e, w) = count(&diags);
         summary.errors += e;
         summary.warnings += w;
@@ -76,10 +79,17 @@ pub fn run(
             let (n, e, w) = (summary.files, summary.errors, summary.warnings);
             let (files, errors, warnings) =
                 (plural(n, "file"), plural(e, "error"), plural(w, "warning"));
-            ui.say(&t!(
+            let mut line = t!(
                 "检查了 {n} 个文件：{e} 个错误，{w} 个警告；支出合计 {total:.2}",
                 "checked {files}: {errors}, {warnings}; spending in all {total:.2}"
-            ));
+            );
+            if unreadable > 0 {
+                let u = plural(unreadable, "file");
+                let more = t!("；{unreadable} 个文件无法读取", "; {u} could not be read");
+                line.zh.to_mut().push_str(&more.zh);
+                line.en.to_mut().push_str(&more.en);
+            }
+            ui.say(&line);
             Ok(())
         }
         MessageFormat::Json => ui.out(render::json(&refs, ui.lang, summary).as_bytes()),
