@@ -195,9 +195,28 @@ fn completion_by_name_replaces_the_word_by_the_code() {
             "label": "2080110 劳动关系和维权",
             "kind": 12,
             "detail": "劳动关系和维权",
-            "filterText": "劳动关系和维权",
+            "filterText": "劳动关系",
             "insertText": "2080110",
             "textEdit": {"range": range(16, 5, 16, 9), "newText": "2080110"},
+        }])
+    );
+}
+
+#[test]
+fn completion_by_name_filters_by_the_word_typed_not_the_name() {
+    // 维权 stands inside the name: a client that filters by prefix (Neovim's omnifunc) keeps
+    // the item only if its filter text is what was typed.
+    let text = format!("{DOC}项目 P2 乙\n  支出 维权");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 7));
+    assert_eq!(
+        t.result(id),
+        &json!([{
+            "label": "2080110 劳动关系和维权",
+            "kind": 12,
+            "detail": "劳动关系和维权",
+            "filterText": "维权",
+            "insertText": "2080110",
+            "textEdit": {"range": range(16, 5, 16, 7), "newText": "2080110"},
         }])
     );
 }
@@ -372,4 +391,152 @@ fn a_session_through_the_binary() {
     assert_eq!(t.stderr, "");
     assert_eq!(t.published(), [(URI.to_string(), e0304(E0304_ZH))]);
     assert_eq!(t.result(hover)["range"], range(8, 5, 8, 12));
+}
+
+// Positions as the grammar reads them: its spaces (space, tab, U+3000) and its line breaks
+// (`\n`, `\r\n`, a lone `\r`), not `char::is_whitespace`.
+
+const HOVER_2080110: &str =
+    "**2080110 劳动关系和维权**（支出功能分类 · 项）\n\n本预算：300.00 万元";
+
+#[test]
+fn hover_after_an_ideographic_space_or_a_tab() {
+    for space in ["\u{3000}", "\t"] {
+        let text = DOC.replace("支出 2080110", &format!("支出{space}2080110"));
+        let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+        assert_eq!(
+            t.result(id),
+            &json!({
+                "contents": {"kind": "markdown", "value": HOVER_2080110},
+                "range": range(8, 5, 8, 12),
+            }),
+            "{space:?}"
+        );
+    }
+}
+
+#[test]
+fn hover_on_a_code_joined_to_its_keyword_by_a_space_the_grammar_does_not_know() {
+    // U+00A0 is whitespace to Rust but part of the word to the grammar: `支出\u{a0}2080110` is
+    // one word, not a code.
+    let text = DOC.replace("支出 2080110", "支出\u{a0}2080110");
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+    assert_eq!(t.result(id), &json!(null));
+}
+
+#[test]
+fn hover_at_the_start_and_at_the_end_of_a_code() {
+    for column in [5, 12] {
+        let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, column));
+        assert_eq!(t.result(id)["range"], range(8, 5, 8, 12), "{column}");
+    }
+}
+
+#[test]
+fn hover_in_a_file_with_lone_cr_line_breaks() {
+    let text = DOC.replace('\n', "\r");
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+    assert_eq!(
+        t.result(id),
+        &json!({
+            "contents": {"kind": "markdown", "value": HOVER_2080110},
+            "range": range(8, 5, 8, 12),
+        })
+    );
+}
+
+const ECONOMIC_3010: [&str; 7] = [
+    "30101", "30102", "30103", "30106", "30107", "30108", "30109",
+];
+
+#[test]
+fn completion_of_economic_codes_after_a_lone_cr() {
+    // The line is `  2013201 3010`, after a `\r`: its first word is a functional code.
+    let text = format!("{}  2013201 3010", DOC.replace('\n', "\r"));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 14));
+    assert_eq!(labels(t.result(id)), ECONOMIC_3010);
+}
+
+#[test]
+fn completion_at_the_end_of_a_line_of_a_crlf_file() {
+    let text = format!("{}  2013201 3010\r\n", DOC.replace('\n', "\r\n"));
+    // At the end of the line, and past it (a client may send either).
+    for column in [14, 99] {
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(15, column));
+        assert_eq!(labels(t.result(id)), ECONOMIC_3010, "{column}");
+    }
+}
+
+#[test]
+fn completion_after_an_ideographic_space_and_a_tab() {
+    for space in ["\u{3000}", "\t"] {
+        let text = format!("{DOC}项目 P2 乙\n  经济{space}3010");
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 9));
+        assert_eq!(labels(t.result(id)), ECONOMIC_3010, "{space:?}");
+        let text = format!("{DOC}项目 P2 乙\n  单位{space}");
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+        assert_eq!(labels(t.result(id)), ["本级"], "{space:?}");
+    }
+}
+
+#[test]
+fn completion_of_sub_units_only_in_a_project() {
+    // A top-level 单位 line, and one in 基本支出: not a project's unit, so no sub-units.
+    for text in [format!("{DOC}单位 "), format!("{DOC}  单位 ")] {
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 5));
+        assert_eq!(t.result(id), &json!([]), "{text:?}");
+    }
+    // In a project, after blank and comment lines.
+    let text = format!("{DOC}项目 P2 乙\n\n  # 单位\n  单位 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(18, 5));
+    assert_eq!(
+        t.result(id),
+        &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
+    );
+}
+
+#[test]
+fn completion_of_the_level_2_categories_of_the_level_1_typed() {
+    let text = format!("{DOC}项目 P2 乙\n  指标 产出指标 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 10));
+    assert_eq!(
+        t.result(id),
+        &json!([
+            {"label": "数量指标", "kind": 20, "detail": "二级指标"},
+            {"label": "质量指标", "kind": 20, "detail": "二级指标"},
+            {"label": "时效指标", "kind": 20, "detail": "二级指标"},
+        ])
+    );
+    // A word typed of the 二级: accepting an item replaces it.
+    let text = format!("{DOC}项目 P2 乙\n  指标 产出指标 质");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 11));
+    let edit = |label: &str| {
+        json!({
+            "label": label, "kind": 20, "detail": "二级指标",
+            "textEdit": {"range": range(16, 10, 16, 11), "newText": label},
+        })
+    };
+    assert_eq!(
+        t.result(id),
+        &json!([edit("数量指标"), edit("质量指标"), edit("时效指标")])
+    );
+    // Not a 一级: nothing to offer.
+    let text = format!("{DOC}项目 P2 乙\n  指标 产出 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 8));
+    assert_eq!(t.result(id), &json!([]));
+}
+
+#[test]
+fn completion_of_a_category_pair_replaces_the_word_typed() {
+    let text = format!("{DOC}项目 P2 乙\n  指标 满意");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 7));
+    let items = t.result(id);
+    assert_eq!(labels(items).len(), 12);
+    assert_eq!(
+        items[11],
+        json!({
+            "label": "满意度指标 服务对象满意度指标", "kind": 20, "detail": "一级指标 二级指标",
+            "textEdit": {"range": range(16, 5, 16, 7), "newText": "满意度指标 服务对象满意度指标"},
+        })
+    );
 }

@@ -1,9 +1,11 @@
 //! Completion: classification codes by the digits typed or by a word of their name, sub-units
 //! after `单位`, indicator categories after `指标`.
 
-use super::position::{line_before, offset, range};
+use super::position::{offset, range};
 use crate::diag::Lang;
 use crate::model::catalog::Classification;
+use crate::source::Span;
+use crate::syntax::{line_at, Kind, LineAt};
 use crate::t;
 use crate::Compiled;
 use lsp_types as lsp;
@@ -14,25 +16,31 @@ const MAX_BY_DIGITS: usize = 100;
 const MAX_BY_NAME: usize = 50;
 
 pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::CompletionItem> {
-    let at = offset(&c.file, at);
-    let line = line_before(&c.file.text, at);
-    let prefix = line.rsplit([' ', '\t', '\u{3000}']).next().unwrap_or("");
-    let keyword = line.split_whitespace().next().unwrap_or("");
-    if keyword == "单位" && line.trim_start() != prefix {
-        return sub_units(c);
-    }
-    if keyword == "指标" {
-        return indicator_categories(c, lang);
+    let line = line_at(&c.file.text, offset(&c.file, at));
+    let typed = line.typed();
+    let prefix = c.file.slice(typed);
+    // The statement the line is, where it stands: 单位 and 指标 only mean something in a 项目.
+    match (line.placed(), line.word) {
+        (Some(Kind::ProjectUnit), 1) => return sub_units(c),
+        (Some(Kind::Indicator), 1) => return indicator_categories(c, lang, None, &line),
+        (Some(Kind::Indicator), 2) => {
+            let first = line.words().nth(1).map(|w| c.file.slice(w));
+            return indicator_categories(c, lang, first, &line);
+        }
+        (Some(Kind::Indicator | Kind::ProjectUnit), _) => return Vec::new(),
+        _ => {}
     }
     if prefix.is_empty() {
         return Vec::new();
     }
-    if prefix.chars().all(|ch| ch.is_ascii_digit()) {
-        // An economic code after 经济, or in the second column of a line that starts with a
-        // functional code; a functional code anywhere else.
-        let economic = keyword == "经济"
-            || (keyword.chars().all(|ch| ch.is_ascii_digit())
-                && line.split_whitespace().count() >= 2);
+    if prefix.bytes().all(|b| b.is_ascii_digit()) {
+        // An economic code after 经济, or after the functional code a 基本支出 line starts
+        // with; a functional code anywhere else.
+        let economic = match line.kind {
+            Some(Kind::Economic) => true,
+            Some(Kind::BasicLine) => line.word >= 1,
+            _ => false,
+        };
         let class = if economic {
             Classification::EconomicDept
         } else {
@@ -40,7 +48,7 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
         };
         return by_digits(c, class, prefix);
     }
-    by_name(c, prefix, at)
+    by_name(c, prefix, typed)
 }
 
 fn item(label: String, detail: String, kind: lsp::CompletionItemKind) -> lsp::CompletionItem {
@@ -66,20 +74,49 @@ fn sub_units(c: &Compiled) -> Vec<lsp::CompletionItem> {
         .collect()
 }
 
-/// Every 一级 二级 pair of the indicator framework. The one place the LSP reads it.
-fn indicator_categories(c: &Compiled, lang: Lang) -> Vec<lsp::CompletionItem> {
-    let detail = t!(
-        "一级指标 二级指标",
-        "level-1 and level-2 indicator category"
-    );
+/// The indicator categories: every 一级 二级 pair where the 一级 is being typed; the 二级 of
+/// `first` where the 二级 is (none if `first` is not a 一级). The one place the LSP reads the
+/// framework. An item replaces the word typed, if any.
+fn indicator_categories(
+    c: &Compiled,
+    lang: Lang,
+    first: Option<&str>,
+    line: &LineAt,
+) -> Vec<lsp::CompletionItem> {
+    let detail = match first {
+        None => t!(
+            "一级指标 二级指标",
+            "level-1 and level-2 indicator category"
+        ),
+        Some(_) => t!("二级指标", "level-2 indicator category"),
+    };
+    let typed = line.typed();
+    let replace = line
+        .word_under()
+        .filter(|_| typed.end > typed.start)
+        .map(|w| range(&c.file, w.start, w.end));
     let mut items = Vec::new();
-    for (first, seconds) in c.catalog.rules().framework() {
+    for (level1, seconds) in c.catalog.rules().framework() {
+        if first.is_some_and(|f| f != level1) {
+            continue;
+        }
         for second in seconds {
-            items.push(item(
-                format!("{first} {second}"),
+            let label = match first {
+                None => format!("{level1} {second}"),
+                Some(_) => second.clone(),
+            };
+            let mut item = item(
+                label.clone(),
                 detail.get(lang).to_string(),
                 lsp::CompletionItemKind::ENUM_MEMBER,
-            ));
+            );
+            item.text_edit = replace.map(|range| {
+                lsp::CompletionTextEdit::Edit(lsp::TextEdit {
+                    range,
+                    new_text: label,
+                })
+            });
+            items.push(item);
         }
     }
     items
@@ -96,16 +133,17 @@ fn by_digits(c: &Compiled, class: Classification, prefix: &str) -> Vec<lsp::Comp
 }
 
 /// Functional codes whose name contains the word typed; accepting one replaces the word by the
-/// code.
-fn by_name(c: &Compiled, word: &str, at: usize) -> Vec<lsp::CompletionItem> {
-    let replace = range(&c.file, at.saturating_sub(word.len()), at);
+/// code. The filter text is the word typed: the name need not start with it, and a client that
+/// filters by prefix (Neovim's omnifunc) would drop the item otherwise.
+fn by_name(c: &Compiled, word: &str, typed: Span) -> Vec<lsp::CompletionItem> {
+    let replace = range(&c.file, typed.start, typed.end);
     c.catalog
         .codes_named(Classification::Functional, word)
         .into_iter()
         .take(MAX_BY_NAME)
         .map(|(code, name)| lsp::CompletionItem {
             label: format!("{code} {name}"),
-            filter_text: Some(name.clone()),
+            filter_text: Some(word.to_string()),
             insert_text: Some(code.clone()),
             detail: Some(name),
             kind: Some(lsp::CompletionItemKind::VALUE),

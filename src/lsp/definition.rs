@@ -1,12 +1,13 @@
 //! Go to definition: from a sub-unit's id to its `二级单位` declaration.
 
-use super::position::{offset, range, word_at};
+use super::position::{offset, range};
+use crate::syntax::line_at;
 use crate::Compiled;
 use lsp_types as lsp;
 
 pub fn definition(c: &Compiled, uri: lsp::Uri, at: lsp::Position) -> Option<lsp::Location> {
-    let at = offset(&c.file, at);
-    let (_, word) = word_at(&c.file.text, at);
+    let under = line_at(&c.file.text, offset(&c.file, at)).word_under()?;
+    let word = c.file.slice(under);
     let unit = c.budget.sub_units.iter().find(|u| u.id.value == word)?;
     Some(lsp::Location::new(
         uri,

@@ -1,19 +1,20 @@
 //! Hover on a classification code: its catalog name and level, its amount in this budget, and
 //! for an economic code the government economic code it maps to.
 
-use super::position::{offset, range, word_at};
+use super::position::{offset, range};
 use crate::backend::views::{ColumnId, TableId};
 use crate::diag::{Lang, Text};
 use crate::model::catalog::Classification;
+use crate::syntax::line_at;
 use crate::t;
 use crate::Compiled;
 use lsp_types as lsp;
 use rust_decimal::Decimal;
 
 pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> {
-    let at = offset(&c.file, at);
-    let (start, word) = word_at(&c.file.text, at);
-    if word.is_empty() || !word.chars().all(|ch| ch.is_ascii_digit()) {
+    let under = line_at(&c.file.text, offset(&c.file, at)).word_under()?;
+    let word = c.file.slice(under);
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut lines: Vec<Text> = Vec::new();
@@ -59,7 +60,7 @@ pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> 
             kind: lsp::MarkupKind::Markdown,
             value,
         }),
-        range: Some(range(&c.file, start, start + word.len())),
+        range: Some(range(&c.file, under.start, under.end)),
     })
 }
 

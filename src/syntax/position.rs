@@ -32,6 +32,8 @@ pub struct Token {
 /// What stands at a position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineAt {
+    /// The position asked about (a byte offset).
+    pub at: usize,
     /// The line, without its break.
     pub line: Span,
     /// Whether the line starts with spaces (it belongs to the block above).
@@ -45,6 +47,46 @@ pub struct LineAt {
     pub token: Option<usize>,
     /// How many words of the line stand before the position's token (0: the keyword itself).
     pub word: usize,
+    /// The block the line belongs to (see `block_at`).
+    pub block: Option<BlockKind>,
+}
+
+impl LineAt {
+    /// The statement of the line if it may stand where it stands: unindented at the top level,
+    /// or indented in a block it belongs in.
+    pub fn placed(&self) -> Option<Kind> {
+        let kind = self.kind?;
+        let fits = match self.block {
+            Some(block) => self.indented && kind.member_of(block),
+            None => !self.indented && kind.top_level(),
+        };
+        fits.then_some(kind)
+    }
+
+    /// The part of the word under the position that stands before it: what has been typed of
+    /// it (empty, at the position, after a space).
+    pub fn typed(&self) -> Span {
+        match self.token.and_then(|i| self.tokens.get(i)) {
+            Some(t) if t.kind == TokenKind::Word && t.span.end >= self.at => {
+                Span::new(t.span.start, self.at)
+            }
+            _ => Span::new(self.at, self.at),
+        }
+    }
+
+    /// The word the position is in, at the start of or just after.
+    pub fn word_under(&self) -> Option<Span> {
+        self.words()
+            .find(|w| w.start <= self.at && self.at <= w.end)
+    }
+
+    /// The words of the line, in order (keyword, codes, names, amounts, fields of text).
+    pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span)
+    }
 }
 
 /// The statement at a byte offset (the kind of its line).
@@ -72,12 +114,14 @@ pub fn line_at(text: &str, offset: usize) -> LineAt {
             .count()
     });
     LineAt {
+        at: offset,
         line: Span::new(start, end),
         indented,
         kind,
         tokens,
         token,
         word,
+        block: block_at(text, offset),
     }
 }
 
@@ -235,5 +279,60 @@ mod tests {
         assert_eq!(block_at(TEXT, at("30201")), Some(BlockKind::Project));
         assert_eq!(block_at(TEXT, at("30101")), Some(BlockKind::Basic));
         assert_eq!(block_at(TEXT, at("甲")), None);
+    }
+
+    #[test]
+    fn the_grammars_spaces_and_line_breaks_cut_words_and_lines() {
+        // U+3000 and a tab are spaces; U+00A0 is part of a word. `\r` alone breaks a line.
+        let text = "项目 P1 甲\r  单位\u{3000}本级\r\n  经济\t302\u{a0}01 5\n";
+        let l = line_at(text, text.find("本级").unwrap() + "本".len());
+        assert_eq!(&text[l.line.start..l.line.end], "  单位\u{3000}本级");
+        assert_eq!(l.kind, Some(Kind::ProjectUnit));
+        assert_eq!(l.word, 1);
+        assert_eq!(&text[l.typed().start..l.typed().end], "本");
+        let under = l.word_under().unwrap();
+        assert_eq!(&text[under.start..under.end], "本级");
+        assert_eq!(l.block, Some(BlockKind::Project));
+        assert_eq!(l.placed(), Some(Kind::ProjectUnit));
+        let at = text.find("01 5").unwrap();
+        let l = line_at(text, at);
+        let under = l.word_under().unwrap();
+        assert_eq!(&text[under.start..under.end], "302\u{a0}01");
+        assert_eq!(l.word, 1);
+        assert_eq!(l.block, Some(BlockKind::Project));
+    }
+
+    #[test]
+    fn at_the_end_of_a_line_and_after_a_space() {
+        let text = "项目 P1 甲\r\n  指标 产出指标 \r\n";
+        // After the space that ends the line: the next word, nothing typed yet.
+        let end = text.rfind('\r').unwrap();
+        let l = line_at(text, end);
+        assert_eq!(l.word, 2);
+        assert_eq!(l.typed(), Span::new(end, end));
+        assert_eq!(l.word_under(), None);
+        let words: Vec<&str> = l.words().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(words, ["指标", "产出指标"]);
+        // Just after a word: that word, typed whole.
+        let after = text.find("产出指标").unwrap() + "产出指标".len();
+        let l = line_at(text, after);
+        assert_eq!(l.word, 1);
+        assert_eq!(&text[l.typed().start..l.typed().end], "产出指标");
+        // At the end of the first line (before its `\r\n`).
+        let l = line_at(text, "项目 P1 甲".len());
+        assert_eq!(l.kind, Some(Kind::Project));
+        assert_eq!(l.word, 2);
+        assert_eq!(l.block, None);
+        assert_eq!(l.placed(), Some(Kind::Project));
+    }
+
+    #[test]
+    fn a_statement_out_of_its_block_is_not_placed() {
+        let text = "单位 本级\n基本支出\n  单位 本级\n";
+        let l = line_at(text, 0);
+        assert_eq!((l.kind, l.placed()), (Some(Kind::ProjectUnit), None));
+        let l = line_at(text, text.rfind("本级").unwrap());
+        assert_eq!(l.block, Some(BlockKind::Basic));
+        assert_eq!((l.kind, l.placed()), (Some(Kind::ProjectUnit), None));
     }
 }
