@@ -2,14 +2,21 @@
 //!
 //! One statement per line; block members indented by two spaces; single spaces between tokens;
 //! indicator fields separated by ` | `; amounts without thousands separators, with the decimals
-//! as written; the amounts of consecutive lines of the same kind right-aligned in a column; comments
-//! and blank lines kept (a comment's indentation is made two spaces or none). Formatting never changes what the file says (a test checks
-//! that the model is the same) and formatting twice changes nothing.
+//! as written; counts without leading zeros; the amounts of consecutive lines of the same kind
+//! right-aligned in a column; comments and blank lines kept (a comment's indentation is made two
+//! spaces or none). Formatting never changes what the file says (a test checks that the model
+//! is the same) and formatting twice changes nothing.
+//!
+//! fmt walks the tokens of each line (`syntax::tokens`) and joins them as the statement's layout
+//! in the statement table says (`syntax::Layout`): text fields (names, goal text, indicator
+//! fields, prose) are kept as written, only spaces change. It looks inside a token in one place:
+//! the `=` of an assertion, which the grammar lets touch the words around it.
 
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
-use crate::syntax::ast::{Amount, AssertValue, CodeRef, IndicatorValue, Line, Stmt, Word};
-use crate::syntax::Kind;
+use crate::source::Span;
+use crate::syntax::ast::{AssertValue, Line, Stmt};
+use crate::syntax::{tokens, Kind, Layout, Token, TokenKind};
 use unicode_width::UnicodeWidthStr;
 
 /// Formats a source file. Files with syntax errors are not formatted: their diagnostics come back.
@@ -25,14 +32,13 @@ pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
     // The source lines as the grammar splits them (`\n`, `\r\n` or a lone `\r`); each comes out
     // ending in `\n`.
     for (start, end) in crate::source::lines(text) {
-        let content = text.get(start..end).unwrap_or_default();
         let stmt = match stmts.peek() {
             Some(l) if l.span.start >= start && l.span.start < end => stmts.next(),
             _ => None,
         };
         out.push(match stmt {
-            Some(l) => statement(l, text, end),
-            None => verbatim(content),
+            Some(l) => statement(l, text, start, end),
+            None => verbatim(text, start, end),
         });
     }
     align(&mut out);
@@ -77,16 +83,17 @@ impl Formatted {
 
 /// Comment lines keep their text, indented like a block member if they were indented at all;
 /// blank lines stay blank.
-fn verbatim(content: &str) -> Formatted {
-    let text = content.trim();
-    let indented = text.len() < content.trim_end().len();
+fn verbatim(text: &str, start: usize, end: usize) -> Formatted {
+    let tokens = tokens(text, start, end);
+    let comment = tokens.iter().find(|t| t.kind == TokenKind::Comment);
+    let indented = tokens.first().is_some_and(|t| t.kind == TokenKind::Indent);
     Formatted {
-        indent: if indented && !text.is_empty() {
+        indent: if indented && comment.is_some() {
             "  "
         } else {
             ""
         },
-        head: text.to_string(),
+        head: comment.map_or_else(String::new, |t| slice(text, t.span).trim().to_string()),
         amount: None,
         kind: None,
         comment: None,
@@ -95,10 +102,7 @@ fn verbatim(content: &str) -> Formatted {
 
 /// An amount as written, without thousands separators or leading zeros. Its decimals are kept
 /// as written: this works on the text, not the value, so nothing is rounded or reformatted.
-fn amount(a: &Amount, text: &str) -> String {
-    let Some(written) = text.get(a.span.start..a.span.end) else {
-        return a.value.to_string();
-    };
+fn amount_text(written: &str) -> String {
     let (sign, digits) = match written.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", written),
@@ -118,128 +122,191 @@ fn amount(a: &Amount, text: &str) -> String {
     }
 }
 
-fn code_ref(c: &CodeRef) -> Vec<String> {
-    let mut v = vec![c.code.value.clone()];
-    v.extend(c.name.as_ref().map(|n| n.value.clone()));
-    v
-}
+/// The grammar's spaces: what a text field is trimmed of.
+const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
 
-fn value(v: &IndicatorValue) -> &str {
-    &v.text.value
-}
-
-fn statement(l: &Line, text: &str, line_end: usize) -> Formatted {
-    let rest = text.get(l.span.end..line_end).unwrap_or("").trim();
-    let comment = rest.starts_with('#').then(|| rest.to_string());
-    let (head, amount_text, kind) = render(&l.stmt, text);
+fn statement(l: &Line, text: &str, start: usize, end: usize) -> Formatted {
+    let tokens = tokens(text, start, end);
+    // Only a `#` past the statement is a comment token (a name or a text may hold one).
+    let comment = tokens
+        .iter()
+        .find(|t| t.kind == TokenKind::Comment)
+        .map(|t| slice(text, t.span).trim().to_string());
+    let (head, amount, kind) = match l.stmt.kind() {
+        Some(kind) => laid_out(l, kind, text, &tokens),
+        None => (String::new(), None, None),
+    };
     Formatted {
         indent: if l.indented { "  " } else { "" },
         head,
-        amount: amount_text,
+        amount,
         kind,
         comment,
     }
 }
 
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or_default()
+}
+
 /// A statement as (text before the amount, the amount, the alignment group): its keyword (from
-/// the statement table) and its words, one space apart; the amount that ends it is aligned with
-/// the amounts of the lines of the same kind around it.
-fn render(stmt: &Stmt, text: &str) -> (String, Option<String>, Option<Kind>) {
-    let Some(kind) = stmt.kind() else {
-        return (String::new(), None, None);
-    };
-    let (words, amount) = words(stmt, text);
-    let mut head = kind.keyword().to_string();
-    for word in words {
+/// the statement table) and its words, one space apart, as its layout says; the amount that
+/// ends it is aligned with the amounts of the lines of the same kind around it.
+fn laid_out(
+    l: &Line,
+    kind: Kind,
+    text: &str,
+    tokens: &[Token],
+) -> (String, Option<String>, Option<Kind>) {
+    let keyword = kind.keyword();
+    // After the keyword as written: a paragraph's mark may be `＞`, and need not be followed by
+    // a space.
+    let body = slice(text, l.span)
+        .char_indices()
+        .nth(keyword.chars().count())
+        .map_or(l.span.end, |(i, _)| l.span.start + i);
+    let inside = |t: &&Token| t.span.start >= body && t.span.end <= l.span.end;
+    let spans: Vec<Span> = tokens
+        .iter()
+        .filter(inside)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span)
+        .collect();
+    let words: Vec<&str> = spans.iter().map(|&s| slice(text, s)).collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut amount = None;
+    match kind.layout() {
+        Layout::Words => parts.extend(words.iter().map(|w| w.to_string())),
+        Layout::Amount | Layout::CountAmount => {
+            if let Some((last, rest)) = words.split_last() {
+                let count_first = kind.layout() == Layout::CountAmount;
+                parts.extend(rest.iter().enumerate().map(|(i, w)| match i {
+                    0 if count_first => integer(w),
+                    _ => w.to_string(),
+                }));
+                amount = Some(amount_text(last));
+            }
+        }
+        Layout::Count => {
+            if let Some((last, rest)) = words.split_last() {
+                parts.extend(rest.iter().map(|w| w.to_string()));
+                parts.push(integer(last));
+            }
+        }
+        Layout::Text(n) => {
+            parts.extend(words.iter().take(n).map(|w| w.to_string()));
+            // The text starts after the words before it (or the keyword).
+            let from = n
+                .checked_sub(1)
+                .and_then(|i| spans.get(i))
+                .map_or(body, |s| s.end);
+            let rest = text
+                .get(from..l.span.end)
+                .unwrap_or_default()
+                .trim_matches(SPACES);
+            if !rest.is_empty() {
+                parts.push(rest.to_string());
+            }
+        }
+        Layout::Fields => fields(text, tokens.iter().filter(inside), l.span.end, &mut parts),
+        Layout::Equation => equation(l, text, tokens.iter().filter(inside), body, &mut parts),
+    }
+    let mut head = keyword.to_string();
+    for part in parts {
         if !head.is_empty() {
             head.push(' ');
         }
-        head.push_str(&word);
+        head.push_str(&part);
     }
     let group = amount.is_some().then_some(kind);
     (head, amount, group)
 }
 
-/// The words of a statement after its keyword, and the amount that ends it (as written).
-fn words(stmt: &Stmt, text: &str) -> (Vec<String>, Option<String>) {
-    let w = |x: &Word| x.value.clone();
-    let amt = |a: &Amount| Some(amount(a, text));
-    match stmt {
-        Stmt::Department(x)
-        | Stmt::Year(x)
-        | Stmt::MoneyUnit(x)
-        | Stmt::CatalogYear(x)
-        | Stmt::ReasonBlock(x)
-        | Stmt::GlossaryBlock(x)
-        | Stmt::ProjectUnit(x)
-        | Stmt::ProjectKind(x)
-        | Stmt::ProjectSource(x)
-        | Stmt::Goal(x) => (vec![w(x)], None),
-        Stmt::SubUnit { id, name, kind } => {
-            let mut v = vec![w(id), w(name)];
-            v.extend(kind.as_ref().map(w));
-            (v, None)
+/// `一级 二级 | 三级 | 指标值 | 评分标准`: the words before the first separator, then the fields
+/// between the separators, as written.
+fn fields<'t>(
+    text: &str,
+    tokens: impl Iterator<Item = &'t Token>,
+    end: usize,
+    parts: &mut Vec<String>,
+) {
+    let mut field: Option<usize> = None;
+    let push_field = |parts: &mut Vec<String>, from: usize, to: usize| {
+        let f = text.get(from..to).unwrap_or_default().trim_matches(SPACES);
+        parts.push(f.to_string());
+    };
+    for t in tokens {
+        match (t.kind, field) {
+            (TokenKind::Separator, None) => parts.push("|".into()),
+            (TokenKind::Separator, Some(from)) => {
+                push_field(parts, from, t.span.start);
+                parts.push("|".into());
+            }
+            (TokenKind::Word, None) => parts.push(slice(text, t.span).to_string()),
+            _ => {}
         }
-        Stmt::DutiesBlock
-        | Stmt::OrganizationBlock
-        | Stmt::BasicBlock
-        | Stmt::PriorBlock
-        | Stmt::AssetsBlock(None)
-        | Stmt::Invalid => (vec![], None),
-        Stmt::Paragraph(x) if x.value.is_empty() => (vec![], None),
-        Stmt::Paragraph(x) | Stmt::AssetsBlock(Some(x)) => (vec![w(x)], None),
-        Stmt::Income { source, amount } => (vec![w(source)], amt(amount)),
-        Stmt::BasicLine {
-            func,
-            econ,
-            source,
-            amount,
-        } => {
-            let mut v = code_ref(func);
-            v.extend(code_ref(econ));
-            v.extend(source.as_ref().map(w));
-            (v, amt(amount))
-        }
-        Stmt::PriorFigure { name, amount } => (vec![w(name)], amt(amount)),
-        Stmt::Project { code, name } => (vec![w(code), w(name)], None),
-        Stmt::Allocation { func: c, amount } | Stmt::Economic { econ: c, amount } => {
-            (code_ref(c), amt(amount))
-        }
-        Stmt::ProjectAmount(a) => (vec![], amt(a)),
-        Stmt::Procurement { kind, func, amount } => {
-            let mut v = vec![w(kind)];
-            v.extend(func.as_ref().map(w));
-            (v, amt(amount))
-        }
-        Stmt::ThreePublic { kind, amount } => (vec![w(kind)], amt(amount)),
-        Stmt::Indicator(i) => {
-            let bar = || "|".to_string();
-            let v = vec![
-                w(&i.level1),
-                w(&i.level2),
-                bar(),
-                w(&i.name),
-                bar(),
-                value(&i.value).to_string(),
-                bar(),
-                w(&i.criterion),
-            ];
-            (v, None)
-        }
-        Stmt::Vehicles { kind, count } => (vec![w(kind), count.value.to_string()], None),
-        Stmt::Equipment(c) | Stmt::EquipmentPurchase(c) => (vec![c.value.to_string()], None),
-        Stmt::KeyEvaluation { count, amount } => (vec![count.value.to_string()], amt(amount)),
-        Stmt::Assertion { figure, value } => {
-            let mut v: Vec<String> = figure.iter().map(w).collect();
-            v.push("=".into());
-            v.push(match value {
-                // As written: `02` is a code cell, not the number 2.
-                AssertValue::Amount(_, raw) => raw.value.replace(',', ""),
-                AssertValue::Text(t) => t.value.clone(),
-            });
-            (v, None)
+        if t.kind == TokenKind::Separator {
+            field = Some(t.span.end);
         }
     }
+    if let Some(from) = field {
+        push_field(parts, from, end);
+    }
+}
+
+/// `断言 <figure> = <value>`: the words of the figure, `=`, the value as written (an amount
+/// without thousands separators: `02` stays a code cell, not the number 2).
+fn equation<'t>(
+    l: &Line,
+    text: &str,
+    tokens: impl Iterator<Item = &'t Token>,
+    body: usize,
+    parts: &mut Vec<String>,
+) {
+    let rest = text.get(body..l.span.end).unwrap_or_default();
+    let Some((eq, eq_len)) = rest
+        .char_indices()
+        .find(|&(_, c)| c == '=' || c == '＝')
+        .map(|(i, c)| (body + i, c.len_utf8()))
+    else {
+        return;
+    };
+    // A word of the figure runs to a space or to the `=`; a `|` is part of it.
+    let mut word: Option<(usize, usize)> = None;
+    for t in tokens.take_while(|t| t.span.start < eq) {
+        let to = t.span.end.min(eq);
+        word = match (t.kind, word) {
+            (TokenKind::Space, Some((a, b))) => {
+                parts.push(text.get(a..b).unwrap_or_default().to_string());
+                None
+            }
+            (TokenKind::Space, None) => None,
+            (_, Some((a, _))) => Some((a, to)),
+            (_, None) => Some((t.span.start, to)),
+        };
+    }
+    if let Some((a, b)) = word {
+        parts.push(text.get(a..b).unwrap_or_default().to_string());
+    }
+    parts.push("=".into());
+    let value = text
+        .get(eq + eq_len..l.span.end)
+        .unwrap_or_default()
+        .trim_matches(SPACES);
+    parts.push(match l.stmt {
+        Stmt::Assertion {
+            value: AssertValue::Amount(..),
+            ..
+        } => value.replace(',', ""),
+        _ => value.to_string(),
+    });
+}
+
+/// A count as its value: `007` → `7`.
+fn integer(written: &str) -> String {
+    written
+        .parse::<u32>()
+        .map_or_else(|_| written.to_string(), |n| n.to_string())
 }
 
 /// Aligns the amounts of each run of consecutive lines of the same kind and indentation.
@@ -317,5 +384,14 @@ mod tests {
     fn files_with_syntax_errors_are_not_formatted() {
         let err = format(&SourceFile::new("t.bud", "部门 甲\n乱写\n")).unwrap_err();
         assert_eq!(err[0].code, "E0001");
+    }
+
+    #[test]
+    fn text_fields_are_kept_and_counts_and_marks_made_canonical() {
+        let src = "部门 甲  乙 # 名称的一部分\n资产\n  车辆 其他用车 007\n重点评价 02 1,000.50\n断言 项目支出＝0,015.07\n断言 a|b c=x = y\n主要职责\n  ＞文字  有 空格\n  >\n项目 P1 名 字\t# 不是注释\n  指标 产出指标\t数量指标｜人  数｜ ≥10人|\n";
+        assert_eq!(
+            fmt(src),
+            "部门 甲  乙 # 名称的一部分\n资产\n  车辆 其他用车 7\n重点评价 2 1000.50\n断言 项目支出 = 0015.07\n断言 a|b c = x = y\n主要职责\n  > 文字  有 空格\n  >\n项目 P1 名 字\t# 不是注释\n  指标 产出指标 数量指标 | 人  数 | ≥10人 |\n"
+        );
     }
 }

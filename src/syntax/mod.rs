@@ -30,7 +30,7 @@ pub use grammar::pest_only;
 pub use lexical::AMOUNT_DIGITS;
 pub use lower::parse_reference;
 pub use position::{block_at, keyword_at, line_at, tokens, LineAt, Token, TokenKind};
-pub use statements::{BlockKind, Kind, Statement, STATEMENTS};
+pub use statements::{BlockKind, Kind, Layout, Statement, STATEMENTS};
 
 /// Parses a whole file. Returns the statements that parsed and a diagnostic per bad line.
 pub fn parse(file: &SourceFile) -> (ast::File, Vec<Diagnostic>) {

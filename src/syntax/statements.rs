@@ -30,6 +30,27 @@ pub enum BlockKind {
     Assets,
 }
 
+/// How the words after a statement's keyword are laid out in canonical form (`fmt`): words one
+/// space apart, but text fields are kept as written and amounts and counts are normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Words (codes, names, a year, a date), as written.
+    Words,
+    /// Words; the last is an amount, aligned in a column with the amounts of the lines around.
+    Amount,
+    /// Words; the last is a count.
+    Count,
+    /// A count, then an amount (重点评价).
+    CountAmount,
+    /// This many words, then text to the end of the statement, as written (名称, 目标, a
+    /// paragraph).
+    Text(usize),
+    /// Words, then text fields between separators, as written (指标).
+    Fields,
+    /// Words, `=`, then an amount or text (断言).
+    Equation,
+}
+
 /// One row of the table.
 #[derive(Debug)]
 pub struct Statement {
@@ -50,9 +71,12 @@ pub struct Statement {
     /// The blocks a help text names when the line stands elsewhere (in this order): those it
     /// may stand in, unless the row says fewer.
     pub named_in_help: &'static [BlockKind],
+    /// How `fmt` lays out its words.
+    pub layout: Layout,
 }
 
 use BlockKind as B;
+use Layout as L;
 
 /// A row of the table without its kind (`statements!` adds it).
 pub struct Row {
@@ -63,6 +87,7 @@ pub struct Row {
     opens: Option<BlockKind>,
     member_of: &'static [BlockKind],
     named_in_help: &'static [BlockKind],
+    layout: Layout,
 }
 
 impl Row {
@@ -76,7 +101,13 @@ impl Row {
             opens: self.opens,
             member_of: self.member_of,
             named_in_help: self.named_in_help,
+            layout: self.layout,
         }
+    }
+
+    /// Lays the statement out otherwise than as words (`Layout::Words`).
+    const fn laid_out(self, layout: Layout) -> Row {
+        Row { layout, ..self }
     }
 
     /// A top-level statement that may also stand in blocks (收入 in 上年).
@@ -107,6 +138,7 @@ const fn top(keyword: &'static str, rule: &'static str, form: &'static str) -> R
         opens: None,
         member_of: &[],
         named_in_help: &[],
+        layout: Layout::Words,
     }
 }
 
@@ -138,6 +170,7 @@ const fn member(
         opens: None,
         member_of: blocks,
         named_in_help: blocks,
+        layout: Layout::Words,
     }
 }
 
@@ -167,7 +200,7 @@ macro_rules! statements {
 }
 
 statements! {
-    Department: top("部门", "department", "部门 <部门名称>"),
+    Department: top("部门", "department", "部门 <部门名称>").laid_out(L::Text(0)),
     Year: top("年度", "year", "年度 2024"),
     MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）"),
     CatalogYear: top("科目版本", "catalog_year", "科目版本 2024"),
@@ -175,30 +208,30 @@ statements! {
     DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties),
     OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization),
     ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason),
-    GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary),
-    Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]),
-    Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]),
+    GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary).laid_out(L::Text(0)),
+    Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]).laid_out(L::Text(0)),
+    Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]).laid_out(L::Amount),
     BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
-    BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]),
-    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]),
+    BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]).laid_out(L::Amount),
+    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).laid_out(L::Amount),
     PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
-    PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]),
-    Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project),
+    PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]).laid_out(L::Amount),
+    Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project).laid_out(L::Text(1)),
     ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]),
     ProjectKind: member(Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]),
     ProjectSource: member(Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]),
-    Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]),
-    ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]),
-    Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]),
-    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]),
-    Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]),
-    Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]),
+    Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]).laid_out(L::Amount),
+    ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]).laid_out(L::Amount),
+    Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]).laid_out(L::Amount),
+    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]).laid_out(L::Amount),
+    Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]).laid_out(L::Text(0)),
+    Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]).laid_out(L::Fields),
     AssetsBlock: opens("资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
-    Vehicles: member(Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]),
-    Equipment: member(Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]),
-    EquipmentPurchase: member(Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]),
-    KeyEvaluation: top("重点评价", "key_evaluation", "重点评价 <项目数> <金额>"),
-    Assertion: top("断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07"),
+    Vehicles: member(Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]).laid_out(L::Count),
+    Equipment: member(Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]).laid_out(L::Count),
+    EquipmentPurchase: member(Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]).laid_out(L::Count),
+    KeyEvaluation: top("重点评价", "key_evaluation", "重点评价 <项目数> <金额>").laid_out(L::CountAmount),
+    Assertion: top("断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07").laid_out(L::Equation),
 }
 
 /// The figures of the 上年 block (`prior_figure_name`): a 上年 line starts with one of them.
@@ -217,6 +250,11 @@ impl Kind {
             Some(k) => k,
             None => "",
         }
+    }
+
+    /// How `fmt` lays out the statement's words.
+    pub const fn layout(self) -> Layout {
+        self.statement().layout
     }
 
     /// Whether the statement may stand at the top level.
@@ -318,6 +356,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_layout_is_the_shape_of_its_rule_in_the_grammar() {
+        let grammar = include_str!("../../grammar/bud.pest");
+        for s in STATEMENTS {
+            let head = format!("\n{} = {{", s.rule);
+            let body = grammar
+                .split(head.as_str())
+                .nth(1)
+                .and_then(|b| b.split('}').next())
+                .unwrap_or_else(|| panic!("no rule {}", s.rule))
+                .trim();
+            let expected = |layout: Layout| match layout {
+                Layout::Words => !["amount", "integer", "text", "sep", "\"=\""]
+                    .iter()
+                    .any(|w| body.contains(w)),
+                Layout::Amount => body.ends_with("amount") && !body.contains("integer"),
+                Layout::Count => body.ends_with("integer"),
+                Layout::CountAmount => body.ends_with("integer ~ sp ~ amount"),
+                Layout::Text(_) => body.ends_with("nonempty_text") || body.ends_with("text)?"),
+                Layout::Fields => body.contains("sep ~ field"),
+                Layout::Equation => body.contains("(\"=\" | \"＝\")"),
+            };
+            assert!(expected(s.layout), "{:?}: {body}", s.kind);
+        }
+        // The words before the text: 项目 <编码> <名称>.
+        assert_eq!(Kind::Project.layout(), Layout::Text(1));
+        assert_eq!(Kind::Goal.layout(), Layout::Text(0));
     }
 
     /// One line of every statement (add a line for a new statement).
