@@ -147,6 +147,12 @@ fn procurement(p: &Project, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The sum of indicator figures, which have no digit limit (unlike amounts): a sum past
+/// `Decimal`'s range is its maximum, far above any amount, instead of a panic.
+fn saturating_sum(values: impl Iterator<Item = Decimal>) -> Decimal {
+    values.fold(Decimal::ZERO, |acc, v| acc.saturating_add(v))
+}
+
 /// Money-valued indicators against the project amount and its allocations.
 fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let roles = &catalog.rules().indicator_roles;
@@ -168,18 +174,24 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
         .collect();
     // Indicators are often written with more digits than the unit's precision (48.216万元):
     // compare at the budget's precision.
-    let sum = round2(money.iter().map(|(_, m)| *m).sum());
-    let (s, a) = (fmt(sum), fmt(amount));
+    let sum = round2(saturating_sum(money.iter().map(|(_, m)| *m)));
+    let a = fmt(amount);
     let name = &p.name.value;
     if sum > amount {
-        let mut d = Diagnostic::new(
-            "W0210",
+        let message = if sum == Decimal::MAX {
+            t!(
+                "以金额表示的指标合计超出了可计算的范围，远超项目金额 {a}",
+                "money-valued indicators add up past the range budc computes in, far above the project amount {a}"
+            )
+        } else {
+            let s = fmt(sum);
             t!(
                 "以金额表示的指标合计 {s} 超过了项目金额 {a}",
                 "money-valued indicators add up to {s}, above the project amount {a}"
-            ),
-        )
-        .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
+            )
+        };
+        let mut d = Diagnostic::new("W0210", message)
+            .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
         for (n, _) in &money {
             if let Some(i) = p.indicators.get(*n) {
                 d = d.also(i.value.text.span, Default::default());
@@ -201,11 +213,10 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
                 .and_then(|q| money_total(q, unit))
                 .is_some()
         });
-    let cost_sum = round2(
-        cost.iter()
-            .filter_map(|i| quantity(&i.value.kind).and_then(|q| money_total(q, unit)))
-            .sum(),
-    );
+    let cost_sum =
+        round2(saturating_sum(cost.iter().filter_map(|i| {
+            quantity(&i.value.kind).and_then(|q| money_total(q, unit))
+        })));
     if all_money && cost_sum < amount {
         let c = fmt(cost_sum);
         let mut d = Diagnostic::new(
