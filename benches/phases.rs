@@ -36,9 +36,9 @@ fn phases(c: &mut Criterion) {
         });
         let (budget, _) = build(ast.lines.clone(), &catalog);
         g.bench_function("views", |b| {
-            b.iter(|| budc::backend::views::compute(&budget, &catalog))
+            b.iter(|| budc::document::compute(&budget, &catalog))
         });
-        let doc = budc::backend::views::compute(&budget, &catalog);
+        let doc = budc::document::compute(&budget, &catalog);
         g.bench_function("check", |b| {
             b.iter(|| budc::check::run(&budget, &catalog, &doc))
         });

@@ -3,8 +3,8 @@
 //! The pipeline, one module each: `source` (decode, positions) → `syntax` (the grammar of
 //! `grammar/bud.pest` → a stream of spanned statements) → `model` (the budget, built from that
 //! stream and resolved against the classification catalog) →
-//! `backend::views` (every table and figure, computed once) → `check` (assertions and
-//! arithmetic) → writers (`backend::json`). Diagnostics are plain data (`diag`).
+//! `document` (every table, figure and sentence, computed once) → `check` (assertions and
+//! arithmetic) → writers (`backend::json`, `backend::docx`). Diagnostics are plain data (`diag`).
 
 // A `Diagnostic` is a plain value of about 150 bytes; returning it in `Err` is the design.
 #![allow(clippy::result_large_err)]
@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod document;
 pub mod files;
 pub mod fmt;
 pub mod lsp;
@@ -25,12 +26,12 @@ pub mod syntax;
 pub mod synth;
 pub mod value;
 
-use backend::Document;
 use diag::Diagnostic;
+use document::Document;
 use model::{Budget, Catalog};
 use source::SourceFile;
 
-/// The result of compiling one source file: the model, its views and every diagnostic.
+/// The result of compiling one source file: the model, its document and every diagnostic.
 #[derive(Debug)]
 pub struct Compiled {
     pub file: SourceFile,
@@ -73,7 +74,7 @@ pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
     // The model is built from the parser's stream of statements.
     let (budget, build_diags) = model::build(syntax::statements(&file, &mut diagnostics), &catalog);
     diagnostics.extend(build_diags);
-    let document = backend::views::compute(&budget, &catalog);
+    let document = document::compute(&budget, &catalog);
     diagnostics.extend(check::run(&budget, &catalog, &document));
     diag::sort(&mut diagnostics);
     Compiled {

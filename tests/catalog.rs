@@ -2,7 +2,7 @@
 //! catalog/2024 into a scratch folder, changes one rule in its rules.toml, and shows the checker
 //! or the outputs following the change; a wrong rules file is an error with its file and line.
 
-use budc::backend::TableId;
+use budc::document::TableId;
 use budc::model::catalog::CatalogError;
 use budc::model::{BasicKind, Catalog, ThreePublicKind};
 use budc::source::SourceFile;

@@ -2,7 +2,7 @@
 //! repeated header rows, landscape sections, unique ids, deflated entries, dates from the
 //! budget, determinism, a snapshot of its text, and a real word processor opening it.
 
-use budc::backend::TableId;
+use budc::document::TableId;
 use budc::source::SourceFile;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -250,11 +250,10 @@ fn fonts_are_the_official_families_with_fallbacks() {
 /// 第三部分 and 第四部分 print the prose data, paragraph by paragraph, in order.
 #[test]
 fn the_explanations_and_glossary_are_the_prose_data() {
-    use budc::backend::prose;
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     let c = budc::compile(SourceFile::new("liaocheng-2024.bud", text), None);
     let mut expected = Vec::new();
-    for s in prose::explanations(&c.budget, &c.document.figures) {
+    for s in &c.document.explanations {
         expected.push(s.title.clone());
         expected.extend(s.paragraphs.iter().map(|p| p.text()));
         for sub in &s.subsections {
@@ -269,7 +268,7 @@ fn the_explanations_and_glossary_are_the_prose_data() {
         .rposition(|l| l == "一、预算收支增减变化情况说明")
         .unwrap();
     assert_eq!(lines[start..start + expected.len()], expected[..]);
-    let glossary = prose::glossary_paragraphs(&prose::glossary(&c.budget, &[]));
+    let glossary = budc::document::prose::glossary_paragraphs(&c.document.glossary);
     let texts: Vec<String> = glossary.iter().map(|p| p.text()).collect();
     assert_eq!(lines[lines.len() - texts.len()..], texts[..]);
     assert_eq!(lines[lines.len() - texts.len() - 1], "第四部分 名词解释");

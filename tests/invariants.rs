@@ -2,7 +2,7 @@
 //! its rows, every 类 the sum of its 款, every 款 the sum of its 项; 基本 = 人员 + 公用; 收入 = 支出 —
 //! the JSON round-trips, and the budget is clean.
 
-use budc::backend::views::{ColumnId, RowLevel, Table, TableId};
+use budc::document::{ColumnId, RowLevel, Table, TableId};
 use budc::source::SourceFile;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -59,7 +59,7 @@ fn budget(basic: &[(usize, u32)], projects: &[Vec<(usize, u32)>]) -> String {
     )
 }
 
-fn amount(t: &Table, r: &budc::backend::views::Row, col: ColumnId) -> Decimal {
+fn amount(t: &Table, r: &budc::document::Row, col: ColumnId) -> Decimal {
     t.amount(r, col).unwrap_or_default()
 }
 

@@ -9,7 +9,7 @@
 //! Together these pin every byte of the JSON output of the example, in pieces small enough to
 //! review: a renamed column changes one table's header line, not 6,000 lines.
 
-use budc::backend::views::{Cell, Table, TableId};
+use budc::document::{Cell, Table, TableId};
 use budc::source::SourceFile;
 use serde_json::Value;
 

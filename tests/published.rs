@@ -6,7 +6,7 @@
 //! places where the published document contradicts itself or the official catalog, listed in
 //! `PUBLISHED_CONTRADICTIONS` with the reason.
 
-use budc::backend::views::{Cell, ColumnId, Row, Table, TableId};
+use budc::document::{Cell, ColumnId, Row, Table, TableId};
 use budc::source::SourceFile;
 use rust_decimal::Decimal;
 use std::str::FromStr;

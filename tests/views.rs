@@ -1,8 +1,8 @@
 //! The views (the twelve tables and the prose figures) on small hand-written budgets, and the
 //! checks that run on them. Every test states a budget inline and asserts exact amounts.
 
-use budc::backend::{Cell, ColumnId, Row, RowLevel, Table, TableId};
 use budc::diag::Diagnostic;
+use budc::document::{Cell, ColumnId, Row, RowLevel, Table, TableId};
 use budc::model::ThreePublicKind;
 use budc::source::SourceFile;
 use budc::Compiled;

@@ -7,8 +7,9 @@
 //! tables) are serialised one at a time straight into the writer, so a budget of a million
 //! projects never holds its JSON, or a tree of it, in memory.
 
-use super::figures::{Change, Figures};
-use super::views::{Cell, Column, ColumnId, Document, Row, RowLevel, Table, TableId};
+use crate::document::{
+    Cell, Change, Column, ColumnId, Document, Figures, Row, RowLevel, Table, TableId,
+};
 use crate::model::{Budget, Catalog, ProcurementKind, Project, Source, ThreePublicKind};
 use crate::value::ValueKind;
 use rust_decimal::Decimal;

@@ -1,12 +1,5 @@
-//! Backends: the views (every table, computed once), the figures (every total and change,
-//! computed once), the prose of 说明 and 名词解释 as sentences with typed numbers, and the writers
-//! that render them (JSON, DOCX).
+//! Backends: the writers that render the document model (`crate::document`) and the budget —
+//! JSON and DOCX. None computes a sum of its own.
 
 pub mod docx;
-pub mod figures;
 pub mod json;
-pub mod prose;
-pub mod views;
-
-pub use figures::Figures;
-pub use views::{Cell, Column, ColumnId, Document, Row, RowLevel, Table, TableId};

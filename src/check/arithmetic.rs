@@ -1,10 +1,9 @@
 //! Sums: project totals, income = spending, procurement, and the money in the indicators.
 
 use super::{fmt, money_per, money_total, quantity};
-use crate::backend::figures::round2;
-use crate::backend::views::Document;
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::document::{round2, Document};
 use crate::model::catalog::Classification;
 use crate::model::rules::IndicatorRoles;
 use crate::model::{Budget, Catalog, Project, Source};

@@ -1,9 +1,9 @@
 //! Assertions (断言): a stated figure or table cell against what the facts derive.
 
 use super::fmt;
-use crate::backend::views::{Cell, ColumnKind, Document, Row, Table};
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::document::{Cell, ColumnKind, Document, Row, Table};
 use crate::model::catalog::normalize_name;
 use crate::model::{Assertion, Budget};
 use crate::source::{Span, Spanned};

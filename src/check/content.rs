@@ -1,10 +1,9 @@
 //! Content: duplicates, project codes of another year, placeholders, and prose that contradicts
 //! the computed changes.
 
-use crate::backend::figures::Change;
-use crate::backend::views::Document;
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::document::{Change, Document};
 use crate::model::{Budget, ThreePublicKind};
 use crate::source::Span;
 use rust_decimal::Decimal;

@@ -8,8 +8,8 @@ mod classification;
 mod content;
 mod goals;
 
-use crate::backend::views::Document;
 use crate::diag::Diagnostic;
+use crate::document::Document;
 use crate::model::{Budget, Catalog, MoneyUnit};
 use crate::value::{Quantity, ValueKind};
 use rust_decimal::Decimal;

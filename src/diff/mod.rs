@@ -2,8 +2,7 @@
 //! removed, renamed or recoded; amounts per project and per allocation; indicators; basic
 //! lines; and the table-level totals (each 类, 基本/项目, 三公, procurement) with % change.
 
-use crate::backend::figures::{round2, Change};
-use crate::backend::views::{ColumnId, RowLevel, TableId};
+use crate::document::{round2, Change, ColumnId, RowLevel, TableId};
 use crate::model::{Budget, Project};
 use crate::Compiled;
 use rust_decimal::Decimal;

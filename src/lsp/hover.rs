@@ -2,8 +2,8 @@
 //! for an economic code the government economic code it maps to.
 
 use super::position::{offset, range};
-use crate::backend::views::{ColumnId, TableId};
 use crate::diag::{Lang, Text};
+use crate::document::{ColumnId, TableId};
 use crate::model::catalog::Classification;
 use crate::syntax::line_at;
 use crate::t;

@@ -1,6 +1,6 @@
 //! The DOCX backend: the publishable 部门预算 in the official layout, written as
-//! WordprocessingML. It renders the views (tables and figures) and the prose data
-//! (`backend::prose`); it computes no sums of its own. This file holds the document's order;
+//! WordprocessingML. It renders the document model (tables, figures and the prose data of
+//! `document::prose`); it computes no sums of its own. This file holds the document's order;
 //! `xml` writes paragraphs and headings, `table` the tables, `prose` the 说明 and 名词解释,
 //! `package` the zip around them.
 //!
@@ -15,8 +15,8 @@ mod prose;
 mod table;
 mod xml;
 
-use super::prose::numeral;
-use super::views::Document;
+use crate::document::prose::{glossary_paragraphs, numeral};
+use crate::document::Document;
 use crate::model::Budget;
 use xml::{sect_pr, Align, Body, Font, HEADING_FONT, TITLE_FONT};
 
@@ -67,13 +67,12 @@ fn build_body(b: &Budget, doc: &Document) -> Body {
         Align::Center,
         true,
     );
-    prose::sections(&mut body, &super::prose::explanations(b, &doc.figures));
+    prose::sections(&mut body, &doc.explanations);
     table::goal_tables(&mut body, b, b.department());
     body.section_end(false);
 
     body.heading("第四部分 名词解释", 0, PART_FONT, Align::Center, true);
-    let definitions = super::prose::glossary(b, &doc.glossary);
-    prose::paragraphs(&mut body, &super::prose::glossary_paragraphs(&definitions));
+    prose::paragraphs(&mut body, &glossary_paragraphs(&doc.glossary));
     body
 }
 

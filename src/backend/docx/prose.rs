@@ -1,8 +1,8 @@
-//! Renders the prose data (`backend::prose`): a section's title as a heading, each paragraph as
+//! Renders the prose data (`document::prose`): a section's title as a heading, each paragraph as
 //! one body paragraph of its plain text.
 
 use super::xml::{Align, Body, Font, HEADING_FONT};
-use crate::backend::prose::{Paragraph, Section};
+use crate::document::prose::{Paragraph, Section};
 
 /// A section's heading (一、…): 黑体 三号, listed in the contents.
 pub(super) const SECTION_FONT: Font = Font {

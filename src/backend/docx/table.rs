@@ -4,8 +4,8 @@
 use super::xml::{
     rpr, run, Align, Body, Font, HEADING_FONT, LANDSCAPE_TEXT, PORTRAIT_TEXT, TABLE_TEXT,
 };
-use crate::backend::prose::{numeral, thousands};
-use crate::backend::views::{Cell, ColumnId, ColumnKind, Document, RowLevel, Table, TableId};
+use crate::document::prose::{numeral, thousands};
+use crate::document::{Cell, ColumnId, ColumnKind, Document, RowLevel, Table, TableId};
 use crate::model::Budget;
 use std::fmt::Write as _;
 

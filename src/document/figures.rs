@@ -2,7 +2,8 @@
 //! percentages, 三公, 机关运行经费, procurement, assets, performance management.
 //! Percentages are rounded half away from zero (四舍五入) to two decimals, once, here.
 
-use crate::model::{BasicKind, Budget, ProcurementKind, Rules, Source, ThreePublicKind};
+use super::spending::{self, ByCode, Spending};
+use crate::model::{Budget, ProcurementKind, Rules, Source, ThreePublicKind};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
@@ -81,28 +82,6 @@ impl ThreePublic {
     }
 }
 
-/// The spending of one funding source, split the ways the figures need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Spending {
-    /// 人员支出 of basic spending.
-    pub personnel: Decimal,
-    /// 日常公用支出 of basic spending.
-    pub public: Decimal,
-    /// 项目支出
-    pub project: Decimal,
-}
-
-impl Spending {
-    /// 基本支出 = 人员 + 公用.
-    pub fn basic(&self) -> Decimal {
-        self.personnel + self.public
-    }
-
-    pub fn total(&self) -> Decimal {
-        self.basic() + self.project
-    }
-}
-
 /// Everything 第三部分 states with a number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
@@ -128,7 +107,7 @@ pub struct Figures {
     pub basic_change: Option<Change>,
     pub project_change: Option<Change>,
     pub three_public: ThreePublic,
-    /// 机关运行经费: 一般公共预算 日常公用支出 of basic spending.
+    /// 机关运行经费: 日常公用支出 of basic spending from the sources the rules name (一般公共预算).
     pub operating_cost: Decimal,
     pub operating_cost_change: Option<Change>,
     pub procurement_goods: Decimal,
@@ -142,11 +121,10 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// `operating_cost` is the 机关运行经费 of basic spending (from the views); `rules` split
-    /// basic spending and find the 三公 codes.
-    pub fn compute(b: &Budget, rules: &Rules, operating_cost: &Decimal) -> Figures {
+    /// `by_code` is the budget's spending by code and source (`spending::by_code`, which the
+    /// tables share); `rules` name the 机关运行经费 sources and the 三公 codes.
+    pub fn compute(b: &Budget, rules: &Rules, by_code: &ByCode) -> Figures {
         let mut f = Figures {
-            operating_cost: *operating_cost,
             project_count: b.projects.len(),
             ..Figures::default()
         };
@@ -159,11 +137,14 @@ impl Figures {
                 .map(|s| (*s, Change::new(f.income_of(*s), f.prior_income_of(*s))))
                 .collect()
         });
-        f.spending = spending(b, rules);
-        for (_, s) in &f.spending {
+        f.spending = spending::by_source(by_code);
+        for (source, s) in &f.spending {
             f.personnel += s.personnel;
             f.public += s.public;
             f.project += s.project;
+            if rules.operating_cost_source(*source) {
+                f.operating_cost += s.public;
+            }
         }
         f.basic = f.personnel + f.public;
         f.project_fiscal = f
@@ -242,22 +223,6 @@ fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, D
     m.into_iter().collect()
 }
 
-/// Basic lines and projects, by the source that funds them.
-fn spending(b: &Budget, rules: &Rules) -> Vec<(Source, Spending)> {
-    let mut m: BTreeMap<Source, Spending> = BTreeMap::new();
-    for l in &b.basic {
-        let s = m.entry(l.source).or_default();
-        match rules.basic_kind(&l.econ.code) {
-            BasicKind::Personnel => s.personnel += l.amount.value,
-            BasicKind::Public => s.public += l.amount.value,
-        }
-    }
-    for p in &b.projects {
-        m.entry(p.source).or_default().project += p.amount();
-    }
-    m.into_iter().collect()
-}
-
 /// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items.
 fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
     let mut t = ThreePublic {
@@ -292,6 +257,7 @@ fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::spending::by_code;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -334,7 +300,7 @@ mod tests {
             (f.project, f.expenditure_total),
             (d("15018.07"), d("16028.22"))
         );
-        // 机关运行经费 (from the views' table) is the 一般公共预算 日常公用支出 summed here.
+        // 机关运行经费 is the 一般公共预算 日常公用支出.
         assert_eq!(f.operating_cost, general.public);
         assert_eq!(f.income_of(Source::GeneralPublic), d("16028.22"));
         assert_eq!(f.income_of(Source::Carryover), Decimal::ZERO);
@@ -354,7 +320,7 @@ mod tests {
         );
         let mut b = c.budget.clone();
         b.prior.income.clear();
-        let f = Figures::compute(&b, c.catalog.rules(), &c.document.figures.operating_cost);
+        let f = Figures::compute(&b, c.catalog.rules(), &by_code(&b, c.catalog.rules()));
         assert_eq!(f.income_changes, None);
         assert_eq!(f.total_change, c.document.figures.total_change);
     }
@@ -368,7 +334,7 @@ mod tests {
         let mut b = c.budget.clone();
         b.assets = None;
         assert_eq!(
-            Figures::compute(&b, c.catalog.rules(), &f.operating_cost).vehicles,
+            Figures::compute(&b, c.catalog.rules(), &by_code(&b, c.catalog.rules())).vehicles,
             0
         );
     }

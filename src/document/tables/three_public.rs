@@ -5,7 +5,7 @@ use super::header::{amount_col, in_group, under, Column};
 use super::ids::{ColumnId, TableId};
 use super::index::{amt0, Index, TOTAL};
 use super::{Row, RowLevel, Table};
-use crate::backend::figures::Figures;
+use crate::document::figures::Figures;
 use crate::model::ThreePublicKind;
 use rust_decimal::Decimal;
 

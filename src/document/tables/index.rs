@@ -3,8 +3,9 @@
 use super::header::{amount_col, code_col, text_col, Column};
 use super::ids::ColumnId;
 use super::{Cell, Row, RowLevel};
+use crate::document::spending::{self, ByCode, Spending};
 use crate::model::catalog::{Catalog, Classification};
-use crate::model::{BasicKind, Budget, Source};
+use crate::model::{Budget, Source};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -29,34 +30,12 @@ pub(super) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-/// Money on one functional 项 code, split the ways the tables need.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Split {
-    pub personnel: Decimal,
-    pub public: Decimal,
-    pub project: Decimal,
-}
-
-impl Split {
-    pub fn basic(&self) -> Decimal {
-        self.personnel + self.public
-    }
-    pub fn total(&self) -> Decimal {
-        self.basic() + self.project
-    }
-    fn add(&mut self, o: &Split) {
-        self.personnel += o.personnel;
-        self.public += o.public;
-        self.project += o.project;
-    }
-}
-
 /// The facts, indexed once for the tables.
 pub(super) struct Index<'a> {
     pub budget: &'a Budget,
     pub catalog: &'a Catalog,
-    /// (functional 项 code, source) → split.
-    pub func: BTreeMap<(String, Source), Split>,
+    /// (functional 项 code, source) → spending, added up once for the tables and the figures.
+    pub func: &'a ByCode,
     /// (economic 款 code, source) → amount of basic spending.
     pub econ: BTreeMap<(String, Source), Decimal>,
     /// (functional 项 code, source) → procurement amount.
@@ -64,18 +43,11 @@ pub(super) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn new(budget: &'a Budget, catalog: &'a Catalog) -> Self {
-        let mut func: BTreeMap<(String, Source), Split> = BTreeMap::new();
+    /// `func` is `spending::by_code` of the budget, which the figures share.
+    pub fn new(budget: &'a Budget, catalog: &'a Catalog, func: &'a ByCode) -> Self {
         let mut econ: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         let mut procurement: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         for line in &budget.basic {
-            let s = func
-                .entry((line.func.code.clone(), line.source))
-                .or_default();
-            match catalog.rules().basic_kind(&line.econ.code) {
-                BasicKind::Personnel => s.personnel += line.amount.value,
-                BasicKind::Public => s.public += line.amount.value,
-            }
             *econ
                 .entry((line.econ.code.clone(), line.source))
                 .or_default() += line.amount.value;
@@ -88,11 +60,6 @@ impl<'a> Index<'a> {
             }
         }
         for project in &budget.projects {
-            for a in &project.allocations {
-                func.entry((a.code.code.clone(), project.source))
-                    .or_default()
-                    .project += a.amount.value;
-            }
             for p in &project.procurement {
                 let code = p
                     .func
@@ -149,9 +116,9 @@ impl<'a> Index<'a> {
     }
 
     /// Functional roll-up: 类, 款 and 项 rows with the splits of the sources `keep` accepts.
-    pub fn functional(&self, keep: impl Fn(Source) -> bool) -> Vec<(String, RowLevel, Split)> {
-        let mut sums: BTreeMap<String, Split> = BTreeMap::new();
-        for ((code, source), split) in &self.func {
+    pub fn functional(&self, keep: impl Fn(Source) -> bool) -> Vec<(String, RowLevel, Spending)> {
+        let mut sums: BTreeMap<String, Spending> = BTreeMap::new();
+        for ((code, source), split) in self.func {
             if !keep(*source) || split.total().is_zero() {
                 continue;
             }
@@ -167,14 +134,8 @@ impl<'a> Index<'a> {
             .collect()
     }
 
-    pub fn func_total(&self, keep: impl Fn(Source) -> bool) -> Split {
-        let mut t = Split::default();
-        for ((_, source), split) in &self.func {
-            if keep(*source) {
-                t.add(split);
-            }
-        }
-        t
+    pub fn func_total(&self, keep: impl Fn(Source) -> bool) -> Spending {
+        spending::total(self.func, keep)
     }
 
     /// Functional roll-up of the money of each source: code → source → amount.

@@ -3,7 +3,7 @@
 use super::{
     date_words, paragraph, plain, section, sentence, text, Paragraph, Part, Section, Spacing,
 };
-use crate::backend::figures::{Change, Figures};
+use crate::document::figures::{Change, Figures};
 use crate::model::{Budget, MoneyUnit, ThreePublicKind};
 use rust_decimal::Decimal;
 

@@ -19,35 +19,12 @@ pub use header::{Column, ColumnKind, HeaderCell};
 pub use ids::{ColumnId, TableId};
 
 use super::figures::Figures;
+use super::spending::ByCode;
 use crate::model::catalog::Catalog;
-use crate::model::rules::GlossaryTerm;
 use crate::model::{Budget, Source};
 use header::header_rows;
 use index::Index;
 use rust_decimal::Decimal;
-
-/// All tables and prose figures of one budget.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// Every table, in the order of `TableId::ALL`.
-    tables: [Table; TableId::COUNT],
-    pub figures: Figures,
-    /// The catalog's built-in 名词解释, used when the budget writes none.
-    pub glossary: Vec<GlossaryTerm>,
-}
-
-impl Document {
-    /// The tables, in the published order.
-    pub fn tables(&self) -> &[Table] {
-        &self.tables
-    }
-
-    /// One table; every budget has all twelve.
-    pub fn table(&self, id: TableId) -> &Table {
-        // `tables` is built from `TableId::ALL`, so every id has its position.
-        &self.tables[id.index()]
-    }
-}
 
 /// One table: columns (with the header texts above them), rows and an optional note (注).
 #[derive(Debug, Clone)]
@@ -124,21 +101,16 @@ impl Table {
     }
 }
 
-/// Computes every table and figure of a budget.
-pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {
-    let ix = Index::new(budget, catalog);
-    let rules = catalog.rules();
-    let figures = Figures::compute(
-        budget,
-        rules,
-        &ix.func_total(|s| rules.operating_cost_source(s)).public,
-    );
-    let tables = TableId::ALL.map(|id| table(id, &ix, &figures));
-    Document {
-        tables,
-        figures,
-        glossary: rules.glossary.clone(),
-    }
+/// The twelve tables, in the order of `TableId::ALL`. `by_code` is the spending the figures
+/// share (`spending::by_code`).
+pub(super) fn compute(
+    budget: &Budget,
+    catalog: &Catalog,
+    by_code: &ByCode,
+    figures: &Figures,
+) -> [Table; TableId::COUNT] {
+    let ix = Index::new(budget, catalog, by_code);
+    TableId::ALL.map(|id| table(id, &ix, figures))
 }
 
 fn table(id: TableId, ix: &Index, figures: &Figures) -> Table {

@@ -3,8 +3,9 @@
 
 use super::header::{amount_col, Column};
 use super::ids::{ColumnId, TableId};
-use super::index::{amt, code_columns, func_row, total_row, Index, Split, TOTAL};
+use super::index::{amt, code_columns, func_row, total_row, Index, TOTAL};
 use super::{Cell, Table};
+use crate::document::spending::Spending;
 use crate::model::Source;
 
 /// 支出总体情况表: all spending by functional code, 基本 / 项目.
@@ -16,7 +17,7 @@ pub(super) fn expenditure(ix: &Index) -> Table {
         amount_col(ColumnId::Project, &["项目支出"]),
         amount_col(ColumnId::CarryForward, &["结转下年"]),
     ]);
-    let values = |s: &Split| vec![amt(s.total()), amt(s.basic()), amt(s.project), Cell::Empty];
+    let values = |s: &Spending| vec![amt(s.total()), amt(s.basic()), amt(s.project), Cell::Empty];
     let mut rows = vec![total_row(4, values(&ix.func_total(|_| true)), TOTAL)];
     for (code, level, s) in ix.functional(|_| true) {
         rows.push(func_row(ix, &code, level, values(&s)));
@@ -40,7 +41,7 @@ fn fund_columns() -> Vec<Column> {
 /// 一般公共预算支出情况表 and the two fund tables (same layout, one source each). A fund
 /// table without spending says so in a note naming the `fund`.
 pub(super) fn by_fund(ix: &Index, id: TableId, source: Source, fund: Option<&str>) -> Table {
-    let values = |s: &Split| {
+    let values = |s: &Spending| {
         vec![
             amt(s.total()),
             amt(s.basic()),
