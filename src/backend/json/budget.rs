@@ -1,0 +1,189 @@
+//! The top level of the JSON document: the budget's facts as written, and its parts.
+
+use super::figures::{figures, FiguresJson};
+use super::projects::{ProjectJson, Projects};
+use super::tables::{table, TableJson};
+use super::{money, AmountString, SCHEMA_VERSION};
+use crate::document::Document;
+use crate::model::{Budget, Catalog, Source};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The whole budget as open data.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct BudgetJson<'a> {
+    /// Format version of this document: `budc.budget.v1`.
+    pub schema: String,
+    /// 部门
+    pub department: String,
+    /// 预算年度 (fiscal_year)
+    pub year: u16,
+    /// 金额单位: `万元` or `元`.
+    pub unit: String,
+    /// Year of the classification catalog the codes were checked against.
+    pub catalog: String,
+    /// 二级预算单位
+    pub sub_units: Vec<SubUnitJson>,
+    /// 主要职责, one string per paragraph.
+    pub duties: Vec<String>,
+    /// 机构设置, one string per paragraph.
+    pub organization: Vec<String>,
+    /// 收入 by source.
+    pub income: Vec<SourceAmount>,
+    /// 基本支出 lines.
+    pub basic_expenditure: Vec<BasicLineJson>,
+    /// 项目支出, in source order.
+    #[schemars(with = "Vec<ProjectJson>")]
+    pub projects: Projects<'a>,
+    /// The figures of the explanations (第三部分).
+    pub figures: FiguresJson,
+    /// 国有资产占有使用情况.
+    pub assets: Option<AssetsJson>,
+    /// Reasons for changes against last year.
+    pub reasons: Vec<TextBlock>,
+    /// 名词解释 written in the source.
+    pub glossary: Vec<TextBlock>,
+    /// The twelve tables.
+    #[schemars(with = "Vec<TableJson>")]
+    pub tables: Vec<TableJson<'a>>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SubUnitJson {
+    pub id: String,
+    pub name: String,
+    /// 行政 / 参公 / 事业, when stated.
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SourceAmount {
+    /// Funding source: general_public, government_fund, state_capital, special_account,
+    /// business, operating, superior, affiliated, other, non_fiscal_balance, carryover.
+    pub source: Source,
+    pub amount: AmountString,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct BasicLineJson {
+    /// 支出功能分类 项 code.
+    pub exp_func_code: String,
+    /// 部门预算支出经济分类 款 code.
+    pub dep_bgt_eco_code: String,
+    /// 政府预算支出经济分类 款 code, through the catalog mapping.
+    pub gov_bgt_eco_code: Option<String>,
+    pub source: Source,
+    /// `personnel` (人员支出) or `public` (日常公用支出).
+    pub kind: crate::model::BasicKind,
+    pub amount: AmountString,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AssetsJson {
+    /// 截至日期 as written.
+    pub as_of: Option<String>,
+    pub vehicles: Vec<VehicleJson>,
+    pub vehicles_total: u32,
+    /// Equipment of 100万元 or more.
+    pub equipment: Option<u32>,
+    /// Such equipment budgeted for purchase this year.
+    pub equipment_purchase: Option<u32>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct VehicleJson {
+    pub kind: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TextBlock {
+    pub key: String,
+    pub paragraphs: Vec<String>,
+}
+
+fn texts(v: &[crate::source::Spanned<String>]) -> Vec<String> {
+    v.iter().map(|s| s.value.clone()).collect()
+}
+
+/// The JSON document of a budget, borrowing from it: its projects and table rows are built
+/// as they are written.
+pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> BudgetJson<'a> {
+    BudgetJson {
+        schema: SCHEMA_VERSION.into(),
+        department: b.department().to_string(),
+        year: b.year(),
+        unit: b.unit().as_str().into(),
+        catalog: catalog.year.clone(),
+        sub_units: b
+            .sub_units
+            .iter()
+            .map(|u| SubUnitJson {
+                id: u.id.value.clone(),
+                name: u.name.value.clone(),
+                kind: u.kind.as_ref().map(|k| k.value.clone()),
+            })
+            .collect(),
+        duties: texts(&b.duties),
+        organization: texts(&b.organization),
+        income: doc
+            .figures
+            .income
+            .iter()
+            .map(|(s, d)| SourceAmount {
+                source: *s,
+                amount: money(*d),
+            })
+            .collect(),
+        basic_expenditure: b
+            .basic
+            .iter()
+            .map(|l| BasicLineJson {
+                exp_func_code: l.func.code.clone(),
+                dep_bgt_eco_code: l.econ.code.clone(),
+                gov_bgt_eco_code: catalog.gov_code(&l.econ.code).map(str::to_string),
+                source: l.source,
+                kind: catalog.rules().basic_kind(&l.econ.code),
+                amount: money(l.amount.value),
+            })
+            .collect(),
+        projects: Projects {
+            projects: &b.projects,
+            catalog,
+        },
+        figures: figures(b, &doc.figures),
+        assets: b.assets.as_ref().map(|a| AssetsJson {
+            as_of: a.as_of.as_ref().map(|d| d.value.clone()),
+            vehicles: a
+                .vehicles
+                .iter()
+                .map(|(k, c)| VehicleJson {
+                    kind: k.value.clone(),
+                    count: c.value,
+                })
+                .collect(),
+            vehicles_total: doc.figures.vehicles,
+            equipment: a.equipment.as_ref().map(|e| e.value),
+            equipment_purchase: a.equipment_purchase.as_ref().map(|e| e.value),
+            notes: texts(&a.notes),
+        }),
+        reasons: b
+            .reasons
+            .iter()
+            .map(|r| TextBlock {
+                key: r.figure.value.clone(),
+                paragraphs: texts(&r.paragraphs),
+            })
+            .collect(),
+        glossary: b
+            .glossary
+            .iter()
+            .map(|g| TextBlock {
+                key: g.term.value.clone(),
+                paragraphs: texts(&g.paragraphs),
+            })
+            .collect(),
+        tables: doc.tables().iter().map(table).collect(),
+    }
+}
