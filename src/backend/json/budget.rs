@@ -1,13 +1,16 @@
 //! The top level of the JSON document: the budget's facts as written, and its parts.
 
+use super::amount::{money, AmountString, SourceAmount};
 use super::figures::{figures, FiguresJson};
 use super::projects::{ProjectJson, Projects};
 use super::tables::{table, TableJson};
-use super::{money, AmountString, SCHEMA_VERSION};
 use crate::document::Document;
 use crate::model::{Budget, Catalog, Source};
 use schemars::JsonSchema;
 use serde::Serialize;
+
+/// The version of the JSON contract. Bump on any incompatible change.
+pub const SCHEMA_VERSION: &str = "budc.budget.v1";
 
 /// The whole budget as open data.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -54,14 +57,6 @@ pub struct SubUnitJson {
     pub name: String,
     /// 行政 / 参公 / 事业, when stated.
     pub kind: Option<String>,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SourceAmount {
-    /// Funding source: general_public, government_fund, state_capital, special_account,
-    /// business, operating, superior, affiliated, other, non_fiscal_balance, carryover.
-    pub source: Source,
-    pub amount: AmountString,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]

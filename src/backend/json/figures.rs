@@ -1,7 +1,6 @@
 //! The figures of 第三部分 in the JSON document, as the document model computed them.
 
-use super::budget::SourceAmount;
-use super::{money, AmountString};
+use super::amount::{money, AmountString, SourceAmount};
 use crate::document::{Change, Figures};
 use crate::model::{Budget, ThreePublicKind};
 use schemars::JsonSchema;

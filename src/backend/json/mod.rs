@@ -6,17 +6,19 @@
 //! tables) are serialised one at a time straight into the writer, so a budget of a million
 //! projects never holds its JSON, or a tree of it, in memory.
 //!
-//! `budget` holds the document's top level, `projects`, `figures` and `tables` its parts; the
-//! JSON Schema is derived from these types.
+//! `budget` holds the document's top level, `projects`, `figures` and `tables` its parts,
+//! `amount` the amounts they share; the JSON Schema is derived from these types.
 
+mod amount;
 mod budget;
 mod figures;
 mod projects;
 mod tables;
 
+pub use amount::{AmountString, SourceAmount};
 pub use budget::{
-    to_json, AssetsJson, BasicLineJson, BudgetJson, SourceAmount, SubUnitJson, TextBlock,
-    VehicleJson,
+    to_json, AssetsJson, BasicLineJson, BudgetJson, SubUnitJson, TextBlock, VehicleJson,
+    SCHEMA_VERSION,
 };
 pub use figures::{ChangeJson, FiguresJson, ThreePublicItemJson};
 pub use projects::{
@@ -27,18 +29,7 @@ pub use tables::{ColumnJson, RowJson, Rows, TableJson, Values};
 
 use crate::document::Document;
 use crate::model::{Budget, Catalog};
-use rust_decimal::Decimal;
 use std::io::Write;
-
-/// The version of the JSON contract. Bump on any incompatible change.
-pub const SCHEMA_VERSION: &str = "budc.budget.v1";
-
-/// An amount as a decimal string with two decimals: "16028.22".
-pub type AmountString = String;
-
-fn money(d: Decimal) -> AmountString {
-    format!("{d:.2}")
-}
 
 /// Writes the JSON text of a budget into `w`: pretty-printed, with a final newline. It is
 /// written in many small pieces: give it a buffered writer.

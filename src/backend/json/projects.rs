@@ -1,6 +1,6 @@
 //! The projects of the JSON document, each built only when it is written.
 
-use super::{money, AmountString};
+use super::amount::{money, AmountString};
 use crate::model::{Catalog, ProcurementKind, Project, Source, ThreePublicKind};
 use crate::value::ValueKind;
 use schemars::JsonSchema;

@@ -1,6 +1,6 @@
 //! The twelve tables in the JSON document: columns by id, rows written one at a time.
 
-use super::money;
+use super::amount::money;
 use crate::document::{Cell, Column, ColumnId, Row, RowLevel, Table, TableId};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
