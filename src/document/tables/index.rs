@@ -3,6 +3,7 @@
 use super::header::{amount_col, code_col, text_col, Column};
 use super::ids::ColumnId;
 use super::{Cell, Row, RowLevel};
+use crate::document::figures::Figures;
 use crate::document::spending::{self, ByCode, Spending};
 use crate::model::catalog::{Catalog, Classification};
 use crate::model::{Budget, Source};
@@ -36,6 +37,8 @@ pub(super) struct Index<'a> {
     pub catalog: &'a Catalog,
     /// (functional 项 code, source) → spending, added up once for the tables and the figures.
     pub func: &'a ByCode,
+    /// The figures, for the sums they already hold (income by source, 三公).
+    pub figures: &'a Figures,
     /// (economic 款 code, source) → amount of basic spending.
     pub econ: BTreeMap<(String, Source), Decimal>,
     /// (functional 项 code, source) → procurement amount.
@@ -43,8 +46,13 @@ pub(super) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// `func` is `spending::by_code` of the budget, which the figures share.
-    pub fn new(budget: &'a Budget, catalog: &'a Catalog, func: &'a ByCode) -> Self {
+    /// `func` is `spending::by_code` of the budget, which `figures` were computed from.
+    pub fn new(
+        budget: &'a Budget,
+        catalog: &'a Catalog,
+        func: &'a ByCode,
+        figures: &'a Figures,
+    ) -> Self {
         let mut econ: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         let mut procurement: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         for line in &budget.basic {
@@ -75,6 +83,7 @@ impl<'a> Index<'a> {
             budget,
             catalog,
             func,
+            figures,
             econ,
             procurement,
         }

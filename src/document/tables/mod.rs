@@ -109,11 +109,11 @@ pub(super) fn compute(
     by_code: &ByCode,
     figures: &Figures,
 ) -> [Table; TableId::COUNT] {
-    let ix = Index::new(budget, catalog, by_code);
-    TableId::ALL.map(|id| table(id, &ix, figures))
+    let ix = Index::new(budget, catalog, by_code, figures);
+    TableId::ALL.map(|id| table(id, &ix))
 }
 
-fn table(id: TableId, ix: &Index, figures: &Figures) -> Table {
+fn table(id: TableId, ix: &Index) -> Table {
     match id {
         TableId::Overview => overview::overview(ix),
         TableId::Income => income::income(ix),
@@ -121,7 +121,7 @@ fn table(id: TableId, ix: &Index, figures: &Figures) -> Table {
         TableId::FiscalOverview => overview::fiscal_overview(ix),
         TableId::GeneralExpenditure => expenditure::by_fund(ix, id, Source::GeneralPublic, None),
         TableId::GeneralBasicEconomic => basic::general_basic_economic(ix),
-        TableId::ThreePublic => three_public::three_public(ix, figures),
+        TableId::ThreePublic => three_public::three_public(ix),
         TableId::FundExpenditure => {
             expenditure::by_fund(ix, id, Source::GovernmentFund, Some("政府性基金预算"))
         }

@@ -75,12 +75,13 @@ fn class_amounts(ix: &Index, class: &str, keep: impl Fn(Source) -> bool) -> Deci
         .sum()
 }
 
+/// The stated income of the sources `keep` accepts (from the figures' income by source).
 fn income_of(ix: &Index, keep: impl Fn(Source) -> bool) -> Decimal {
-    ix.budget
+    ix.figures
         .income
         .iter()
-        .filter(|i| keep(i.source))
-        .map(|i| i.amount.value)
+        .filter(|(s, _)| keep(*s))
+        .map(|(_, d)| *d)
         .sum()
 }
 

@@ -5,7 +5,6 @@ use super::header::{amount_col, in_group, under, Column};
 use super::ids::{ColumnId, TableId};
 use super::index::{amt0, Index, TOTAL};
 use super::{Row, RowLevel, Table};
-use crate::document::figures::Figures;
 use crate::model::ThreePublicKind;
 use rust_decimal::Decimal;
 
@@ -25,7 +24,7 @@ fn block(ids: [ColumnId; 6]) -> Vec<Column> {
 }
 
 /// 一般公共预算“三公”经费支出情况表: last year's and this year's 三公 figures.
-pub(super) fn three_public(ix: &Index, f: &Figures) -> Table {
+pub(super) fn three_public(ix: &Index) -> Table {
     let year = ix.budget.year();
     let prior = in_group(
         "上年预算数",
@@ -56,7 +55,7 @@ pub(super) fn three_public(ix: &Index, f: &Figures) -> Table {
         ),
     );
     let columns = [prior, current].concat();
-    let t = &f.three_public;
+    let t = &ix.figures.three_public;
     let side = |get: &dyn Fn(ThreePublicKind) -> Decimal| {
         let abroad = get(ThreePublicKind::Abroad);
         let purchase = get(ThreePublicKind::VehiclePurchase);
