@@ -8,7 +8,7 @@
 //! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
 //!
 //! `cargo bench --bench process -- huge` runs only the sections whose name holds `huge`
-//! (sections: example, copies, growing, many, huge). The huge budget needs ~12 GB of memory and
+//! (sections: example, copies, ledger, growing, many, huge). The huge budget needs ~12 GB of memory and
 //! ~8 GB of disk in the temp folder for a minute or two.
 
 use std::path::{Path, PathBuf};
@@ -178,6 +178,9 @@ fn main() {
     if wanted("copies") {
         copies(&bin, &dir);
     }
+    if wanted("ledger") {
+        ledger(&bin, &dir);
+    }
     if wanted("growing") {
         growing(&bin, &dir);
     }
@@ -238,6 +241,56 @@ fn copies(bin: &Path, dir: &Path) {
         mb / cpus[0].as_secs_f64(),
         peak as f64 / 1e6
     );
+}
+
+/// `budc check` of the 100 copies of the example beside `ledger -f journal.ledger source` on a
+/// journal of the same size (`synth::journal`), CPU time per core, the two run in turns so that
+/// both see the same load on the machine. Skipped when `ledger` is not installed.
+fn ledger(bin: &Path, dir: &Path) {
+    println!(
+        "\n== beside Ledger: `budc check` of 100 copies, `ledger source` of a journal as large"
+    );
+    let Some(ledger) = which("ledger") else {
+        println!("(skipped: `ledger` is not installed; on Debian: apt install ledger)");
+        return;
+    };
+    let text = std::fs::read_to_string(EXAMPLE).expect("example");
+    let copies = dir.join("ledger-copies");
+    std::fs::create_dir_all(&copies).expect("dir");
+    for i in 0..100 {
+        std::fs::write(copies.join(format!("copy-{i:03}.bud")), &text).expect("write");
+    }
+    let bytes = 100 * text.len();
+    let journal = dir.join("journal.ledger");
+    std::fs::write(&journal, budc::synth::journal(bytes)).expect("write journal");
+    let (c, j) = (copies.display().to_string(), journal.display().to_string());
+    let (mut budc, mut ledger_cpu) = (Vec::new(), Vec::new());
+    for _ in 0..10 {
+        budc.push(cpu(bin, &["check", &c]));
+        ledger_cpu.push(cpu(&ledger, &["-f", &j, "source"]));
+    }
+    budc.sort();
+    ledger_cpu.sort();
+    let mb = bytes as f64 / 1e6;
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    println!(
+        "{mb:.2} MB each, CPU time, min of 10 (median): budc check {:.0} ms ({:.0}) = {:.1} MB/s per core; ledger source {:.0} ms ({:.0}) = {:.1} MB/s per core; budc / ledger = {:.2}×",
+        ms(budc[0]),
+        ms(budc[5]),
+        rate(budc[0]),
+        ms(ledger_cpu[0]),
+        ms(ledger_cpu[5]),
+        rate(ledger_cpu[0]),
+        ledger_cpu[0].as_secs_f64() / budc[0].as_secs_f64()
+    );
+}
+
+/// The full path of a program on the PATH.
+fn which(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
 }
 
 /// What the process holds whatever the input (binary, catalog, allocator): a one-line file.

@@ -3,6 +3,10 @@
 //! `department(n, projects)` is a valid, balanced budget in canonical form: header, basic
 //! spending on eight lines, `projects` projects with a goal and 15 indicators each. The numbers
 //! come from a fixed pseudo-random sequence seeded by `n`: the same arguments give the same text.
+//!
+//! `journal(bytes)` is a Ledger journal of exactly `bytes` bytes, written like a budget (Chinese
+//! payees and accounts, amounts in CNY), for the side-by-side comparison with `ledger` in
+//! `benches/process.rs`.
 
 use std::fmt::Write as _;
 
@@ -83,4 +87,88 @@ pub fn department(n: usize, projects: usize) -> String {
         "部门 合成部门{n}\n年度 2024\n金额单位 万元\n科目版本 2024\n二级单位 本级 合成部门{n}本级\n\n收入 一般公共预算 {}\n\n{body}",
         money(total)
     )
+}
+
+/// Payees of the journal: units of a department, named as the budgets name them.
+const PAYEES: [&str; 8] = [
+    "聊城经济技术开发区党群工作部本级",
+    "聊城经济技术开发区宣传办公室",
+    "聊城经济技术开发区督导考核处",
+    "聊城经济技术开发区机关党委",
+    "聊城经济技术开发区总工会",
+    "聊城经济技术开发区人大政协处",
+    "聊城经济技术开发区社会保障服务中心",
+    "聊城经济技术开发区发展服务中心",
+];
+
+/// Spending accounts of the journal: functional and economic classes, as a budget line has them.
+const SPENDING: [&str; 10] = [
+    "支出:一般公共服务支出:行政运行:基本工资",
+    "支出:一般公共服务支出:行政运行:津贴补贴",
+    "支出:一般公共服务支出:行政运行:办公费",
+    "支出:一般公共服务支出:一般行政管理事务:委托业务费",
+    "支出:社会保障和就业支出:机关事业单位基本养老保险缴费支出",
+    "支出:社会保障和就业支出:就业补助:职业技能鉴定补贴",
+    "支出:卫生健康支出:行政单位医疗:职工基本医疗保险缴费",
+    "支出:住房保障支出:住房公积金",
+    "支出:文化旅游体育与传媒支出:宣传文化发展专项支出",
+    "支出:城乡社区支出:城乡社区管理事务:劳务费",
+];
+
+/// Funding accounts of the journal: where the money comes from.
+const FUNDING: [&str; 3] = [
+    "资产:国库集中支付:一般公共预算",
+    "资产:国库集中支付:政府性基金预算",
+    "资产:单位资金:事业收入",
+];
+
+/// A Ledger journal of exactly `bytes` bytes (for any `bytes` ≥ 3): dated transactions, each
+/// with a Chinese payee, one or two spending postings in CNY and the posting that pays them.
+/// Its lines are as long as a budget's on average (about 80 bytes), so the two compare per
+/// byte and per record.
+pub fn journal(bytes: usize) -> String {
+    let mut rng = Lcg(2024);
+    let mut out = String::with_capacity(bytes);
+    let mut tx = String::new();
+    for n in 0.. {
+        tx.clear();
+        let day = n / 150 % 365;
+        let _ = writeln!(
+            tx,
+            "2024/{:02}/{:02} {}",
+            1 + day / 31 % 12,
+            1 + day % 28,
+            PAYEES[rng.next(PAYEES.len() as u64) as usize]
+        );
+        let mut total = 0;
+        for _ in 0..1 + rng.next(2) {
+            let cents = 100 + rng.next(5_000_000);
+            total += cents;
+            let account = SPENDING[rng.next(SPENDING.len() as u64) as usize];
+            let _ = writeln!(tx, "    {account}  {} CNY", money(cents));
+        }
+        let funding = FUNDING[rng.next(FUNDING.len() as u64) as usize];
+        let _ = writeln!(tx, "    {funding}  -{} CNY\n", money(total));
+        if out.len() + tx.len() + 3 > bytes {
+            break;
+        }
+        out.push_str(&tx);
+    }
+    // A comment fills the rest, so the journal is exactly as long as asked.
+    let fill = bytes.saturating_sub(out.len() + 3);
+    out.push_str("; ");
+    out.extend(std::iter::repeat('-').take(fill));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_journal_has_exactly_the_size_asked() {
+        for bytes in [3, 100, 1_000, 80_569] {
+            assert_eq!(super::journal(bytes).len(), bytes);
+        }
+        assert_eq!(super::journal(10_000), super::journal(10_000));
+    }
 }

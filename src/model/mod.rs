@@ -117,7 +117,7 @@ impl Source {
         let s = s.trim_end_matches("收入");
         Source::ALL.into_iter().find(|src| {
             let k = src.keyword().trim_end_matches("收入");
-            k == s || format!("{k}预算") == s
+            k == s || s.strip_suffix("预算") == Some(k)
         })
     }
 

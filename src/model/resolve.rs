@@ -93,7 +93,8 @@ pub(super) fn code(
         let Some(written) = &done.written_name else {
             return done;
         };
-        if normalize_name(&written.value) == normalize_name(official) {
+        // Most names are written as the catalog writes them: no need to normalise those.
+        if written.value == official || normalize_name(&written.value) == normalize_name(official) {
             return done;
         }
         let as_written = &written.value;
