@@ -500,7 +500,7 @@ mod tests {
             assert_eq!(body, expected, "{:?}", s.kind);
             n += 1;
         }
-        assert_eq!(n, 15);
+        assert!(n >= 15, "{n}");
     }
 
     /// Pest is for bad lines: the fast parser takes a line of every statement.
