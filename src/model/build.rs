@@ -319,7 +319,25 @@ impl Builder<'_> {
                     span,
                 });
             }
-            _ => {}
+            // Members of blocks only (`member`): they never stand at the top level. Named one by
+            // one, so that a new statement cannot be forgotten here.
+            Stmt::Paragraph(_)
+            | Stmt::BasicLine { .. }
+            | Stmt::PriorFigure { .. }
+            | Stmt::ProjectUnit(_)
+            | Stmt::ProjectKind(_)
+            | Stmt::ProjectSource(_)
+            | Stmt::Allocation { .. }
+            | Stmt::ProjectAmount(_)
+            | Stmt::Economic { .. }
+            | Stmt::Procurement { .. }
+            | Stmt::ThreePublic { .. }
+            | Stmt::Goal(_)
+            | Stmt::Indicator(_)
+            | Stmt::Vehicles { .. }
+            | Stmt::Equipment(_)
+            | Stmt::EquipmentPurchase(_)
+            | Stmt::Invalid => {}
         }
     }
 

@@ -311,16 +311,6 @@ impl Cur<'_> {
         part(self)
     }
 
-    /// `keyword ~ sp ~ nonempty_text`
-    pub(super) fn keyword_text(&mut self, k: &str) -> Option<Word> {
-        self.keyword_then(k, Self::nonempty_text)
-    }
-
-    /// `keyword ~ &(osp ~ eol)`
-    pub(super) fn keyword_alone(&mut self, k: &str) -> bool {
-        self.lit(k).is_some() && self.blank_ahead()
-    }
-
     /// `keyword ~ sp ~ word ~ sp ~ amount`
     pub(super) fn keyword_word_amount(&mut self, k: &str) -> Option<(Word, Amount)> {
         let w = self.keyword_then(k, Self::word)?;

@@ -1,6 +1,7 @@
 //! A hand-written recogniser of `grammar/bud.pest`, one line at a time.
 //!
-//! Each statement rule is transcribed as a function with the same PEG meaning: ordered choice
+//! The statements of words only are read from the statement table (`words_only`); each other
+//! statement rule is transcribed as a function with the same PEG meaning: ordered choice
 //! (the first alternative that matches is taken, never revisited), greedy repetition and
 //! optionals without backtracking, lookaheads that consume nothing. When it returns a line, pest
 //! would have produced the same tree; anything else (`Defer`) goes to pest, which has the last
@@ -12,7 +13,7 @@
 
 use super::ast::*;
 use super::cursor::Cur;
-use super::statements::{Kind, PRIOR_FIGURES};
+use super::statements::{by_keyword, Kind, Part, WordsOf, PRIOR_FIGURES};
 use super::value;
 use crate::source::Span;
 
@@ -59,8 +60,8 @@ pub(super) fn line(text: &str, start: usize, end: usize) -> Outcome {
     })
 }
 
-/// `statement`: the alternatives in the grammar's order; the first that matches is the
-/// statement.
+/// `statement`: the alternatives in the grammar's order (the statements of words only, taken
+/// together by `words_only`, match disjoint lines); the first that matches is the statement.
 fn statement(c: &mut Cur) -> Option<Stmt> {
     type Alt = fn(&mut Cur) -> Option<Stmt>;
     const ALTERNATIVES: &[Alt] = &[
@@ -68,65 +69,13 @@ fn statement(c: &mut Cur) -> Option<Stmt> {
         allocation,
         paragraph,
         basic_line,
-        |c| {
-            c.keyword_text(Kind::Department.keyword())
-                .map(Stmt::Department)
-        },
-        |c| {
-            c.keyword_then(Kind::Year.keyword(), Cur::year_number)
-                .map(Stmt::Year)
-        },
-        |c| {
-            c.keyword_then(Kind::MoneyUnit.keyword(), Cur::word)
-                .map(Stmt::MoneyUnit)
-        },
-        |c| {
-            c.keyword_then(Kind::CatalogYear.keyword(), Cur::year_number)
-                .map(Stmt::CatalogYear)
-        },
-        sub_unit,
-        |c| {
-            c.keyword_alone(Kind::DutiesBlock.keyword())
-                .then_some(Stmt::DutiesBlock)
-        },
-        |c| {
-            c.keyword_alone(Kind::OrganizationBlock.keyword())
-                .then_some(Stmt::OrganizationBlock)
-        },
-        |c| {
-            c.keyword_then(Kind::ReasonBlock.keyword(), Cur::word)
-                .map(Stmt::ReasonBlock)
-        },
-        |c| {
-            c.keyword_text(Kind::GlossaryBlock.keyword())
-                .map(Stmt::GlossaryBlock)
-        },
+        words_only,
         |c| {
             let (source, amount) = c.keyword_word_amount(Kind::Income.keyword())?;
             Some(Stmt::Income { source, amount })
         },
-        |c| {
-            c.keyword_alone(Kind::BasicBlock.keyword())
-                .then_some(Stmt::BasicBlock)
-        },
-        |c| {
-            c.keyword_alone(Kind::PriorBlock.keyword())
-                .then_some(Stmt::PriorBlock)
-        },
         prior_figure,
         project,
-        |c| {
-            c.keyword_then(Kind::ProjectUnit.keyword(), Cur::word)
-                .map(Stmt::ProjectUnit)
-        },
-        |c| {
-            c.keyword_then(Kind::ProjectKind.keyword(), Cur::word)
-                .map(Stmt::ProjectKind)
-        },
-        |c| {
-            c.keyword_then(Kind::ProjectSource.keyword(), Cur::word)
-                .map(Stmt::ProjectSource)
-        },
         |c| {
             c.keyword_then(Kind::ProjectAmount.keyword(), Cur::amount)
                 .map(Stmt::ProjectAmount)
@@ -137,7 +86,6 @@ fn statement(c: &mut Cur) -> Option<Stmt> {
             let (kind, amount) = c.keyword_word_amount(Kind::ThreePublic.keyword())?;
             Some(Stmt::ThreePublic { kind, amount })
         },
-        |c| c.keyword_text(Kind::Goal.keyword()).map(Stmt::Goal),
         assets_block,
         vehicles,
         |c| {
@@ -159,6 +107,40 @@ fn statement(c: &mut Cur) -> Option<Stmt> {
         c.pos = start;
     }
     None
+}
+
+/// A statement of words only (`words` in its row of the statement table): its keyword, then its
+/// parts, one space before each; a keyword with no parts stands alone on its line. The keywords
+/// of these statements are followed by a space or the end of the line, so at most one of them
+/// matches a line, wherever it stands among the alternatives.
+fn words_only(c: &mut Cur) -> Option<Stmt> {
+    let end = c.until_space(c.pos);
+    let words = by_keyword(c.line.get(c.pos..end)?)?.words.as_ref()?;
+    c.pos = end;
+    if words.parts.is_empty() {
+        // keyword ~ &(osp ~ eol)
+        return c.blank_ahead().then(|| (words.make)(Default::default()))?;
+    }
+    let mut out: WordsOf = Default::default();
+    for (slot, part) in out.iter_mut().zip(words.parts) {
+        *slot = match part {
+            // (sp ~ word)?
+            Part::OptionalWord => c.optional(|c| {
+                c.req_sp()?;
+                c.word()
+            }),
+            // sp ~ (word | year_number | nonempty_text)
+            part => {
+                c.req_sp()?;
+                Some(match part {
+                    Part::Year => c.year_number()?,
+                    Part::Text => c.nonempty_text()?,
+                    _ => c.word()?,
+                })
+            }
+        };
+    }
+    (words.make)(out)
 }
 
 /// `指标 <一级> <二级> | <三级指标> | <指标值> | <评分标准>`
@@ -270,20 +252,6 @@ fn basic_line(c: &mut Cur) -> Option<Stmt> {
         source,
         amount,
     })
-}
-
-/// `二级单位 <id> <full name> [kind]`
-fn sub_unit(c: &mut Cur) -> Option<Stmt> {
-    c.lit(Kind::SubUnit.keyword())?;
-    c.req_sp()?;
-    let id = c.word()?;
-    c.req_sp()?;
-    let name = c.word()?;
-    let kind = c.optional(|c| {
-        c.req_sp()?;
-        c.word()
-    });
-    Some(Stmt::SubUnit { id, name, kind })
 }
 
 /// `<收支|基本支出|项目支出|机关运行经费> <金额>`

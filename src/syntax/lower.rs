@@ -1,9 +1,11 @@
 //! The pest path: a line (or, for the differential tests, a whole file) parsed by the grammar
-//! and lowered to the syntax tree, one small function per rule.
+//! and lowered to the syntax tree: the statements of words only as the statement table says,
+//! the others by one small function or arm per rule.
 
 use super::ast::*;
 use super::grammar::{error_span, explain_bad_line, BudParser, Rule};
 use super::lexical::{amount_value, trimmed_word};
+use super::statements::{by_rule, WordsOf};
 use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
@@ -152,22 +154,17 @@ fn code_ref(b: usize, code: Pair<Rule>, name: Option<Pair<Rule>>) -> CodeRef {
 fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
     let rule = p.as_rule();
     let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+    // A statement of words only: its words, in order, make it (the statement table says how).
+    if let Some(words) = by_rule(&format!("{rule:?}")).and_then(|s| s.words.as_ref()) {
+        let mut out: WordsOf = Default::default();
+        for (slot, part) in out.iter_mut().zip(parts) {
+            *slot = Some(word(b, part));
+        }
+        return req_stmt((words.make)(out));
+    }
     let mut it = parts.clone().into_iter();
     let mut next = move || it.next();
     Ok(match rule {
-        Rule::department => Stmt::Department(word(b, req(next())?)),
-        Rule::year => Stmt::Year(word(b, req(next())?)),
-        Rule::money_unit => Stmt::MoneyUnit(word(b, req(next())?)),
-        Rule::catalog_year => Stmt::CatalogYear(word(b, req(next())?)),
-        Rule::sub_unit => Stmt::SubUnit {
-            id: word(b, req(next())?),
-            name: word(b, req(next())?),
-            kind: next().map(|p| word(b, p)),
-        },
-        Rule::duties_block => Stmt::DutiesBlock,
-        Rule::organization_block => Stmt::OrganizationBlock,
-        Rule::reason_block => Stmt::ReasonBlock(word(b, req(next())?)),
-        Rule::glossary_block => Stmt::GlossaryBlock(word(b, req(next())?)),
         Rule::paragraph => match next() {
             Some(t) => Stmt::Paragraph(word(b, t)),
             None => Stmt::Paragraph(Spanned::new(String::new(), Span::default())),
@@ -176,9 +173,7 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             source: word(b, req(next())?),
             amount: amount(b, req(next())?)?,
         },
-        Rule::basic_block => Stmt::BasicBlock,
         Rule::basic_line => lower_basic_line(b, parts)?,
-        Rule::prior_block => Stmt::PriorBlock,
         Rule::prior_figure => Stmt::PriorFigure {
             name: word(b, req(next())?),
             amount: amount(b, req(next())?)?,
@@ -187,9 +182,6 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             code: word(b, req(next())?),
             name: word(b, req(next())?),
         },
-        Rule::project_unit => Stmt::ProjectUnit(word(b, req(next())?)),
-        Rule::project_kind => Stmt::ProjectKind(word(b, req(next())?)),
-        Rule::project_source => Stmt::ProjectSource(word(b, req(next())?)),
         Rule::allocation | Rule::economic => {
             let (code, name, amt) = code_name_amount(parts)?;
             let cref = code_ref(b, code, name);
@@ -219,7 +211,6 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             kind: word(b, req(next())?),
             amount: amount(b, req(next())?)?,
         },
-        Rule::goal => Stmt::Goal(word(b, req(next())?)),
         Rule::indicator => lower_indicator(b, parts)?,
         Rule::assets_block => Stmt::AssetsBlock(next().map(|p| word(b, p))),
         Rule::vehicles => Stmt::Vehicles {
@@ -264,16 +255,22 @@ fn defect() -> Text {
 }
 
 fn req(p: Option<Pair<Rule>>) -> Lowered<Pair<Rule>> {
-    p.ok_or_else(|| {
-        Diagnostic::new(
-            "E0001",
-            t!(
-                "内部错误：语法树缺少部分",
-                "internal error: a part of the syntax tree is missing"
-            ),
-        )
-        .with_help(defect())
-    })
+    p.ok_or_else(missing)
+}
+
+fn req_stmt(s: Option<Stmt>) -> Lowered<Stmt> {
+    s.ok_or_else(missing)
+}
+
+fn missing() -> Diagnostic {
+    Diagnostic::new(
+        "E0001",
+        t!(
+            "内部错误：语法树缺少部分",
+            "internal error: a part of the syntax tree is missing"
+        ),
+    )
+    .with_help(defect())
 }
 
 /// The pairs of `code [name] amount`.

@@ -7,7 +7,7 @@
 //! definition: a test checks that every row names a rule of the grammar that starts with the
 //! row's keyword.
 
-use super::ast::Stmt;
+use super::ast::{Stmt, Word};
 
 /// A block: the indented lines under a statement that opens one belong to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,6 +51,41 @@ pub enum Layout {
     Equation,
 }
 
+/// What follows the keyword of a statement made of words only (a name, a year, a text to the
+/// end of the line), one space before each; the fast parser and the pest lowering read these
+/// statements from here instead of one arm each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `word`
+    Word,
+    /// `(sp ~ word)?`: a last word that may be left out.
+    OptionalWord,
+    /// `year_number`
+    Year,
+    /// `nonempty_text`
+    Text,
+}
+
+/// The words of a words-only statement, in order (a word left out is `None`).
+pub type WordsOf = [Option<Word>; MAX_WORDS];
+
+/// At most this many parts follow a words-only statement's keyword.
+pub const MAX_WORDS: usize = 3;
+
+/// A statement made of its keyword and words only: the grammar's parts after the keyword (none:
+/// the keyword stands alone on its line, `keyword ~ &(osp ~ eol)`), and how its words make the
+/// statement.
+pub struct Words {
+    pub parts: &'static [Part],
+    pub make: fn(WordsOf) -> Option<Stmt>,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words").field("parts", &self.parts).finish()
+    }
+}
+
 /// One row of the table.
 #[derive(Debug)]
 pub struct Statement {
@@ -73,10 +108,13 @@ pub struct Statement {
     pub named_in_help: &'static [BlockKind],
     /// How `fmt` lays out its words.
     pub layout: Layout,
+    /// For a statement of words only: its parts (the fast parser and the lowering read them).
+    pub words: Option<Words>,
 }
 
 use BlockKind as B;
 use Layout as L;
+use Part as P;
 
 /// A row of the table without its kind (`statements!` adds it).
 pub struct Row {
@@ -88,6 +126,7 @@ pub struct Row {
     member_of: &'static [BlockKind],
     named_in_help: &'static [BlockKind],
     layout: Layout,
+    words: Option<Words>,
 }
 
 impl Row {
@@ -102,6 +141,16 @@ impl Row {
             member_of: self.member_of,
             named_in_help: self.named_in_help,
             layout: self.layout,
+            words: self.words,
+        }
+    }
+
+    /// A statement of words only: these parts follow its keyword, and `make` builds it from
+    /// their words.
+    const fn words(self, parts: &'static [Part], make: fn(WordsOf) -> Option<Stmt>) -> Row {
+        Row {
+            words: Some(Words { parts, make }),
+            ..self
         }
     }
 
@@ -139,6 +188,7 @@ const fn top(keyword: &'static str, rule: &'static str, form: &'static str) -> R
         member_of: &[],
         named_in_help: &[],
         layout: Layout::Words,
+        words: None,
     }
 }
 
@@ -171,6 +221,7 @@ const fn member(
         member_of: blocks,
         named_in_help: blocks,
         layout: Layout::Words,
+        words: None,
     }
 }
 
@@ -200,31 +251,31 @@ macro_rules! statements {
 }
 
 statements! {
-    Department: top("部门", "department", "部门 <部门名称>").laid_out(L::Text(0)),
-    Year: top("年度", "year", "年度 2024"),
-    MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）"),
-    CatalogYear: top("科目版本", "catalog_year", "科目版本 2024"),
-    SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]"),
-    DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties),
-    OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization),
-    ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason),
-    GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary).laid_out(L::Text(0)),
+    Department: top("部门", "department", "部门 <部门名称>").words(&[P::Text], |[w, ..]| Some(Stmt::Department(w?))).laid_out(L::Text(0)),
+    Year: top("年度", "year", "年度 2024").words(&[P::Year], |[w, ..]| Some(Stmt::Year(w?))),
+    MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）").words(&[P::Word], |[w, ..]| Some(Stmt::MoneyUnit(w?))),
+    CatalogYear: top("科目版本", "catalog_year", "科目版本 2024").words(&[P::Year], |[w, ..]| Some(Stmt::CatalogYear(w?))),
+    SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]").words(&[P::Word, P::Word, P::OptionalWord], |[id, name, kind]| Some(Stmt::SubUnit { id: id?, name: name?, kind })),
+    DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties).words(&[], |_| Some(Stmt::DutiesBlock)),
+    OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization).words(&[], |_| Some(Stmt::OrganizationBlock)),
+    ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason).words(&[P::Word], |[w, ..]| Some(Stmt::ReasonBlock(w?))),
+    GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary).words(&[P::Text], |[w, ..]| Some(Stmt::GlossaryBlock(w?))).laid_out(L::Text(0)),
     Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]).laid_out(L::Text(0)),
     Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]).laid_out(L::Amount),
-    BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic),
+    BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic).words(&[], |_| Some(Stmt::BasicBlock)),
     BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]).laid_out(L::Amount),
     Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).laid_out(L::Amount),
-    PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior),
+    PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior).words(&[], |_| Some(Stmt::PriorBlock)),
     PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]).laid_out(L::Amount),
     Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project).laid_out(L::Text(1)),
-    ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]),
-    ProjectKind: member(Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]),
-    ProjectSource: member(Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]),
+    ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectUnit(w?))),
+    ProjectKind: member(Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectKind(w?))),
+    ProjectSource: member(Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectSource(w?))),
     Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]).laid_out(L::Amount),
     ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]).laid_out(L::Amount),
     Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]).laid_out(L::Amount),
     ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]).laid_out(L::Amount),
-    Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]).laid_out(L::Text(0)),
+    Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]).words(&[P::Text], |[w, ..]| Some(Stmt::Goal(w?))).laid_out(L::Text(0)),
     Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]).laid_out(L::Fields),
     AssetsBlock: opens("资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
     Vehicles: member(Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]).laid_out(L::Count),
@@ -310,6 +361,11 @@ pub fn keywords() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// 基本支出 line; the names of 上年 figures are not keywords.)
 pub fn by_keyword(keyword: &str) -> Option<&'static Statement> {
     STATEMENTS.iter().find(|s| s.keyword == Some(keyword))
+}
+
+/// The statement a rule of the grammar defines: `department` → `Department`.
+pub fn by_rule(rule: &str) -> Option<&'static Statement> {
+    STATEMENTS.iter().find(|s| s.rule == rule)
 }
 
 #[cfg(test)]
@@ -410,6 +466,53 @@ mod tests {
             seen.insert(kind);
         }
         assert_eq!(seen.len(), STATEMENTS.len());
+    }
+
+    #[test]
+    fn the_parts_of_every_statement_of_words_only_are_its_rule_in_the_grammar() {
+        let grammar = include_str!("../../grammar/bud.pest");
+        let mut n = 0;
+        for s in STATEMENTS {
+            let Some(words) = &s.words else { continue };
+            let head = format!("\n{} = {{", s.rule);
+            let body = grammar
+                .split(head.as_str())
+                .nth(1)
+                .and_then(|b| b.split('}').next())
+                .unwrap_or_else(|| panic!("no rule {}", s.rule))
+                .trim();
+            let mut expected = format!("\"{}\"", s.keyword.expect("a keyword"));
+            if words.parts.is_empty() {
+                expected.push_str(" ~ &(osp ~ eol)");
+            }
+            for (i, part) in words.parts.iter().enumerate() {
+                expected.push_str(match part {
+                    Part::Word => " ~ sp ~ word",
+                    Part::Year => " ~ sp ~ year_number",
+                    Part::Text => " ~ sp ~ nonempty_text",
+                    Part::OptionalWord => " ~ (sp ~ word)?",
+                });
+                // A word left out is the last (the lowering fills the words in order).
+                let last = i + 1 == words.parts.len();
+                assert!(*part != Part::OptionalWord || last, "{:?}", s.kind);
+            }
+            assert!(words.parts.len() <= MAX_WORDS, "{:?}", s.kind);
+            assert_eq!(body, expected, "{:?}", s.kind);
+            n += 1;
+        }
+        assert!(n >= 15, "{n}");
+    }
+
+    /// Pest is for bad lines: the fast parser takes a line of every statement.
+    #[test]
+    fn the_fast_parser_takes_every_statement() {
+        for ((start, end), path) in crate::syntax::paths(EVERY_STATEMENT) {
+            assert!(
+                matches!(path, crate::syntax::Path::Fast | crate::syntax::Path::Blank),
+                "{:?}: {path:?}",
+                &EVERY_STATEMENT[start..end]
+            );
+        }
     }
 
     #[test]
