@@ -25,9 +25,11 @@ fn run(bin: &Path, args: &[&str]) -> (Duration, u64) {
     (time, peak)
 }
 
-/// One run of the binary: wall time, peak resident memory in bytes, and whether it exited 0.
+/// One run of the binary, reaped by wait4: its wall time, its resource usage (its own, all its
+/// threads), and whether it exited 0.
+// The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
-fn run_status(bin: &Path, args: &[&str]) -> (Duration, u64, bool) {
+fn run_usage(bin: &Path, args: &[&str]) -> (Duration, libc::rusage, bool) {
     let t = Instant::now();
     let child = Command::new(bin)
         .args(args)
@@ -43,26 +45,18 @@ fn run_status(bin: &Path, args: &[&str]) -> (Duration, u64, bool) {
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid, "wait4");
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    (t.elapsed(), usage.ru_maxrss as u64 * 1024, ok)
+    (t.elapsed(), usage, ok)
+}
+
+/// One run of the binary: wall time, peak resident memory in bytes, and whether it exited 0.
+fn run_status(bin: &Path, args: &[&str]) -> (Duration, u64, bool) {
+    let (wall, usage, ok) = run_usage(bin, args);
+    (wall, usage.ru_maxrss as u64 * 1024, ok)
 }
 
 /// The CPU time (user + system) of one run of the binary, all its threads.
-// The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
 fn cpu(bin: &Path, args: &[&str]) -> Duration {
-    let child = Command::new(bin)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run budc");
-    let mut status = 0;
-    // SAFETY: a plain rusage struct filled by wait4 for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    // SAFETY: waits for the child spawned above; the pointers are to live locals.
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4");
+    let (_, usage, _) = run_usage(bin, args);
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     time(usage.ru_utime) + time(usage.ru_stime)
 }
