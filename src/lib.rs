@@ -19,6 +19,7 @@ pub mod files;
 pub mod fmt;
 pub mod lsp;
 pub mod model;
+pub mod prior;
 pub mod report;
 pub mod source;
 pub mod span;
@@ -65,15 +66,30 @@ impl Compiled {
 }
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.
+/// A `上年文件` is read and compiled too (`prior`), relative to the file's folder.
 pub fn compile(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
+    compile_with(file, catalog, true)
+}
+
+/// Compiles a source file without following its `上年文件` (the prior file of a prior file is
+/// not needed, and never followed, so a file naming itself cannot loop).
+pub fn compile_without_prior(file: SourceFile, catalog: Option<&Catalog>) -> Compiled {
+    compile_with(file, catalog, false)
+}
+
+fn compile_with(file: SourceFile, given: Option<&Catalog>, follow_prior: bool) -> Compiled {
     let mut diagnostics = Vec::new();
-    let catalog = match catalog {
+    let catalog = match given {
         Some(c) => c.clone(),
         None => embedded_catalog(&file, &mut diagnostics),
     };
     // The model is built from the parser's stream of statements.
-    let (budget, build_diags) = model::build(syntax::statements(&file, &mut diagnostics), &catalog);
+    let (mut budget, build_diags) =
+        model::build(syntax::statements(&file, &mut diagnostics), &catalog);
     diagnostics.extend(build_diags);
+    if follow_prior {
+        prior::load(&mut budget, &file, given, &mut diagnostics);
+    }
     let document = document::compute(&budget, &catalog);
     diagnostics.extend(check::run(&budget, &catalog, &document));
     diag::sort(&mut diagnostics);

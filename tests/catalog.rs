@@ -82,7 +82,7 @@ fn the_built_in_rules_judge_the_small_budget() {
     let c = compile(BUDGET, None);
     assert_eq!(diagnostics(&c), ["11 E0311", "13 W0402"]);
     assert_eq!(c.document.figures.personnel, d("5.00"));
-    assert_eq!(c.document.figures.operating_cost, d("3.00"));
+    assert_eq!(c.document.figures.operating_cost, Some(d("3.00")));
     assert_eq!(
         c.document
             .figures
@@ -170,7 +170,7 @@ fn personnel_classes_split_basic_spending_in_the_tables_and_the_json() {
     let f = &c.document.figures;
     assert_eq!((f.personnel, f.public), (d("8.00"), d("0")));
     // 机关运行经费 is the 公用 part: nothing is left of it.
-    assert_eq!(f.operating_cost, d("0"));
+    assert_eq!(f.operating_cost, Some(d("0")));
     let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
     let kinds: Vec<&str> = json["basic_expenditure"]
         .as_array()
@@ -203,7 +203,7 @@ fn the_operating_cost_sources_come_from_the_rules() {
         "sources = [\"事业收入\"]",
     );
     let c = compile(BUDGET, Some(&load(&dir)));
-    assert_eq!(c.document.figures.operating_cost, d("0"));
+    assert_eq!(c.document.figures.operating_cost, Some(d("0")));
 }
 
 #[test]

@@ -275,6 +275,7 @@ fn the_document_without_its_tables_and_projects() {
             "year",
             "unit",
             "catalog",
+            "unit_kind",
             "sub_units",
             "duties",
             "organization",
@@ -320,7 +321,13 @@ fn schema_rejects_a_float_amount() {
 #[test]
 fn json_contract_top_level() {
     let v: serde_json::Value = serde_json::from_str(&example_json()).unwrap();
-    assert_eq!(v["schema"], "budc.budget.v1");
+    assert_eq!(v["schema"], "budc.budget.v2");
+    // Every unit is 行政 (the department states no kind): 机关运行经费 applies.
+    assert_eq!(v["unit_kind"], "administrative");
+    assert_eq!(v["sub_units"][6]["kind"], "administrative");
+    assert_eq!(v["sub_units"][6]["kind_stated"], false);
+    assert_eq!(v["figures"]["operating_cost"], "149.89");
+    assert_eq!(v["figures"]["operating_cost_applicable"], true);
     assert_eq!(v["department"], "聊城经济技术开发区党群工作部");
     assert_eq!(v["year"], 2024);
     assert_eq!(v["unit"], "万元");

@@ -140,7 +140,7 @@ fn hover_on_an_economic_code() {
     assert_eq!(
         t.result(id),
         &json!({
-            "contents": {"kind": "markdown", "value": "**30101 基本工资**（部门预算支出经济分类）\n\n政府经济分类：50101 工资奖金津补贴"},
+            "contents": {"kind": "markdown", "value": "**30101 基本工资**（部门预算支出经济分类）\n\n政府经济分类（机关）：50101 工资奖金津补贴\n\n政府经济分类（事业）：50501 工资福利支出"},
             "range": range(14, 15, 14, 20),
         })
     );
@@ -331,7 +331,7 @@ fn an_english_locale_gives_english_messages() {
     );
     assert_eq!(
         t.result(economic)["contents"]["value"],
-        "**30101 基本工资** (departmental economic classification)\n\nGovernment economic classification: 50101 工资奖金津补贴"
+        "**30101 基本工资** (departmental economic classification)\n\nGovernment economic classification (机关): 50101 工资奖金津补贴\n\nGovernment economic classification (事业): 50501 工资福利支出"
     );
     assert_eq!(
         t.result(categories)[0]["detail"],

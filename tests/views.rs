@@ -297,7 +297,7 @@ fn capital_spending_counts_as_public() {
         expect(&["2.00", "", "2.00"])
     );
     assert_eq!(c.document.figures.public, d("5.00"));
-    assert_eq!(c.document.figures.operating_cost, d("5.00"));
+    assert_eq!(c.document.figures.operating_cost, Some(d("5.00")));
 }
 
 #[test]
@@ -941,7 +941,7 @@ fn operating_cost_is_general_public_basic_public_spending() {
     let f = &c.document.figures;
     // 30201 1.50 + 31002 0.50 of 一般公共预算; the 政府性基金 30201 line does not count.
     assert_eq!(f.public, d("3.00"));
-    assert_eq!(f.operating_cost, d("2.00"));
+    assert_eq!(f.operating_cost, Some(d("2.00")));
     let change = f.operating_cost_change.unwrap();
     assert_eq!(
         (change.prior, change.change, change.percent),

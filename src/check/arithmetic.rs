@@ -65,9 +65,11 @@ fn project_total(p: &Project, out: &mut Vec<Diagnostic>) {
 }
 
 fn procurement(p: &Project, out: &mut Vec<Diagnostic>) {
-    let codes: Vec<&str> = p.allocations.iter().map(|a| a.code.code.as_str()).collect();
+    let mut codes: Vec<&str> = p.allocations.iter().map(|a| a.code.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
     let list = codes.join("、");
-    let mut by_code: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut by_code: BTreeMap<(&str, Source), Decimal> = BTreeMap::new();
     for proc in &p.procurement {
         match &proc.func {
             None if codes.len() > 1 => out.push(
@@ -112,37 +114,56 @@ fn procurement(p: &Project, out: &mut Vec<Diagnostic>) {
             // Reported above (E0208): no code to compare with.
             (None, _) => continue,
         };
-        *by_code.entry(code).or_default() += proc.amount.value;
+        *by_code.entry((code, proc.source)).or_default() += proc.amount.value;
     }
-    for a in &p.allocations {
-        let bought = by_code
-            .get(a.code.code.as_str())
-            .copied()
-            .unwrap_or_default();
-        if bought > a.amount.value {
-            let (x, y, code) = (fmt(bought), fmt(a.amount.value), &a.code.code);
-            let mut d = Diagnostic::new(
-                "E0209",
-                t!(
-                    "科目 {code} 上的政府采购 {x} 超过了项目在这一科目的支出 {y}",
-                    "procurement {x} on {code} exceeds the project's {y} there"
-                ),
-            )
-            .at(a.amount.span, t!("支出 {y}", "spending {y}"));
-            for proc in p.procurement.iter().filter(|x| {
-                x.func
-                    .as_ref()
-                    .map(|c| c.code.as_str())
-                    .or(codes.first().copied())
-                    == Some(a.code.code.as_str())
-            }) {
-                d = d.also(proc.amount.span, Default::default());
-            }
-            out.push(d.with_help(t!(
-                "核对采购金额：采购是支出的一部分。",
-                "check the procurement: it is part of the spending."
-            )));
+    for ((code, source), bought) in by_code {
+        if !codes.contains(&code) {
+            // Reported above (E0208): the project spends nothing on this code.
+            continue;
         }
+        let on = |c: &str, s: Source| c == code && s == source;
+        let spent: Decimal = p
+            .allocations
+            .iter()
+            .filter(|a| on(&a.code.code, a.source))
+            .map(|a| a.amount.value)
+            .sum();
+        if bought <= spent {
+            continue;
+        }
+        let procs: Vec<&crate::model::Procurement> = p
+            .procurement
+            .iter()
+            .filter(|x| {
+                let c = x.func.as_ref().map(|c| c.code.as_str());
+                c.or(codes.first().copied()) == Some(code) && x.source == source
+            })
+            .collect();
+        let (x, y, src) = (fmt(bought), fmt(spent), source.keyword());
+        let spent_at = p
+            .allocations
+            .iter()
+            .find(|a| on(&a.code.code, a.source))
+            .map(|a| a.amount.span);
+        let mut d = Diagnostic::new(
+            "E0209",
+            t!(
+                "科目 {code} 上用{src}的政府采购 {x} 超过了项目在这一科目用{src}安排的支出 {y}",
+                "procurement {x} from {src} on {code} exceeds the project's spending from {src} there, {y}"
+            ),
+        );
+        d = match (spent_at, procs.first()) {
+            (Some(at), _) => d.at(at, t!("支出 {y}", "spending {y}")),
+            (None, Some(first)) => d.at(first.amount.span, t!("采购 {x}", "procurement {x}")),
+            (None, None) => d,
+        };
+        for proc in procs.iter().skip(usize::from(spent_at.is_none())) {
+            d = d.also(proc.amount.span, Default::default());
+        }
+        out.push(d.with_help(t!(
+            "核对采购金额和来源：采购是同一科目、同一来源支出的一部分（不写来源的采购随该科目支出的来源）。",
+            "check the procurement's amount and source: it is part of the spending on the same code from the same source (procurement without a source takes the source of the spending on its code)."
+        )));
     }
 }
 
@@ -160,30 +181,35 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
     if p.allocations.is_empty() || p.indicators.is_empty() {
         return;
     }
-    let money: Vec<(usize, Decimal)> = p
+    // The money each indicator states (a sum, not a unit cost), with the rounding its written
+    // precision allows (`≤110万元` may stand for 109.5 to 110.5).
+    let stated: Vec<Option<(Decimal, Decimal)>> = p
         .indicators
         .iter()
-        .enumerate()
-        .filter(|(_, i)| roles.money.covers(&i.level1.value, &i.level2.value))
-        .filter_map(|(n, i)| {
-            quantity(&i.value.kind)
-                .and_then(|q| money_total(q, unit))
-                .map(|m| (n, m))
-        })
+        .map(|i| indicator_amount(i, unit))
         .collect();
-    // Indicators are often written with more digits than the unit's precision (48.216万元):
-    // compare at the budget's precision.
-    let sum = round2(saturating_sum(money.iter().map(|(_, m)| *m)));
-    let a = fmt(amount);
+    let of_role = |role: &crate::model::rules::Role| -> Vec<(usize, Decimal, Decimal)> {
+        p.indicators
+            .iter()
+            .zip(&stated)
+            .enumerate()
+            .filter(|(_, (i, _))| role.covers(&i.level1.value, &i.level2.value))
+            .filter_map(|(n, (_, m))| m.map(|(m, tol)| (n, m, tol)))
+            .collect()
+    };
     let name = &p.name.value;
-    if sum > amount {
+    let a = fmt(amount);
+    let money = of_role(&roles.money);
+    let sum = saturating_sum(money.iter().map(|(_, m, _)| *m));
+    let tolerance = saturating_sum(money.iter().map(|(_, _, t)| *t));
+    if sum > amount.saturating_add(tolerance) {
         let message = if sum == Decimal::MAX {
             t!(
                 "以金额表示的指标合计超出了可计算的范围，远超项目金额 {a}",
                 "money-valued indicators add up past the range budc computes in, far above the project amount {a}"
             )
         } else {
-            let s = fmt(sum);
+            let s = fmt(round2(sum));
             t!(
                 "以金额表示的指标合计 {s} 超过了项目金额 {a}",
                 "money-valued indicators add up to {s}, above the project amount {a}"
@@ -191,7 +217,7 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
         };
         let mut d = Diagnostic::new("W0210", message)
             .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
-        for (n, _) in &money {
+        for (n, _, _) in &money {
             if let Some(i) = p.indicators.get(*n) {
                 d = d.also(i.value.text.span, Default::default());
             }
@@ -201,23 +227,36 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
             "check the indicators' units (元 vs 万元) and values; if they count other funds, say so in the indicator."
         )));
     }
-    let cost: Vec<_> = p
-        .indicators
-        .iter()
-        .filter(|i| roles.cost.covers(&i.level1.value, &i.level2.value))
-        .collect();
-    let all_money = !cost.is_empty()
-        && cost.iter().all(|i| {
-            quantity(&i.value.kind)
-                .and_then(|q| money_total(q, unit))
-                .is_some()
-        });
-    let cost_sum =
-        round2(saturating_sum(cost.iter().filter_map(|i| {
-            quantity(&i.value.kind).and_then(|q| money_total(q, unit))
-        })));
-    if all_money && cost_sum < amount {
-        let c = fmt(cost_sum);
+    // Money in any other indicator is money of the project too: one alone above the amount.
+    for (i, m) in p.indicators.iter().zip(&stated) {
+        let Some((m, tol)) = m else { continue };
+        if roles.money.covers(&i.level1.value, &i.level2.value) || *m <= amount.saturating_add(*tol) {
+            continue;
+        }
+        let (x, v) = (fmt(round2(*m)), &i.value.text.value);
+        out.push(
+            Diagnostic::new(
+                "W0215",
+                t!(
+                    "指标“{v}”（{x}）超过了项目金额 {a}",
+                    "the indicator “{v}” ({x}) is above the project amount {a}"
+                ),
+            )
+            .at(i.value.text.span, t!("超过项目金额", "above the project amount"))
+            .also(p.name.span, t!("项目“{name}”", "project “{name}”"))
+            .with_help(t!(
+                "核对指标的单位（元与万元）和数值；金额若不是本项目的钱（如带动的社会投资），在三级指标中写明。",
+                "check the indicator's unit (元 vs 万元) and value; if the money is not the project's (investment it attracts), say so in the indicator."
+            )),
+        );
+    }
+    // Cost indicators account for the project's money: their sums, unit costs aside, against
+    // the amount in both directions (above is W0210 when they are money indicators too).
+    let cost = of_role(&roles.cost);
+    let cost_sum = saturating_sum(cost.iter().map(|(_, m, _)| *m));
+    let cost_tolerance = saturating_sum(cost.iter().map(|(_, _, t)| *t));
+    if !cost.is_empty() && cost_sum.saturating_add(cost_tolerance) < amount {
+        let c = fmt(round2(cost_sum));
         let mut d = Diagnostic::new(
             "W0211",
             t!(
@@ -226,16 +265,65 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
             ),
         )
         .at(p.name.span, t!("项目“{name}”", "project “{name}”"));
-        for i in &cost {
-            d = d.also(i.value.text.span, Default::default());
+        for (n, _, _) in &cost {
+            if let Some(i) = p.indicators.get(*n) {
+                d = d.also(i.value.text.span, Default::default());
+            }
         }
         out.push(d.with_help(t!(
-            "成本指标应说明项目的钱用在哪里：补全或改正成本指标。",
-            "cost indicators should account for the project's money: complete or correct them."
+            "成本指标应说明项目的钱用在哪里：补全或改正成本指标（按人、按次的标准不计入合计）。",
+            "cost indicators should account for the project's money: complete or correct them (per-head or per-item standards are not summed)."
         )));
+    }
+    if !cost.is_empty() && !money.iter().any(|(n, _, _)| cost.iter().any(|(c, _, _)| c == n))
+        && cost_sum > amount.saturating_add(cost_tolerance)
+    {
+        let c = fmt(round2(cost_sum));
+        out.push(
+            Diagnostic::new(
+                "W0210",
+                t!(
+                    "成本指标合计 {c} 超过了项目金额 {a}",
+                    "cost indicators add up to {c}, above the project amount {a}"
+                ),
+            )
+            .at(p.name.span, t!("项目“{name}”", "project “{name}”"))
+            .with_help(t!(
+                "核对成本指标的单位（元与万元）和数值。",
+                "check the cost indicators' units (元 vs 万元) and values."
+            )),
+        );
     }
     unit_cost_times_quantity(b, p, roles, out);
     named_allocation(b, p, catalog, out);
+}
+
+/// The money an indicator states, in the budget's unit, with half a unit of its last written
+/// digit (the rounding it may hide): `35万元`, `≤110万元/年`, `1000000元`, and `635万` when the
+/// indicator's name speaks of money (金额, 资金, 补贴 …). Unit costs (`元/人`) are not sums.
+fn indicator_amount(i: &crate::model::Indicator, unit: crate::model::MoneyUnit) -> Option<(Decimal, Decimal)> {
+    let q = quantity(&i.value.kind)?;
+    let money = match money_total(q, unit) {
+        Some(m) => m,
+        None if q.unit.as_deref() == Some("万") && names_money(&i.name.value) => {
+            let as_wan = crate::value::Quantity {
+                unit: Some("万元".to_string()),
+                ..q.clone()
+            };
+            money_total(&as_wan, unit)?
+        }
+        None => return None,
+    };
+    let half_ulp = Decimal::new(5, q.number.scale() + 1);
+    let per_unit = money.checked_div(q.number).unwrap_or(Decimal::ONE);
+    Some((money, half_ulp.saturating_mul(per_unit)))
+}
+
+/// Whether an indicator's name says its value is money.
+fn names_money(name: &str) -> bool {
+    ["金额", "资金", "经费", "补贴", "补助", "费用", "奖励", "奖补", "投资", "款"]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// `0.1万元/人` × `600人` above the project amount.
@@ -382,62 +470,50 @@ fn zero_lines(b: &Budget, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Income is derived from the spending, source by source (收支平衡); a stated `收入` line is an
+/// assertion on it. A stated source that pays for nothing is named as such.
 fn income_matches_spending(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
-    if b.income.is_empty() {
-        let first = b.basic.first().map(|l| l.span).or_else(|| {
-            b.projects
-                .iter()
-                .find_map(|p| p.allocations.first().map(|a| a.span))
-        });
-        if let Some(at) = first {
-            let total = fmt(doc.figures.expenditure_total);
-            out.push(
-                Diagnostic::new(
-                    "E0203",
-                    t!(
-                        "没有写收入，支出合计 {total} 无从平衡",
-                        "no income is stated for the spending of {total}"
-                    ),
-                )
-                .at(at, t!("第一笔支出", "the first spending"))
-                .with_help(t!(
-                    "按来源写出收入，例如 “收入 一般公共预算 {total}”。",
-                    "state the income by source, e.g. “收入 一般公共预算 {total}”."
-                )),
-            );
-        }
-        return;
-    }
     for source in Source::ALL {
-        let stated = doc.figures.income_of(source);
+        let mut lines = b.income.iter().filter(|i| i.source == source);
+        let Some(first) = lines.next() else {
+            continue;
+        };
+        let stated: Decimal = first.amount.value + lines.map(|i| i.amount.value).sum::<Decimal>();
         let spent = doc.figures.spending_of(source).total();
         if stated == spent {
             continue;
         }
-        let at = b
-            .income
-            .iter()
-            .find(|i| i.source == source)
-            .map(|i| i.amount.span)
-            .or_else(|| b.income.first().map(|i| i.span))
-            .unwrap_or_default();
-        let (src, s, p, d, total) = (
+        let (src, kw, s, p, d) = (
             source.income_name(),
+            source.keyword(),
             fmt(stated),
             fmt(spent),
             fmt(stated - spent),
-            fmt(doc.figures.expenditure_total),
         );
-        out.push(
+        let diag = if spent.is_zero() {
+            Diagnostic::new(
+                "E0203",
+                t!(
+                    "写了{src} {s}，但没有一笔支出使用这一来源",
+                    "{src} of {s} is stated, but no spending is paid from it"
+                ),
+            )
+            .at(first.amount.span, t!("没有对应的支出", "no spending from it"))
+            .with_help(t!(
+                "在用这笔钱的支出行上写明来源，例如 “支出 <功能分类项> {kw} <金额>”（项目）或 “<功能分类项> <经济分类款> {kw} <金额>”（基本支出）；或删去这一行。",
+                "name the source on the lines it pays for, e.g. “支出 <functional code> {kw} <amount>” (projects) or “<functional code> <economic code> {kw} <amount>” (basic spending); or delete this line."
+            ))
+        } else {
             Diagnostic::new(
                 "E0203",
                 t!("{src} {s} 与用这一来源安排的支出 {p} 不等（差 {d}）", "{src} {s} differs from the spending it funds, {p} (difference {d})"),
             )
-            .at(at, t!("收入", "income"))
+            .at(first.amount.span, t!("写明的收入", "stated income"))
             .with_help(t!(
-                "收支必须平衡：核对收入和各支出行。全部支出合计为 {total}。",
-                "income and spending balance: check the income and the spending lines. All spending adds up to {total}."
-            )),
-        );
+                "收入由支出推算：每个来源的收入等于用它安排的支出。核对这一行和写明“{kw}”的各支出行（不写来源的行是一般公共预算，项目中是“资金”所写的来源）；也可删去这一行。",
+                "income is derived from spending: each source's income is the spending it pays for. Check this line and the lines that name “{kw}” (a line without a source is 一般公共预算, or in a project the source of its “资金”); or delete this line."
+            ))
+        };
+        out.push(diag);
     }
 }

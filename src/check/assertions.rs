@@ -3,7 +3,7 @@
 use super::fmt;
 use crate::diag::t;
 use crate::diag::Diagnostic;
-use crate::document::{Cell, ColumnKind, Document, Row, Table};
+use crate::document::{Cell, ColumnId, ColumnKind, Document, Row, Table};
 use crate::model::catalog::normalize_name;
 use crate::model::{Assertion, Budget};
 use crate::source::{Span, Spanned};
@@ -34,6 +34,8 @@ pub const FIGURES: &[&str] = &[
 fn named_figure(name: &str, doc: &Document) -> Option<Decimal> {
     let f = &doc.figures;
     Some(match name {
+        // Not applicable (no 行政 or 参公 unit): reported by `not_applicable`.
+        "机关运行经费" => f.operating_cost?,
         "收入合计" | "收入总计" => f.income_total,
         "支出合计" | "支出总计" | "收支合计" => f.expenditure_total,
         "基本支出" => f.basic,
@@ -41,7 +43,6 @@ fn named_figure(name: &str, doc: &Document) -> Option<Decimal> {
         "人员支出" => f.personnel,
         "日常公用支出" | "公用支出" => f.public,
         "三公经费" | "三公" | "“三公”经费" => f.three_public.current_total(),
-        "机关运行经费" => f.operating_cost,
         "政府采购" => f.procurement_total(),
         "项目数" => Decimal::from(f.project_count),
         _ => return None,
@@ -61,6 +62,20 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
         _ => a.span,
     };
     let derived = match words.as_slice() {
+        ["机关运行经费"] if doc.figures.operating_cost.is_none() => {
+            return Err(Diagnostic::new(
+                "E0206",
+                t!(
+                    "本部门没有行政单位或参公单位，机关运行经费不适用",
+                    "the department has no 行政 or 参公 unit: 机关运行经费 does not apply"
+                ),
+            )
+            .at(ref_span, t!("不适用", "not applicable"))
+            .with_help(t!(
+                "机关运行经费只计行政单位和参照公务员法管理的事业单位：删去这条断言，或核对“单位性质”和各二级单位的类型。",
+                "机关运行经费 covers 行政 and 参公 units only: delete this assertion, or check 单位性质 and the kinds of the sub-units."
+            )));
+        }
         [one] => named_figure(one, doc)
             .map(Derived::Amount)
             .ok_or_else(|| unknown_figure(one, ref_span))?,
@@ -157,9 +172,32 @@ fn table_matches(t: &Table, w: &str) -> bool {
     w.parse() == Ok(t.id) || w == title || w.replace("情况", "") == title.replace("情况", "")
 }
 
-fn row_matches(r: &Row, w: &str) -> bool {
+fn row_matches(t: &Table, r: &Row, w: &str) -> bool {
     let w = normalize_name(w);
+    if let Some((dept, gov)) = w.split_once('/') {
+        // An economic row by both codes: `30101/50501` (a code on both sides of the mapping).
+        return r.code.as_deref() == Some(dept) && gov_code(t, r).as_deref() == Some(gov);
+    }
     r.code.as_deref() == Some(w.as_str()) || normalize_name(&r.name) == w
+}
+
+/// The 政府预算支出经济分类 code printed in an economic row (its 类 and 款 cells).
+fn gov_code(t: &Table, r: &Row) -> Option<String> {
+    let cell = |id: ColumnId| match t.column(id).and_then(|i| r.cells.get(i)) {
+        Some(Cell::Text(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let code = cell(ColumnId::GovClass) + &cell(ColumnId::GovSection);
+    (!code.is_empty()).then_some(code)
+}
+
+/// A row as an assertion names it: its code, with the 政府经济分类 code where it has one.
+fn row_label(t: &Table, r: &Row) -> Option<String> {
+    let code = r.code.clone()?;
+    Some(match gov_code(t, r) {
+        Some(g) => format!("{code}/{g}"),
+        None => code,
+    })
 }
 
 fn table_cell(
@@ -213,11 +251,15 @@ fn table_cell(
         [rows @ .., col] => (rows.to_vec(), *col),
     };
     let row_key = row_words.join(" ");
-    let rows: Vec<&Row> = t.rows.iter().filter(|r| row_matches(r, &row_key)).collect();
+    let rows: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| row_matches(t, r, &row_key))
+        .collect();
     if rows.len() > 1 {
         let codes = rows
             .iter()
-            .filter_map(|r| r.code.as_deref())
+            .filter_map(|r| row_label(t, r))
             .collect::<Vec<_>>()
             .join("、");
         return Err(Diagnostic::new(

@@ -5,7 +5,7 @@ use super::fmt;
 use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::catalog::Classification;
-use crate::model::{Budget, Catalog, Code, Source, ThreePublicKind};
+use crate::model::{Budget, Catalog, Code, Side, Source, ThreePublicKind};
 use rust_decimal::Decimal;
 
 pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -17,27 +17,31 @@ pub fn run(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn mappings(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let econ = b.basic.iter().map(|l| &l.econ);
-    let projects = b
-        .projects
+    // Each economic code with the side of its unit: 机关 for 行政 and 参公, 事业 for 事业.
+    let econ = b
+        .basic
         .iter()
-        .flat_map(|p| p.economics.iter().map(|e| &e.code));
-    for c in econ.chain(projects) {
+        .map(|l| (&l.econ, b.kind_of(l.unit.as_deref()).side()));
+    let projects = b.projects.iter().flat_map(|p| {
+        let side = b.kind_of(p.unit.as_ref().map(|u| u.value.as_str())).side();
+        p.economics.iter().map(move |e| (&e.code, side))
+    });
+    for (c, side) in econ.chain(projects) {
         // Unknown codes are reported once, by the code lookup.
         if catalog
             .name(Classification::EconomicDept, &c.code)
             .is_none()
-            || catalog.gov_code(&c.code).is_some()
+            || catalog.gov_code(&c.code, side).is_some()
         {
             continue;
         }
-        let code = &c.code;
+        let (code, side) = (&c.code, side.name());
         out.push(
-            Diagnostic::new("E0305", t!("经济分类 {code} 没有对应的政府预算支出经济分类", "economic code {code} has no government economic mapping"))
+            Diagnostic::new("E0305", t!("经济分类 {code} 没有对应的政府预算支出经济分类（{side}）", "economic code {code} has no government economic mapping ({side} side)"))
                 .at(c.span, t!("科目表中没有对应关系", "no mapping in the catalog"))
                 .with_help(t!(
-                    "在科目表 economic_mapping.tsv 中补上 {code} 的对应行，或改用有对应关系的经济科目。",
-                    "add the mapping of {code} to economic_mapping.tsv, or use an economic code that has one."
+                    "在科目表 economic_mapping.tsv 中补上 {code} 在“{side}”一侧的对应行，或改用有对应关系的经济科目。",
+                    "add the {side}-side mapping of {code} to economic_mapping.tsv, or use an economic code that has one."
                 )),
         );
     }
@@ -58,8 +62,8 @@ fn three_public_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) 
             let stated: Decimal = p
                 .three_public
                 .iter()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, m)| m.value)
+                .filter(|t| t.kind == kind)
+                .map(|t| t.amount.value)
                 .sum();
             if by_code == stated {
                 continue;
@@ -73,8 +77,8 @@ fn three_public_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) 
                 ),
             )
             .at(econ[0].amount.span, t!("经济科目", "economic lines"));
-            if let Some((_, m)) = p.three_public.iter().find(|(k, _)| *k == kind) {
-                d = d.also(m.span, t!("“三公”行", "三公 line"));
+            if let Some(t) = p.three_public.iter().find(|t| t.kind == kind) {
+                d = d.also(t.amount.span, t!("“三公”行", "三公 line"));
             }
             out.push(d.with_help(t!(
                 "“三公”经费表由“三公”行得出，经济科目须与之一致：改正其中之一。",
@@ -90,7 +94,10 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
             .name(Classification::Functional, &c.code)
             .map(str::to_string)
     };
-    for l in b.basic.iter().filter(|l| l.func.code.len() == 7) {
+    // A 事业单位's basic spending sits on the codes of its own field (2100401 疾病预防控制机构,
+    // 2050203 初中教育): only 行政 and 参公 units are held to 行政运行 and the like.
+    let agency = |l: &&crate::model::BasicLine| b.kind_of(l.unit.as_deref()).side() == Side::Agency;
+    for l in b.basic.iter().filter(|l| l.func.code.len() == 7).filter(agency) {
         let Some(name) = name_of(&l.func) else {
             continue;
         };
@@ -143,7 +150,7 @@ fn sources(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let projects = b
         .projects
         .iter()
-        .flat_map(|p| p.allocations.iter().map(move |a| (p.source, &a.code)));
+        .flat_map(|p| p.allocations.iter().map(|a| (a.source, &a.code)));
     for (source, c) in basic.chain(projects) {
         let code = &c.code;
         let fund = catalog.is_fund_code(code);

@@ -10,11 +10,41 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
+    overview(b, out);
     duplicates(b, out);
     code_years(b, out);
     placeholders(b, out);
     three_public_reasons(b, doc, out);
     directions(b, doc, out);
+}
+
+/// W0507: 主要职责 and 机构设置 open the published document; missing or empty, it is not
+/// publishable.
+fn overview(b: &Budget, out: &mut Vec<Diagnostic>) {
+    let header = b.department.as_ref().map(|d| d.span).unwrap_or_default();
+    for (what, block, paragraphs) in [
+        ("主要职责", b.duties_block, &b.duties),
+        ("机构设置", b.organization_block, &b.organization),
+    ] {
+        if paragraphs.iter().any(|p| !p.value.trim().is_empty()) {
+            continue;
+        }
+        let (at, label) = match block {
+            Some(span) => (span, t!("没有内容", "empty")),
+            None => (header, t!("缺少“{what}”", "no “{what}”")),
+        };
+        out.push(
+            Diagnostic::new(
+                "W0507",
+                t!("“{what}”为空，公开的部门预算须写明", "“{what}” is empty; the published budget states it"),
+            )
+            .at(at, label)
+            .with_help(t!(
+                "写一个“{what}”块，下面每段一行 “> 文字”。",
+                "write a “{what}” block, one paragraph per line “> text”."
+            )),
+        );
+    }
 }
 
 fn duplicates(b: &Budget, out: &mut Vec<Diagnostic>) {
@@ -188,8 +218,8 @@ fn three_public_reasons(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
             .projects
             .iter()
             .flat_map(|p| p.three_public.iter())
-            .find(|(k, _)| *k == kind)
-            .map(|(_, m)| m.span);
+            .find(|t| t.kind == kind)
+            .map(|t| t.amount.span);
         let at = b
             .prior
             .three_public

@@ -390,7 +390,13 @@ fn totals(old: &Compiled, new: &Compiled, out: &mut Vec<Item>) {
         f.three_public.current_total(),
         g.three_public.current_total(),
     );
-    push("机关运行经费".into(), f.operating_cost, g.operating_cost);
+    if f.operating_cost.is_some() || g.operating_cost.is_some() {
+        push(
+            "机关运行经费".into(),
+            f.operating_cost.unwrap_or_default(),
+            g.operating_cost.unwrap_or_default(),
+        );
+    }
     push(
         "政府采购".into(),
         f.procurement_total(),

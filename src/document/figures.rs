@@ -85,14 +85,17 @@ impl ThreePublic {
 /// Everything 第三部分 states with a number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
-    /// 收入合计 (the stated income).
+    /// 收入合计: the income of every source, derived from the spending (收支平衡).
     pub income_total: Decimal,
-    /// Income by source (stated), in source order.
+    /// Income by source, in source order: for each source, the spending it pays for. (A
+    /// stated `收入` line is an assertion on it, `check::arithmetic`.)
     pub income: Vec<(Source, Decimal)>,
     /// Last year's income by source, where stated.
     pub prior_income: Vec<(Source, Decimal)>,
-    /// Income of every source against last year, in `Source::ALL` order; `None` when the file
-    /// states no prior-year income at all (an unstated year is unknown, not zero).
+    /// Income against last year, in source order, for the sources whose prior income is known:
+    /// stated, or (all of them) zero because the stated prior income adds up to the prior total
+    /// (the template then lists every source, 与上年持平 where nothing changed). `None` when
+    /// the file states no prior-year income at all (an unstated year is unknown, not zero).
     pub income_changes: Option<Vec<(Source, Change)>>,
     /// Spending by the source that funds it (basic lines and projects), in source order.
     pub spending: Vec<(Source, Spending)>,
@@ -107,8 +110,9 @@ pub struct Figures {
     pub basic_change: Option<Change>,
     pub project_change: Option<Change>,
     pub three_public: ThreePublic,
-    /// 机关运行经费: 日常公用支出 of basic spending from the sources the rules name (一般公共预算).
-    pub operating_cost: Decimal,
+    /// 机关运行经费: 日常公用支出 of the basic spending of 行政 and 参公 units from the sources
+    /// the rules name (一般公共预算). `None` when the budget has no such unit (not applicable).
+    pub operating_cost: Option<Decimal>,
     pub operating_cost_change: Option<Change>,
     pub procurement_goods: Decimal,
     pub procurement_works: Decimal,
@@ -128,24 +132,22 @@ impl Figures {
             project_count: b.projects.len(),
             ..Figures::default()
         };
-        f.income = by_source(b.income.iter().map(|i| (i.source, i.amount.value)));
+        f.spending = spending::by_source(by_code);
+        f.income = f
+            .spending
+            .iter()
+            .filter(|(_, s)| !s.total().is_zero())
+            .map(|(source, s)| (*source, s.total()))
+            .collect();
         f.income_total = f.income.iter().map(|(_, d)| *d).sum();
         f.prior_income = by_source(b.prior.income.iter().map(|i| (i.source, i.amount.value)));
-        f.income_changes = (!b.prior.income.is_empty()).then(|| {
-            Source::ALL
-                .iter()
-                .map(|s| (*s, Change::new(f.income_of(*s), f.prior_income_of(*s))))
-                .collect()
-        });
-        f.spending = spending::by_source(by_code);
-        for (source, s) in &f.spending {
+        f.income_changes = (!b.prior.income.is_empty()).then(|| f.known_income_changes(b));
+        for (_, s) in &f.spending {
             f.personnel += s.personnel;
             f.public += s.public;
             f.project += s.project;
-            if rules.operating_cost_source(*source) {
-                f.operating_cost += s.public;
-            }
         }
+        f.operating_cost = b.has_operating_cost().then(|| operating_cost(b, rules));
         f.basic = f.personnel + f.public;
         f.project_fiscal = f
             .spending
@@ -160,7 +162,9 @@ impl Figures {
         f.total_change = change(&b.prior.total, f.expenditure_total);
         f.basic_change = change(&b.prior.basic, f.basic);
         f.project_change = change(&b.prior.project, f.project);
-        f.operating_cost_change = change(&b.prior.operating_cost, f.operating_cost);
+        f.operating_cost_change = f
+            .operating_cost
+            .and_then(|current| change(&b.prior.operating_cost, current));
         f.three_public = three_public(b, rules);
         for p in b
             .basic_procurement
@@ -183,11 +187,24 @@ impl Figures {
         f
     }
 
+    /// The income changes whose prior side is known: the sources stated last year, and, when
+    /// the stated prior income adds up to the stated prior total, every source (the others at
+    /// zero).
+    fn known_income_changes(&self, b: &Budget) -> Vec<(Source, Change)> {
+        let stated: Decimal = self.prior_income.iter().map(|(_, d)| *d).sum();
+        let whole = b.prior.total.as_ref().is_some_and(|t| t.value == stated);
+        Source::ALL
+            .iter()
+            .filter(|s| whole || self.prior_income.iter().any(|(p, _)| p == *s))
+            .map(|s| (*s, Change::new(self.income_of(*s), self.prior_income_of(*s))))
+            .collect()
+    }
+
     pub fn procurement_total(&self) -> Decimal {
         self.procurement_goods + self.procurement_works + self.procurement_services
     }
 
-    /// The stated income of a source (0 when none is stated).
+    /// The income of a source (0 when it pays for nothing).
     pub fn income_of(&self, source: Source) -> Decimal {
         lookup(&self.income, source)
     }
@@ -223,7 +240,20 @@ fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, D
     m.into_iter().collect()
 }
 
-/// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items.
+/// 机关运行经费: the 日常公用支出 of the basic lines of 行政 and 参公 units, from the sources the
+/// rules name.
+fn operating_cost(b: &Budget, rules: &Rules) -> Decimal {
+    b.basic
+        .iter()
+        .filter(|l| b.kind_of(l.unit.as_deref()).has_operating_cost())
+        .filter(|l| rules.operating_cost_source(l.source))
+        .filter(|l| rules.basic_kind(&l.econ.code) == crate::model::BasicKind::Public)
+        .map(|l| l.amount.value)
+        .sum()
+}
+
+/// This year's 三公: 一般公共预算 basic lines on 三公 economic codes, plus projects' 三公 items
+/// paid from 一般公共预算.
 fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
     let mut t = ThreePublic {
         has_prior: !b.prior.three_public.is_empty(),
@@ -240,12 +270,9 @@ fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
             *t.current.entry(k).or_default() += l.amount.value;
         }
     }
-    for p in &b.projects {
-        if p.source != Source::GeneralPublic {
-            continue;
-        }
-        for (k, m) in &p.three_public {
-            *t.current.entry(*k).or_default() += m.value;
+    for line in b.projects.iter().flat_map(|p| &p.three_public) {
+        if line.source == Source::GeneralPublic {
+            *t.current.entry(line.kind).or_default() += line.amount.value;
         }
     }
     for (k, m) in &b.prior.three_public {
@@ -300,8 +327,8 @@ mod tests {
             (f.project, f.expenditure_total),
             (d("15018.07"), d("16028.22"))
         );
-        // 机关运行经费 is the 一般公共预算 日常公用支出.
-        assert_eq!(f.operating_cost, general.public);
+        // 机关运行经费 is the 一般公共预算 日常公用支出 (every unit is 行政 by default).
+        assert_eq!(f.operating_cost, Some(general.public));
         assert_eq!(f.income_of(Source::GeneralPublic), d("16028.22"));
         assert_eq!(f.income_of(Source::Carryover), Decimal::ZERO);
     }
@@ -310,7 +337,14 @@ mod tests {
     fn income_changes_by_source_only_with_a_stated_prior_income() {
         let c = example();
         let changes = c.document.figures.income_changes.unwrap();
+        // The stated prior income (一般公共预算) is the whole prior 收支: every other source was
+        // zero last year, and the template lists them all.
         assert_eq!(changes.len(), Source::ALL.len());
+        // Without the prior total the breakdown may be partial: only the stated source.
+        let mut b = c.budget.clone();
+        b.prior.total = None;
+        let f = Figures::compute(&b, c.catalog.rules(), &by_code(&b, c.catalog.rules()));
+        assert_eq!(f.income_changes.map(|c| c.len()), Some(1));
         assert_eq!(
             changes.first(),
             Some(&(

@@ -49,7 +49,7 @@ pub fn by_code(b: &Budget, rules: &Rules) -> ByCode {
     }
     for p in &b.projects {
         for a in &p.allocations {
-            m.entry((a.code.code.clone(), p.source))
+            m.entry((a.code.code.clone(), a.source))
                 .or_default()
                 .project += a.amount.value;
         }

@@ -39,12 +39,15 @@ pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> 
             "**{word} {name}**（部门预算支出经济分类）",
             "**{word} {name}** (departmental economic classification)"
         ));
-        if let Some(g) = c.catalog.gov_code(word) {
-            let gn = c.catalog.name(Classification::EconomicGov, g).unwrap_or("");
-            lines.push(t!(
-                "政府经济分类：{g} {gn}",
-                "Government economic classification: {g} {gn}"
-            ));
+        for side in crate::model::Side::ALL {
+            if let Some(g) = c.catalog.gov_code(word, side) {
+                let gn = c.catalog.name(Classification::EconomicGov, g).unwrap_or("");
+                let s = side.name();
+                lines.push(t!(
+                    "政府经济分类（{s}）：{g} {gn}",
+                    "Government economic classification ({s}): {g} {gn}"
+                ));
+            }
         }
     }
     if lines.is_empty() {

@@ -25,7 +25,7 @@ pub fn inlay_hints(c: &Compiled) -> Vec<lsp::InlayHint> {
         .collect();
     let (ast, _) = crate::syntax::parse(&c.file);
     for l in &ast.lines {
-        if let Stmt::BasicBlock = l.stmt {
+        if let Stmt::BasicBlock(_) = l.stmt {
             out.push(hint(
                 l.span.end,
                 format!("= {:.2} {unit}", c.document.figures.basic),

@@ -35,7 +35,7 @@ fn outline_entry(stmt: &Stmt) -> Option<(String, lsp::SymbolKind)> {
             format!("{} {}", name.value, code.value),
             lsp::SymbolKind::OBJECT,
         ),
-        Stmt::BasicBlock => ("基本支出".into(), lsp::SymbolKind::NAMESPACE),
+        Stmt::BasicBlock(_) => ("基本支出".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::PriorBlock => ("上年".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::AssetsBlock(_) => ("资产".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::DutiesBlock => ("主要职责".into(), lsp::SymbolKind::STRING),

@@ -68,6 +68,7 @@ pub fn build(
         diags: Vec::new(),
         catalog,
         block: Block::None,
+        basic_unit: None,
     };
     for line in lines {
         b.line(line);
@@ -81,6 +82,8 @@ pub(super) struct Builder<'a> {
     pub(super) diags: Vec<Diagnostic>,
     catalog: &'a Catalog,
     pub(super) block: Block,
+    /// The sub-unit of the 基本支出 block being read.
+    pub(super) basic_unit: Option<String>,
 }
 
 /// Whether a statement may stand at the top level (the statement table says).
@@ -195,16 +198,16 @@ impl Builder<'_> {
                 let prev = first(&mut b.catalog_year, spanned(w));
                 self.once("科目版本", prev, w.span);
             }
-            Stmt::SubUnit { id, name, kind } => {
-                if let Some(k) = kind {
-                    if !["行政", "参公", "事业"].contains(&k.value.as_str()) {
-                        self.unknown_word(
-                            k,
-                            t!("单位类型", "unit kind"),
-                            &["行政", "参公", "事业"],
-                        );
-                    }
+            Stmt::UnitKind(w) => {
+                if let Some(k) = self.unit_kind(w) {
+                    let prev = first(&mut self.budget.unit_kind, Spanned::new(k, w.span));
+                    self.once("单位性质", prev, w.span);
                 }
+            }
+            Stmt::SubUnit { id, name, kind } => {
+                let kind = kind
+                    .as_ref()
+                    .and_then(|k| Some(Spanned::new(self.unit_kind(k)?, k.span)));
                 if let Some(prev) = self
                     .budget
                     .sub_units
@@ -232,11 +235,17 @@ impl Builder<'_> {
                 self.budget.sub_units.push(SubUnit {
                     id: spanned(id),
                     name: spanned(name),
-                    kind: kind.take(),
+                    kind,
                 });
             }
-            Stmt::DutiesBlock => self.block = Block::Duties,
-            Stmt::OrganizationBlock => self.block = Block::Organization,
+            Stmt::DutiesBlock => {
+                b.duties_block.get_or_insert(span);
+                self.block = Block::Duties;
+            }
+            Stmt::OrganizationBlock => {
+                b.organization_block.get_or_insert(span);
+                self.block = Block::Organization;
+            }
             Stmt::ReasonBlock(w) => {
                 b.reasons.push(Reason {
                     figure: spanned(w),
@@ -251,10 +260,36 @@ impl Builder<'_> {
                 });
                 self.block = Block::Glossary(b.glossary.len() - 1);
             }
-            Stmt::BasicBlock => self.block = Block::Basic,
-            Stmt::PriorBlock => self.block = Block::Prior,
+            Stmt::BasicBlock(unit) => {
+                if let Some(u) = unit {
+                    self.budget.basic_units.push(u.clone());
+                }
+                self.basic_unit = unit.take().map(|u| u.value);
+                self.block = Block::Basic;
+            }
+            Stmt::PriorFile(path) => {
+                let prev = first(&mut b.prior_file, spanned(path));
+                self.once("上年文件", prev, path.span);
+            }
+            Stmt::PriorBlock => {
+                b.prior_block.get_or_insert(span);
+                self.block = Block::Prior;
+            }
             Stmt::AssetsBlock(date) => {
-                if let Some(first) = b.assets.as_ref().map(|a| a.span) {
+                if date.is_none() {
+                    self.err(
+                        Diagnostic::new(
+                            "E0106",
+                            t!("“资产”块缺少截至日期", "the “资产” block has no date"),
+                        )
+                        .at(span, t!("截至哪一天？", "as of which day?"))
+                        .with_help(t!(
+                            "资产数是某一天的存量：写成 “资产 2023-12-31”（通常是上年末）。",
+                            "assets are counted on a day: write “资产 2023-12-31” (usually the end of last year)."
+                        )),
+                    );
+                }
+                if let Some(first) = self.budget.assets.as_ref().map(|a| a.span) {
                     self.err(
                         Diagnostic::new("E0102", t!("“资产”块重复", "a second “资产” block"))
                             .at(span, t!("又写了一次", "stated again"))
@@ -279,6 +314,7 @@ impl Builder<'_> {
                     unit: None,
                     kind: None,
                     source: Source::GeneralPublic,
+                    source_span: None,
                     allocations: Vec::new(),
                     stated_amount: None,
                     economics: Vec::new(),
@@ -398,6 +434,15 @@ impl Builder<'_> {
         resolve::three_public_kind(&mut self.diags, w)
     }
 
+    fn unit_kind(&mut self, w: &Word) -> Option<UnitKind> {
+        let k = UnitKind::parse(&w.value);
+        if k.is_none() {
+            let all = UnitKind::ALL.map(UnitKind::keyword);
+            self.unknown_word(w, t!("单位性质", "unit kind"), &all);
+        }
+        k
+    }
+
     fn finish(&mut self) {
         let whole = Span::new(0, 0);
         for (what, missing) in [
@@ -417,6 +462,7 @@ impl Builder<'_> {
                 );
             }
         }
+        super::sources::resolve(&mut self.budget, &mut self.diags);
         resolve::references(&self.budget, self.catalog, &mut self.diags);
     }
 }

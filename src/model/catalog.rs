@@ -7,6 +7,7 @@
 
 pub use super::catalog_error::CatalogError;
 use super::rules::{Rules, RULES_FILE};
+use super::Side;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -40,6 +41,16 @@ pub struct Entry {
     pub source: String,
 }
 
+/// One row of the 部门 → 政府 economic mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingEntry {
+    /// The 政府预算支出经济分类 code.
+    pub gov_code: String,
+    /// `confirmed` or `recalled` (how the row is known).
+    pub confidence: String,
+    pub source: String,
+}
+
 /// The whole catalog of one year: its tables, shared. A clone is a pointer's copy, so a run
 /// over many budgets gives each the catalog without copying its thousands of strings (that copy
 /// was 13 % of the allocations of `budc check` on the real example).
@@ -61,8 +72,8 @@ pub struct Tables {
     pub functional: BTreeMap<String, Entry>,
     pub economic_dept: BTreeMap<String, Entry>,
     pub economic_gov: BTreeMap<String, Entry>,
-    /// 部门预算支出经济分类 code → 政府预算支出经济分类 code.
-    pub mapping: BTreeMap<String, String>,
+    /// (部门预算支出经济分类 code, side) → 政府预算支出经济分类 code.
+    pub mapping: BTreeMap<(String, Side), MappingEntry>,
     /// Branches whose children are all listed (`-` is the top level).
     pub complete: BTreeSet<(Classification, String)>,
     /// Functional 款 paid from 政府性基金预算 (`government_fund.tsv`, optional in a user catalog).
@@ -73,6 +84,9 @@ pub struct Tables {
 
 /// The optional file of a catalog folder.
 const FUND_FILE: &str = "government_fund.tsv";
+
+/// The 部门 → 政府 economic mapping, by side.
+const MAPPING_FILE: &str = "economic_mapping.tsv";
 
 /// The files of a catalog folder, in the order they are read.
 const FILES: [&str; 7] = [
@@ -217,7 +231,11 @@ impl Catalog {
                 rules = Some(Rules::parse(name, text)?);
                 continue;
             }
-            for (line_no, cols) in rows(name, text)? {
+            if name == MAPPING_FILE {
+                read_mapping(&mut cat, name, text)?;
+                continue;
+            }
+            for (line_no, cols) in rows::<3>(name, text)? {
                 let err = |message: String| CatalogError {
                     file: name.clone(),
                     line: line_no,
@@ -233,9 +251,6 @@ impl Catalog {
                     "economic_dept.tsv" => insert(&mut cat.economic_dept, &code, entry(), err)?,
                     "economic_gov.tsv" => insert(&mut cat.economic_gov, &code, entry(), err)?,
                     FUND_FILE => insert(&mut cat.fund_sections, &code, entry(), err)?,
-                    "economic_mapping.tsv" => {
-                        cat.mapping.insert(code, second);
-                    }
                     _ => {
                         let class = Classification::from_key(&code)
                             .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
@@ -367,9 +382,12 @@ impl Catalog {
             .collect()
     }
 
-    /// The 政府预算支出经济分类 code a 部门预算支出经济分类 code maps to.
-    pub fn gov_code(&self, dept_code: &str) -> Option<&str> {
-        self.mapping.get(dept_code).map(String::as_str)
+    /// The 政府预算支出经济分类 code a 部门预算支出经济分类 code maps to, on one side (机关 for
+    /// 行政 and 参公 units, 事业 for 事业 units).
+    pub fn gov_code(&self, dept_code: &str, side: Side) -> Option<&str> {
+        self.mapping
+            .get(&(dept_code.to_string(), side))
+            .map(|m| m.gov_code.as_str())
     }
 }
 
@@ -398,7 +416,36 @@ fn insert(
 }
 
 /// The data rows of a TSV file (header skipped), each with exactly three columns.
-fn rows(name: &str, text: &str) -> Result<Vec<(usize, [String; 3])>, CatalogError> {
+/// `economic_mapping.tsv`: `dept_code, side, gov_code, confidence, source`, one row per code and
+/// side (机关 or 事业).
+fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogError> {
+    for (line, [dept, side, gov, confidence, source]) in rows::<5>(name, text)? {
+        let err = |message: String| CatalogError {
+            file: name.to_string(),
+            line,
+            message,
+        };
+        let side = Side::parse(&side)
+            .ok_or_else(|| err(format!("side `{side}`: expected 机关 or 事业")))?;
+        if !matches!(confidence.as_str(), "confirmed" | "recalled") {
+            return Err(err(format!(
+                "confidence `{confidence}`: expected confirmed or recalled"
+            )));
+        }
+        let entry = MappingEntry {
+            gov_code: gov,
+            confidence,
+            source,
+        };
+        if cat.mapping.insert((dept.clone(), side), entry).is_some() {
+            return Err(err(format!("{dept} ({}) is mapped twice", side.name())));
+        }
+    }
+    Ok(())
+}
+
+/// The rows of a TSV file of `N` columns, with their line numbers.
+fn rows<const N: usize>(name: &str, text: &str) -> Result<Vec<(usize, [String; N])>, CatalogError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let line = line.trim_end_matches('\r');
@@ -407,10 +454,10 @@ fn rows(name: &str, text: &str) -> Result<Vec<(usize, [String; 3])>, CatalogErro
         }
         let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
         let found = cols.len();
-        let cols: [String; 3] = cols.try_into().map_err(|_| CatalogError {
+        let cols: [String; N] = cols.try_into().map_err(|_| CatalogError {
             file: name.to_string(),
             line: i + 1,
-            message: format!("expected 3 tab-separated columns, found {found}"),
+            message: format!("expected {N} tab-separated columns, found {found}"),
         })?;
         out.push((i + 1, cols));
     }
@@ -445,8 +492,14 @@ mod tests {
             c.name(Classification::Functional, "201"),
             Some("一般公共服务支出")
         );
-        assert_eq!(c.gov_code("30101"), Some("50101"));
-        assert_eq!(c.gov_code("31002"), Some("50306"));
+        assert_eq!(c.gov_code("30101", Side::Agency), Some("50101"));
+        assert_eq!(c.gov_code("31002", Side::Agency), Some("50306"));
+        // 事业单位: 505 对事业单位经常性补助, 506 对事业单位资本性补助; 303 goes to 509 on both sides.
+        assert_eq!(c.gov_code("30101", Side::Institution), Some("50501"));
+        assert_eq!(c.gov_code("30201", Side::Institution), Some("50502"));
+        assert_eq!(c.gov_code("31002", Side::Institution), Some("50601"));
+        assert_eq!(c.gov_code("30302", Side::Institution), Some("50905"));
+        assert_eq!(c.gov_code("30302", Side::Agency), Some("50905"));
         assert!(c.branch_complete(Classification::Functional, "208"));
         assert!(c.branch_complete(Classification::EconomicDept, "30101"));
         assert!(Catalog::embedded("1999").is_none());
@@ -468,9 +521,23 @@ mod tests {
     #[test]
     fn every_mapping_row_names_known_codes() {
         let c = Catalog::embedded("2024").unwrap();
-        for (dept, gov) in &c.mapping {
+        for ((dept, side), m) in &c.mapping {
             assert!(c.economic_dept.contains_key(dept), "{dept}");
-            assert!(c.economic_gov.contains_key(gov), "{gov}");
+            assert!(c.economic_gov.contains_key(&m.gov_code), "{}", m.gov_code);
+            // The 事业 side never maps to the 机关 classes 501–504, nor the 机关 side to 505/506.
+            let class = m.gov_code.get(..3).unwrap_or_default();
+            let agency_only = ["501", "502", "503", "504"].contains(&class);
+            let institution_only = ["505", "506"].contains(&class);
+            match side {
+                Side::Agency => assert!(!institution_only, "{dept} → {}", m.gov_code),
+                Side::Institution => assert!(!agency_only, "{dept} → {}", m.gov_code),
+            }
+        }
+        // Every mapped code is mapped on both sides.
+        for (dept, _) in c.mapping.keys() {
+            for side in Side::ALL {
+                assert!(c.gov_code(dept, side).is_some(), "{dept} {side:?}");
+            }
         }
     }
 

@@ -51,6 +51,7 @@ impl Builder<'_> {
                 self.amount_ok(amount);
                 if let Some(source) = source {
                     self.budget.basic.push(BasicLine {
+                        unit: self.basic_unit.clone(),
                         func,
                         econ,
                         source,
@@ -59,7 +60,15 @@ impl Builder<'_> {
                     });
                 }
             }
-            (Block::Basic, Stmt::Procurement { kind, func, amount }) => {
+            (
+                Block::Basic,
+                Stmt::Procurement {
+                    kind,
+                    func,
+                    source,
+                    amount,
+                },
+            ) => {
                 let Some(func) = func else {
                     return self.err(
                         Diagnostic::new(
@@ -81,7 +90,7 @@ impl Builder<'_> {
                     name: None,
                 };
                 let func = self.code(cref, Classification::Functional, 7);
-                if let Some(p) = self.procurement(kind, Some(func), amount, span) {
+                if let Some(p) = self.procurement(kind, Some(func), source.as_ref(), amount, span) {
                     self.budget.basic_procurement.push(p);
                 }
             }
@@ -128,7 +137,27 @@ impl Builder<'_> {
                     });
                 }
             }
-            Stmt::ThreePublic { kind, amount } => {
+            Stmt::ThreePublic {
+                kind,
+                source,
+                amount,
+            } => {
+                if let Some(w) = source {
+                    return self.err(
+                        Diagnostic::new(
+                            "E0101",
+                            t!(
+                                "上年的“三公”数不分资金来源",
+                                "last year's 三公 figures take no funding source"
+                            ),
+                        )
+                        .at(w.span, t!("这里不写来源", "no source here"))
+                        .with_help(t!(
+                            "上年块中写 “三公 <种类> <金额>”：上年“三公”数是一般公共预算安排的数。",
+                            "write “三公 <kind> <amount>” in the 上年 block: last year's 三公 figures are those of 一般公共预算."
+                        )),
+                    );
+                }
                 if let Some(k) = self.three_public_kind(kind) {
                     self.amount_ok(amount);
                     let first = self
@@ -150,36 +179,35 @@ impl Builder<'_> {
 
     fn project(&mut self, i: usize, stmt: &mut Stmt, span: Span) {
         match stmt {
-            Stmt::Allocation { func, amount } => {
-                let code = self.code(take(func), Classification::Functional, 7);
-                self.amount_ok(amount);
-                let twice = self.budget.projects.get(i).and_then(|p| {
-                    p.allocations
-                        .iter()
-                        .find(|a| a.code.code == code.code)
-                        .map(|a| a.span)
-                });
-                if let Some(first) = twice {
-                    let c = &code.code;
-                    return self.err(
-                        Diagnostic::new(
-                            "E0102",
-                            t!(
-                                "项目中科目 {c} 写了两次",
-                                "code {c} appears twice in the project"
-                            ),
-                        )
-                        .at(code.span, t!("又写了一次", "again"))
-                        .also(first, t!("第一次在这里", "first here"))
-                        .with_help(t!(
-                            "每个功能科目一行：把两行的金额合成一行。",
-                            "one line per functional code: add the two amounts into one line."
-                        )),
-                    );
+            Stmt::Allocation {
+                func,
+                source,
+                amount,
+            } => {
+                // One word after the code: a source keyword, or else the code's name.
+                let mut func = take(func);
+                let mut source = source.take();
+                let not_a_source = source
+                    .as_ref()
+                    .is_some_and(|w| Source::parse(&w.value).is_none());
+                if func.name.is_none() && not_a_source {
+                    func.name = source.take();
                 }
+                let code = self.code(func, Classification::Functional, 7);
+                let (source, source_span) = match &source {
+                    Some(w) => match self.source(w) {
+                        Some(s) => (s, Some(w.span)),
+                        None => return,
+                    },
+                    // The project's 资金, once the project is read (`sources::resolve`).
+                    None => (Source::GeneralPublic, None),
+                };
+                self.amount_ok(amount);
                 self.with_project(i, |p| {
                     p.allocations.push(Allocation {
                         code,
+                        source,
+                        source_span,
                         amount: money(amount),
                         span,
                     })
@@ -191,12 +219,19 @@ impl Builder<'_> {
                 self.with_project(i, |p| {
                     p.economics.push(Allocation {
                         code,
+                        source: p.source,
+                        source_span: None,
                         amount: money(amount),
                         span,
                     })
                 });
             }
-            Stmt::Procurement { kind, func, amount } => {
+            Stmt::Procurement {
+                kind,
+                func,
+                source,
+                amount,
+            } => {
                 let func = func.as_mut().map(|f| {
                     let cref = CodeRef {
                         code: spanned(f),
@@ -204,19 +239,45 @@ impl Builder<'_> {
                     };
                     self.code(cref, Classification::Functional, 7)
                 });
-                if let Some(proc) = self.procurement(kind, func, amount, span) {
+                if let Some(proc) = self.procurement(kind, func, source.as_ref(), amount, span) {
                     self.with_project(i, |p| p.procurement.push(proc));
                 }
             }
-            Stmt::ThreePublic { kind, amount } => {
+            Stmt::ThreePublic {
+                kind,
+                source,
+                amount,
+            } => {
+                let (source, source_span) = match source {
+                    Some(w) => match self.source(w) {
+                        Some(s) => (s, Some(w.span)),
+                        None => return,
+                    },
+                    None => (Source::GeneralPublic, None),
+                };
                 if let Some(k) = self.three_public_kind(kind) {
                     self.amount_ok(amount);
-                    self.with_project(i, |p| p.three_public.push((k, money(amount))));
+                    self.with_project(i, |p| {
+                        p.three_public.push(ThreePublicLine {
+                            kind: k,
+                            source,
+                            source_span,
+                            amount: money(amount),
+                        })
+                    });
                 }
             }
             Stmt::ProjectSource(w) => {
                 if let Some(src) = self.source(w) {
-                    self.with_project(i, |p| p.source = src);
+                    let prev = self.budget.projects.get_mut(i).and_then(|p| {
+                        let prev = p.source_span;
+                        if prev.is_none() {
+                            p.source = src;
+                            p.source_span = Some(w.span);
+                        }
+                        prev
+                    });
+                    self.once("资金", prev, w.span);
                 }
             }
             Stmt::ProjectUnit(w) => self.set_once(i, "单位", w, |p| &mut p.unit),
@@ -252,9 +313,15 @@ impl Builder<'_> {
         &mut self,
         kind: &Word,
         func: Option<Code>,
+        source: Option<&Word>,
         amount: &Amount,
         span: Span,
     ) -> Option<Procurement> {
+        let (source, source_span) = match source {
+            Some(w) => (self.source(w)?, Some(w.span)),
+            // The source of the spending on its code, once the block is read (`sources`).
+            None => (Source::GeneralPublic, None),
+        };
         let Some(k) = ProcurementKind::parse(&kind.value) else {
             self.unknown_word(
                 kind,
@@ -267,6 +334,8 @@ impl Builder<'_> {
         Some(Procurement {
             kind: k,
             func,
+            source,
+            source_span,
             amount: money(amount),
             span,
         })

@@ -8,6 +8,7 @@ pub mod catalog;
 mod catalog_error;
 mod members;
 mod resolve;
+mod sources;
 pub mod rules;
 
 use crate::source::{Span, Spanned};
@@ -155,6 +156,95 @@ impl Source {
     }
 }
 
+/// The kind of a budget unit (单位性质): it decides which 政府预算支出经济分类 its spending maps
+/// to, and whether it has 机关运行经费.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 行政单位
+    Administrative,
+    /// 参照公务员法管理的事业单位 (参公)
+    CivilServiceManaged,
+    /// 事业单位
+    Institution,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 3] = [
+        UnitKind::Administrative,
+        UnitKind::CivilServiceManaged,
+        UnitKind::Institution,
+    ];
+
+    /// The keyword a `.bud` file uses: 行政, 参公, 事业.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            UnitKind::Administrative => "行政",
+            UnitKind::CivilServiceManaged => "参公",
+            UnitKind::Institution => "事业",
+        }
+    }
+
+    /// The keyword, or the full name (行政单位, 参照公务员法管理的事业单位, 事业单位).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "行政" | "行政单位" => Some(UnitKind::Administrative),
+            "参公" | "参公单位" | "参照公务员法管理的事业单位" | "参公事业单位" => {
+                Some(UnitKind::CivilServiceManaged)
+            }
+            "事业" | "事业单位" => Some(UnitKind::Institution),
+            _ => None,
+        }
+    }
+
+    /// The side of the economic mapping: 行政 and 参公 units spend as 机关, 事业 units as 事业.
+    pub fn side(self) -> Side {
+        match self {
+            UnitKind::Administrative | UnitKind::CivilServiceManaged => Side::Agency,
+            UnitKind::Institution => Side::Institution,
+        }
+    }
+
+    /// 行政 and 参公 units: the units 机关运行经费 covers.
+    pub fn has_operating_cost(self) -> bool {
+        self.side() == Side::Agency
+    }
+}
+
+/// The side of the 部门 → 政府预算支出经济分类 mapping (`economic_mapping.tsv`): 机关 (行政 and 参公
+/// units: 501–504) or 事业 (505, 506).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// 机关
+    Agency,
+    /// 事业
+    Institution,
+}
+
+impl Side {
+    pub const ALL: [Side; 2] = [Side::Agency, Side::Institution];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "机关" => Some(Side::Agency),
+            "事业" => Some(Side::Institution),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Agency => "机关",
+            Side::Institution => "事业",
+        }
+    }
+}
+
 /// 人员支出 or 日常公用支出, following from the economic code by the catalog's rules
 /// (`Rules::basic_kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -262,12 +352,18 @@ pub struct Budget {
     pub unit: Option<Spanned<MoneyUnit>>,
     /// 科目版本
     pub catalog_year: Option<Spanned<String>>,
+    /// 单位性质: the kind of the units that state none (行政 when not stated).
+    pub unit_kind: Option<Spanned<UnitKind>>,
     /// 二级预算单位
     pub sub_units: Vec<SubUnit>,
     /// 主要职责, one string per paragraph.
     pub duties: Vec<Spanned<String>>,
+    /// Where the 主要职责 block opens, if it does.
+    pub duties_block: Option<Span>,
     /// 机构设置, one string per paragraph.
     pub organization: Vec<Spanned<String>>,
+    /// Where the 机构设置 block opens, if it does.
+    pub organization_block: Option<Span>,
     /// Reasons for changes against last year, by figure.
     pub reasons: Vec<Reason>,
     /// 名词解释 written in the file (they override the built-in entries of the same term).
@@ -276,12 +372,19 @@ pub struct Budget {
     pub income: Vec<Income>,
     /// 基本支出 lines.
     pub basic: Vec<BasicLine>,
+    /// The sub-units named by `基本支出 <单位>` blocks, as written (checked against the
+    /// sub-units once the file is read).
+    pub basic_units: Vec<Spanned<String>>,
     /// Government procurement within basic spending.
     pub basic_procurement: Vec<Procurement>,
     /// 项目支出.
     pub projects: Vec<Project>,
-    /// 上年 figures.
+    /// 上年 figures (typed in a 上年 block, or derived from `prior_file`).
     pub prior: Prior,
+    /// `上年文件`: last year's budget, whose figures fill `prior`.
+    pub prior_file: Option<Spanned<String>>,
+    /// Where the 上年 block stands, if there is one.
+    pub prior_block: Option<Span>,
     /// 国有资产占有使用情况.
     pub assets: Option<Assets>,
     /// 部门重点绩效评价: number of projects and their funds.
@@ -308,6 +411,46 @@ impl Budget {
             .map(|d| d.value.as_str())
             .unwrap_or("")
     }
+
+    /// The kind of the units that state none (单位性质; 行政 when not stated).
+    pub fn default_kind(&self) -> UnitKind {
+        self.unit_kind
+            .as_ref()
+            .map(|k| k.value)
+            .unwrap_or(UnitKind::Administrative)
+    }
+
+    /// The kind of a unit: the sub-unit's own, else the department's default. `None` is the
+    /// department itself (basic spending or a project without a unit).
+    pub fn kind_of(&self, unit: Option<&str>) -> UnitKind {
+        unit.and_then(|id| self.sub_units.iter().find(|u| u.id.value == id))
+            .and_then(|u| u.kind.as_ref())
+            .map(|k| k.value)
+            .unwrap_or_else(|| self.default_kind())
+    }
+
+    /// The kinds of the units that make up the budget: every sub-unit, and the department
+    /// itself when it has no sub-units or spends without naming one.
+    pub fn unit_kinds(&self) -> Vec<UnitKind> {
+        let mut kinds: Vec<UnitKind> = self
+            .sub_units
+            .iter()
+            .map(|u| self.kind_of(Some(&u.id.value)))
+            .collect();
+        let unnamed = self.basic.iter().any(|l| l.unit.is_none())
+            || self.projects.iter().any(|p| p.unit.is_none());
+        if self.sub_units.is_empty() || unnamed {
+            kinds.push(self.default_kind());
+        }
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// Whether the budget has 机关运行经费: it has a 行政 or 参公 unit.
+    pub fn has_operating_cost(&self) -> bool {
+        self.unit_kinds().iter().any(|k| k.has_operating_cost())
+    }
 }
 
 /// A sub-unit (二级预算单位).
@@ -316,8 +459,8 @@ pub struct SubUnit {
     /// The short id projects refer to.
     pub id: Spanned<String>,
     pub name: Spanned<String>,
-    /// 行政 / 参公 / 事业.
-    pub kind: Option<Spanned<String>>,
+    /// 行政 / 参公 / 事业, when stated (else the department's 单位性质).
+    pub kind: Option<Spanned<UnitKind>>,
 }
 
 /// Why a figure changed against last year.
@@ -342,9 +485,11 @@ pub struct Income {
     pub span: Span,
 }
 
-/// One 基本支出 line: functional 项 × economic 款 × source × amount.
+/// One 基本支出 line: functional 项 × economic 款 × source × amount, of one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BasicLine {
+    /// The sub-unit of its 基本支出 block (`None`: the department itself).
+    pub unit: Option<String>,
     pub func: Code,
     pub econ: Code,
     pub source: Source,
@@ -352,12 +497,17 @@ pub struct BasicLine {
     pub span: Span,
 }
 
-/// Government procurement of one kind, on one functional code.
+/// Government procurement of one kind, on one functional code, from one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Procurement {
     pub kind: ProcurementKind,
     /// The functional code; `None` on a project means its only allocation.
     pub func: Option<Code>,
+    /// The source: as written, else the source of the spending on its code (`model::build`
+    /// resolves it once the block is read).
+    pub source: Source,
+    /// Where the source is written, if it is.
+    pub source_span: Option<Span>,
     pub amount: Money,
     pub span: Span,
 }
@@ -373,13 +523,16 @@ pub struct Project {
     pub unit: Option<Spanned<String>>,
     /// 项目类型
     pub kind: Option<Spanned<String>>,
+    /// `资金`: the source of the lines that name none (一般公共预算 when not stated).
     pub source: Source,
+    /// Where `资金` is written, if it is.
+    pub source_span: Option<Span>,
     pub allocations: Vec<Allocation>,
     /// `金额`: the approved total, an assertion on the allocations.
     pub stated_amount: Option<Money>,
     pub economics: Vec<Allocation>,
     pub procurement: Vec<Procurement>,
-    pub three_public: Vec<(ThreePublicKind, Money)>,
+    pub three_public: Vec<ThreePublicLine>,
     /// 绩效目标
     pub goal: Option<Spanned<String>>,
     pub indicators: Vec<Indicator>,
@@ -393,12 +546,45 @@ impl Project {
     }
 }
 
-/// Part of a project's money on one code.
+impl Project {
+    /// The sources of the project's money, in source order.
+    pub fn sources(&self) -> Vec<Source> {
+        let mut s: Vec<Source> = self.allocations.iter().map(|a| a.source).collect();
+        s.sort();
+        s.dedup();
+        s
+    }
+
+    /// The project's money from each source, in source order.
+    pub fn by_source(&self) -> Vec<(Source, Decimal)> {
+        let mut m: std::collections::BTreeMap<Source, Decimal> = Default::default();
+        for a in &self.allocations {
+            *m.entry(a.source).or_default() += a.amount.value;
+        }
+        m.into_iter().collect()
+    }
+}
+
+/// Part of a project's money on one code, from one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allocation {
     pub code: Code,
+    /// As written, else the project's `资金` (resolved once the project is read).
+    pub source: Source,
+    /// Where the source is written, if it is.
+    pub source_span: Option<Span>,
     pub amount: Money,
     pub span: Span,
+}
+
+/// A 三公 item inside a project, from one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreePublicLine {
+    pub kind: ThreePublicKind,
+    /// As written, else the project's `资金`.
+    pub source: Source,
+    pub source_span: Option<Span>,
+    pub amount: Money,
 }
 
 /// One performance indicator row.

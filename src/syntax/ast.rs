@@ -50,6 +50,8 @@ pub enum Stmt {
     Year(Word),
     MoneyUnit(Word),
     CatalogYear(Word),
+    /// `单位性质`: the kind of the department's units.
+    UnitKind(Word),
     SubUnit {
         id: Word,
         name: Word,
@@ -64,13 +66,16 @@ pub enum Stmt {
         source: Word,
         amount: Amount,
     },
-    BasicBlock,
+    /// `基本支出 [单位]`: the sub-unit whose basic spending follows.
+    BasicBlock(Option<Word>),
     BasicLine {
         func: CodeRef,
         econ: CodeRef,
         source: Option<Word>,
         amount: Amount,
     },
+    /// `上年文件 <path>`
+    PriorFile(Word),
     PriorBlock,
     PriorFigure {
         name: Word,
@@ -85,6 +90,8 @@ pub enum Stmt {
     ProjectSource(Word),
     Allocation {
         func: CodeRef,
+        /// The word after the code (and its name): a source keyword, or else the code's name.
+        source: Option<Word>,
         amount: Amount,
     },
     ProjectAmount(Amount),
@@ -95,10 +102,12 @@ pub enum Stmt {
     Procurement {
         kind: Word,
         func: Option<Word>,
+        source: Option<Word>,
         amount: Amount,
     },
     ThreePublic {
         kind: Word,
+        source: Option<Word>,
         amount: Amount,
     },
     Goal(Word),
@@ -142,6 +151,6 @@ pub struct Indicator {
     pub name: Word,
     /// 指标值.
     pub value: IndicatorValue,
-    /// 评分标准 / 评扣分标准.
+    /// 评分标准 / 评扣分标准 (empty when the row has four fields).
     pub criterion: Word,
 }

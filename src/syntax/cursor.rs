@@ -311,6 +311,42 @@ impl Cur<'_> {
         part(self)
     }
 
+    /// `(sp ~ name ~ &(sp ~ word ~ sp ~ amount ~ stmt_end))?`: a code's name, when a word and
+    /// the amount that ends the statement follow it.
+    pub(super) fn name_before_word_amount(&mut self) -> Option<Word> {
+        self.optional(|c| {
+            c.req_sp()?;
+            let name = c.name()?;
+            let mut ahead = c.clone();
+            ahead.req_sp()?;
+            ahead.pos = ahead.word_end(ahead.pos)?;
+            ahead.req_sp()?;
+            ahead.pos = ahead.amount_end(ahead.pos)?;
+            ahead.stmt_end().then_some(name)
+        })
+    }
+
+    /// `&(amount ~ stmt_end)`: an amount that ends the statement starts here.
+    pub(super) fn amount_ends_statement(&self) -> bool {
+        self.amount_end(self.pos).is_some_and(|end| {
+            let mut ahead = self.clone();
+            ahead.pos = end;
+            ahead.stmt_end()
+        })
+    }
+
+    /// `(sp ~ !(amount ~ stmt_end) ~ word)?`: a word before the amount that ends the statement
+    /// (a source, or a name).
+    pub(super) fn word_before_amount(&mut self) -> Option<Word> {
+        self.optional(|c| {
+            c.req_sp()?;
+            if c.amount_ends_statement() {
+                return None;
+            }
+            c.word()
+        })
+    }
+
     /// `keyword ~ sp ~ word ~ sp ~ amount`
     pub(super) fn keyword_word_amount(&mut self, k: &str) -> Option<(Word, Amount)> {
         let w = self.keyword_then(k, Self::word)?;

@@ -82,10 +82,7 @@ fn statement(c: &mut Cur) -> Option<Stmt> {
         },
         economic,
         procurement,
-        |c| {
-            let (kind, amount) = c.keyword_word_amount(Kind::ThreePublic.keyword())?;
-            Some(Stmt::ThreePublic { kind, amount })
-        },
+        three_public,
         assets_block,
         vehicles,
         |c| {
@@ -129,6 +126,17 @@ fn words_only(c: &mut Cur) -> Option<Stmt> {
                 c.req_sp()?;
                 c.word()
             }),
+            // (sp ~ name)? ~ &(osp ~ eol)
+            Part::OptionalName => {
+                let name = c.optional(|c| {
+                    c.req_sp()?;
+                    c.name()
+                });
+                if !c.blank_ahead() {
+                    return None;
+                }
+                name
+            }
             // sp ~ (word | year_number | nonempty_text)
             part => {
                 c.req_sp()?;
@@ -169,8 +177,13 @@ fn indicator(c: &mut Cur) -> Option<Stmt> {
     let value = IndicatorValue { text, kind };
     c.pos = value_end;
     c.osp();
-    c.sep()?;
-    let criterion = c.field();
+    // (sep ~ field)?
+    let criterion = c
+        .optional(|c| {
+            c.sep()?;
+            Some(c.field())
+        })
+        .unwrap_or_else(|| Word::new(String::new(), Span::new(c.base + c.pos, c.base + c.pos)));
     Some(Stmt::Indicator(Indicator {
         level1,
         level2,
@@ -180,10 +193,20 @@ fn indicator(c: &mut Cur) -> Option<Stmt> {
     }))
 }
 
-/// `支出 <功能分类项> [名称] <金额>`
+/// `支出 <功能分类项> [名称] [来源] <金额>`
 fn allocation(c: &mut Cur) -> Option<Stmt> {
-    let (func, amount) = c.keyword_code_name_amount(Kind::Allocation.keyword())?;
-    Some(Stmt::Allocation { func, amount })
+    // "支出" ~ sp ~ code ~ (sp ~ name ~ &(sp ~ word ~ sp ~ amount ~ stmt_end))?
+    //   ~ (sp ~ !(amount ~ stmt_end) ~ word)? ~ sp ~ amount
+    let code = c.keyword_then(Kind::Allocation.keyword(), Cur::code)?;
+    let name = c.name_before_word_amount();
+    let source = c.word_before_amount();
+    c.req_sp()?;
+    let amount = c.amount()?;
+    Some(Stmt::Allocation {
+        func: CodeRef { code, name },
+        source,
+        amount,
+    })
 }
 
 /// `经济 <部门经济分类款> [名称] <金额>`
@@ -217,27 +240,8 @@ fn basic_line(c: &mut Cur) -> Option<Stmt> {
     });
     c.req_sp()?;
     let econ_code = c.code()?;
-    let econ_name = c.optional(|c| {
-        c.req_sp()?;
-        let name = c.name()?;
-        let mut ahead = c.clone();
-        ahead.req_sp()?;
-        ahead.pos = ahead.word_end(ahead.pos)?;
-        ahead.req_sp()?;
-        ahead.pos = ahead.amount_end(ahead.pos)?;
-        ahead.stmt_end().then_some(name)
-    });
-    let source = c.optional(|c| {
-        c.req_sp()?;
-        if let Some(end) = c.amount_end(c.pos) {
-            let mut ahead = c.clone();
-            ahead.pos = end;
-            if ahead.stmt_end() {
-                return None;
-            }
-        }
-        c.word()
-    });
+    let econ_name = c.name_before_word_amount();
+    let source = c.word_before_amount();
     c.req_sp()?;
     let amount = c.amount()?;
     Some(Stmt::BasicLine {
@@ -281,9 +285,11 @@ fn project(c: &mut Cur) -> Option<Stmt> {
     Some(Stmt::Project { code, name })
 }
 
-/// `采购 <货物|工程|服务> [<功能分类项>] <金额>`
+/// `采购 <货物|工程|服务> [<功能分类项>] [来源] <金额>`
 fn procurement(c: &mut Cur) -> Option<Stmt> {
-    // "采购" ~ sp ~ word ~ (sp ~ code ~ &(sp ~ amount))? ~ sp ~ amount
+    // "采购" ~ sp ~ word
+    //   ~ (sp ~ code ~ &(sp ~ (!(amount ~ stmt_end) ~ word ~ sp)? ~ amount ~ stmt_end))?
+    //   ~ (sp ~ !(amount ~ stmt_end) ~ word)? ~ sp ~ amount
     c.lit(Kind::Procurement.keyword())?;
     c.req_sp()?;
     let kind = c.word()?;
@@ -292,12 +298,39 @@ fn procurement(c: &mut Cur) -> Option<Stmt> {
         let code = c.code()?;
         let mut ahead = c.clone();
         ahead.req_sp()?;
-        ahead.amount_end(ahead.pos)?;
-        Some(code)
+        // (!(amount ~ stmt_end) ~ word ~ sp)?
+        let _ = ahead.optional(|a| {
+            if a.amount_ends_statement() {
+                return None;
+            }
+            a.pos = a.word_end(a.pos)?;
+            a.req_sp()
+        });
+        ahead.amount_ends_statement().then_some(code)
     });
+    let source = c.word_before_amount();
     c.req_sp()?;
     let amount = c.amount()?;
-    Some(Stmt::Procurement { kind, func, amount })
+    Some(Stmt::Procurement {
+        kind,
+        func,
+        source,
+        amount,
+    })
+}
+
+/// `三公 <kind> [来源] <金额>`
+fn three_public(c: &mut Cur) -> Option<Stmt> {
+    // "三公" ~ sp ~ word ~ (sp ~ !(amount ~ stmt_end) ~ word)? ~ sp ~ amount
+    let kind = c.keyword_then(Kind::ThreePublic.keyword(), Cur::word)?;
+    let source = c.word_before_amount();
+    c.req_sp()?;
+    let amount = c.amount()?;
+    Some(Stmt::ThreePublic {
+        kind,
+        source,
+        amount,
+    })
 }
 
 /// `资产 [date]`

@@ -182,35 +182,66 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             code: word(b, req(next())?),
             name: word(b, req(next())?),
         },
-        Rule::allocation | Rule::economic => {
-            let (code, name, amt) = code_name_amount(parts)?;
-            let cref = code_ref(b, code, name);
-            let amount = amount(b, amt)?;
-            if rule == Rule::allocation {
-                Stmt::Allocation { func: cref, amount }
-            } else {
-                Stmt::Economic { econ: cref, amount }
+        Rule::allocation => {
+            // code name? word? amount
+            let mut code = None;
+            let mut name = None;
+            let mut source = None;
+            let mut amt = None;
+            for p in parts {
+                match p.as_rule() {
+                    Rule::code => code = Some(p),
+                    Rule::name => name = Some(p),
+                    Rule::word => source = Some(word(b, p)),
+                    Rule::amount => amt = Some(p),
+                    other => return Err(internal(other)),
+                }
+            }
+            Stmt::Allocation {
+                func: code_ref(b, req(code)?, name),
+                source,
+                amount: amount(b, req(amt)?)?,
             }
         }
-        Rule::project_amount => Stmt::ProjectAmount(amount(b, req(next())?)?),
-        Rule::procurement => {
-            let mut it = parts.into_iter();
-            let kind = word(b, req(it.next())?);
-            let rest: Vec<_> = it.collect();
-            let (func, amt) = match rest.len() {
-                2 => (Some(word(b, rest[0].clone())), rest[1].clone()),
-                _ => (None, req(rest.into_iter().next())?),
-            };
-            Stmt::Procurement {
-                kind,
-                func,
+        Rule::economic => {
+            let (code, name, amt) = code_name_amount(parts)?;
+            Stmt::Economic {
+                econ: code_ref(b, code, name),
                 amount: amount(b, amt)?,
             }
         }
-        Rule::three_public => Stmt::ThreePublic {
-            kind: word(b, req(next())?),
-            amount: amount(b, req(next())?)?,
-        },
+        Rule::project_amount => Stmt::ProjectAmount(amount(b, req(next())?)?),
+        Rule::procurement | Rule::three_public => {
+            // word code? word? amount
+            let mut it = parts.into_iter();
+            let kind = word(b, req(it.next())?);
+            let mut func = None;
+            let mut source = None;
+            let mut amt = None;
+            for p in it {
+                match p.as_rule() {
+                    Rule::code => func = Some(word(b, p)),
+                    Rule::word => source = Some(word(b, p)),
+                    Rule::amount => amt = Some(p),
+                    other => return Err(internal(other)),
+                }
+            }
+            let amount = amount(b, req(amt)?)?;
+            if rule == Rule::procurement {
+                Stmt::Procurement {
+                    kind,
+                    func,
+                    source,
+                    amount,
+                }
+            } else {
+                Stmt::ThreePublic {
+                    kind,
+                    source,
+                    amount,
+                }
+            }
+        }
         Rule::indicator => lower_indicator(b, parts)?,
         Rule::assets_block => Stmt::AssetsBlock(next().map(|p| word(b, p))),
         Rule::vehicles => Stmt::Vehicles {
@@ -319,8 +350,13 @@ fn lower_indicator(b: usize, parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
     let level1 = word(b, req(it.next())?);
     let level2 = word(b, req(it.next())?);
     let name = word(b, req(it.next())?);
-    let value = lower_value(b, req(it.next())?);
-    let criterion = word(b, req(it.next())?);
+    let value_pair = req(it.next())?;
+    let value_end = b + value_pair.as_span().end();
+    let value = lower_value(b, value_pair);
+    let criterion = match it.next() {
+        Some(p) => word(b, p),
+        None => Spanned::new(String::new(), Span::new(value_end, value_end)),
+    };
     Ok(Stmt::Indicator(Indicator {
         level1,
         level2,

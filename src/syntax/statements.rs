@@ -60,6 +60,8 @@ pub enum Part {
     Word,
     /// `(sp ~ word)?`: a last word that may be left out.
     OptionalWord,
+    /// `(sp ~ name)? ~ &(osp ~ eol)`: a last word that may be left out and is not an amount.
+    OptionalName,
     /// `year_number`
     Year,
     /// `nonempty_text`
@@ -255,6 +257,7 @@ statements! {
     Year: top("年度", "year", "年度 2024").words(&[P::Year], |[w, ..]| Some(Stmt::Year(w?))),
     MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）").words(&[P::Word], |[w, ..]| Some(Stmt::MoneyUnit(w?))),
     CatalogYear: top("科目版本", "catalog_year", "科目版本 2024").words(&[P::Year], |[w, ..]| Some(Stmt::CatalogYear(w?))),
+    UnitKind: top("单位性质", "unit_kind", "单位性质 <行政|参公|事业>").words(&[P::Word], |[w, ..]| Some(Stmt::UnitKind(w?))),
     SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]").words(&[P::Word, P::Word, P::OptionalWord], |[id, name, kind]| Some(Stmt::SubUnit { id: id?, name: name?, kind })),
     DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties).words(&[], |_| Some(Stmt::DutiesBlock)),
     OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization).words(&[], |_| Some(Stmt::OrganizationBlock)),
@@ -262,21 +265,22 @@ statements! {
     GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary).words(&[P::Text], |[w, ..]| Some(Stmt::GlossaryBlock(w?))).laid_out(L::Text(0)),
     Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]).laid_out(L::Text(0)),
     Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]).laid_out(L::Amount),
-    BasicBlock: opens("基本支出", "basic_block", "基本支出（单独一行，下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic).words(&[], |_| Some(Stmt::BasicBlock)),
+    BasicBlock: opens("基本支出", "basic_block", "基本支出 [<二级单位简称>]（下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic).words(&[P::OptionalName], |[w, ..]| Some(Stmt::BasicBlock(w))),
     BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]).laid_out(L::Amount),
-    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).laid_out(L::Amount),
+    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] [来源] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).laid_out(L::Amount),
+    PriorFile: top("上年文件", "prior_file", "上年文件 <上年的 .bud 文件路径>").words(&[P::Text], |[w, ..]| Some(Stmt::PriorFile(w?))).laid_out(L::Text(0)),
     PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior).words(&[], |_| Some(Stmt::PriorBlock)),
     PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]).laid_out(L::Amount),
     Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project).laid_out(L::Text(1)),
     ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectUnit(w?))),
     ProjectKind: member(Some("类型"), "project_kind", "类型 <项目类型>，例如 类型 特定目标类", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectKind(w?))),
     ProjectSource: member(Some("资金"), "project_source", "资金 <来源>，例如 资金 一般公共预算", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectSource(w?))),
-    Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] <金额>，例如 支出 2013202 4153.00", &[B::Project]).laid_out(L::Amount),
+    Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] [来源] <金额>，例如 支出 2013202 4153.00", &[B::Project]).laid_out(L::Amount),
     ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]).laid_out(L::Amount),
     Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]).laid_out(L::Amount),
-    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> <金额>", &[B::Project, B::Prior]).laid_out(L::Amount),
+    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> [来源] <金额>", &[B::Project, B::Prior]).laid_out(L::Amount),
     Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]).words(&[P::Text], |[w, ..]| Some(Stmt::Goal(w?))).laid_out(L::Text(0)),
-    Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> | <评分标准>", &[B::Project]).laid_out(L::Fields),
+    Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> [| <评分标准>]", &[B::Project]).laid_out(L::Fields),
     AssetsBlock: opens("资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
     Vehicles: member(Some("车辆"), "vehicles", "车辆 <用途> <数量>", &[B::Assets]).laid_out(L::Count),
     Equipment: member(Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]).laid_out(L::Count),
@@ -444,7 +448,7 @@ mod tests {
     }
 
     /// One line of every statement (add a line for a new statement).
-    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
+    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
 
     #[test]
     fn every_statement_has_its_row_and_stands_where_the_row_says() {
@@ -491,10 +495,13 @@ mod tests {
                     Part::Year => " ~ sp ~ year_number",
                     Part::Text => " ~ sp ~ nonempty_text",
                     Part::OptionalWord => " ~ (sp ~ word)?",
+                    // Not an amount, and nothing after it (`基本支出 1816.79` is a 上年 figure).
+                    Part::OptionalName => " ~ (sp ~ name)? ~ &(osp ~ eol)",
                 });
                 // A word left out is the last (the lowering fills the words in order).
                 let last = i + 1 == words.parts.len();
-                assert!(*part != Part::OptionalWord || last, "{:?}", s.kind);
+                let optional = matches!(part, Part::OptionalWord | Part::OptionalName);
+                assert!(!optional || last, "{:?}", s.kind);
             }
             assert!(words.parts.len() <= MAX_WORDS, "{:?}", s.kind);
             assert_eq!(body, expected, "{:?}", s.kind);

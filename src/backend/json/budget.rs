@@ -5,17 +5,17 @@ use super::figures::{figures, FiguresJson};
 use super::projects::{ProjectJson, Projects};
 use super::tables::{table, TableJson};
 use crate::document::Document;
-use crate::model::{Budget, Catalog, Source};
+use crate::model::{Budget, Catalog, Source, UnitKind};
 use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The version of the JSON contract. Bump on any incompatible change.
-pub const SCHEMA_VERSION: &str = "budc.budget.v1";
+pub const SCHEMA_VERSION: &str = "budc.budget.v2";
 
 /// The whole budget as open data.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct BudgetJson<'a> {
-    /// Format version of this document: `budc.budget.v1`.
+    /// Format version of this document: `budc.budget.v2`.
     pub schema: String,
     /// 部门
     pub department: String,
@@ -25,13 +25,15 @@ pub struct BudgetJson<'a> {
     pub unit: String,
     /// Year of the classification catalog the codes were checked against.
     pub catalog: String,
+    /// 单位性质: the kind of the units that state none.
+    pub unit_kind: UnitKind,
     /// 二级预算单位
     pub sub_units: Vec<SubUnitJson>,
     /// 主要职责, one string per paragraph.
     pub duties: Vec<String>,
     /// 机构设置, one string per paragraph.
     pub organization: Vec<String>,
-    /// 收入 by source.
+    /// 收入 by source: for each source, the spending it pays for (收支平衡).
     pub income: Vec<SourceAmount>,
     /// 基本支出 lines.
     pub basic_expenditure: Vec<BasicLineJson>,
@@ -55,17 +57,22 @@ pub struct BudgetJson<'a> {
 pub struct SubUnitJson {
     pub id: String,
     pub name: String,
-    /// 行政 / 参公 / 事业, when stated.
-    pub kind: Option<String>,
+    /// 行政 / 参公 / 事业: as stated, else the department's 单位性质.
+    pub kind: UnitKind,
+    /// Whether the kind is stated on the sub-unit's line.
+    pub kind_stated: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct BasicLineJson {
+    /// The sub-unit of its 基本支出 block (null: the department itself).
+    pub sub_unit: Option<String>,
     /// 支出功能分类 项 code.
     pub exp_func_code: String,
     /// 部门预算支出经济分类 款 code.
     pub dep_bgt_eco_code: String,
-    /// 政府预算支出经济分类 款 code, through the catalog mapping.
+    /// 政府预算支出经济分类 款 code, through the catalog mapping on the side of the unit's kind
+    /// (机关 for 行政 and 参公, 事业 for 事业).
     pub gov_bgt_eco_code: Option<String>,
     pub source: Source,
     /// `personnel` (人员支出) or `public` (日常公用支出).
@@ -111,13 +118,15 @@ pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> Bu
         year: b.year(),
         unit: b.unit().as_str().into(),
         catalog: catalog.year.clone(),
+        unit_kind: b.default_kind(),
         sub_units: b
             .sub_units
             .iter()
             .map(|u| SubUnitJson {
                 id: u.id.value.clone(),
                 name: u.name.value.clone(),
-                kind: u.kind.as_ref().map(|k| k.value.clone()),
+                kind: b.kind_of(Some(&u.id.value)),
+                kind_stated: u.kind.is_some(),
             })
             .collect(),
         duties: texts(&b.duties),
@@ -135,9 +144,12 @@ pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> Bu
             .basic
             .iter()
             .map(|l| BasicLineJson {
+                sub_unit: l.unit.clone(),
                 exp_func_code: l.func.code.clone(),
                 dep_bgt_eco_code: l.econ.code.clone(),
-                gov_bgt_eco_code: catalog.gov_code(&l.econ.code).map(str::to_string),
+                gov_bgt_eco_code: catalog
+                    .gov_code(&l.econ.code, b.kind_of(l.unit.as_deref()).side())
+                    .map(str::to_string),
                 source: l.source,
                 kind: catalog.rules().basic_kind(&l.econ.code),
                 amount: money(l.amount.value),

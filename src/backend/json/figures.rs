@@ -47,8 +47,10 @@ pub struct FiguresJson {
     pub three_public_total: AmountString,
     pub three_public_change: Option<ChangeJson>,
     pub three_public: Vec<ThreePublicItemJson>,
-    /// 机关运行经费
-    pub operating_cost: AmountString,
+    /// 机关运行经费 (of the 行政 and 参公 units); null when not applicable.
+    pub operating_cost: Option<AmountString>,
+    /// False when the budget has no 行政 or 参公 unit: 机关运行经费 does not apply to it.
+    pub operating_cost_applicable: bool,
     pub operating_cost_change: Option<ChangeJson>,
     pub procurement_total: AmountString,
     pub procurement_goods: AmountString,
@@ -92,7 +94,8 @@ pub(super) fn figures(b: &Budget, f: &Figures) -> FiguresJson {
                 change: change(t.change(*k)),
             })
             .collect(),
-        operating_cost: money(f.operating_cost),
+        operating_cost: f.operating_cost.map(money),
+        operating_cost_applicable: f.operating_cost.is_some(),
         operating_cost_change: change(f.operating_cost_change),
         procurement_total: money(f.procurement_total()),
         procurement_goods: money(f.procurement_goods),

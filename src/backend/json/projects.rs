@@ -1,6 +1,6 @@
 //! The projects of the JSON document, each built only when it is written.
 
-use super::amount::{money, AmountString};
+use super::amount::{money, AmountString, SourceAmount};
 use crate::model::{Catalog, ProcurementKind, Project, Source, ThreePublicKind};
 use crate::value::ValueKind;
 use schemars::JsonSchema;
@@ -29,7 +29,10 @@ pub struct ProjectJson<'a> {
     pub sub_unit: Option<&'a str>,
     /// 项目类型
     pub project_type: Option<&'a str>,
+    /// `资金`: the source of the lines that name none.
     pub source: Source,
+    /// The project's money by source, in source order.
+    pub by_source: Vec<SourceAmount>,
     /// Sum of the allocations.
     pub amount: AmountString,
     pub allocations: Vec<AllocationJson>,
@@ -45,6 +48,7 @@ pub struct ProjectJson<'a> {
 pub struct AllocationJson {
     pub exp_func_code: String,
     pub name: String,
+    pub source: Source,
     pub amount: AmountString,
 }
 
@@ -59,12 +63,14 @@ pub struct EconomicJson {
 pub struct ProcurementJson {
     pub kind: ProcurementKind,
     pub exp_func_code: Option<String>,
+    pub source: Source,
     pub amount: AmountString,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ThreePublicJson {
     pub kind: ThreePublicKind,
+    pub source: Source,
     pub amount: AmountString,
 }
 
@@ -99,6 +105,14 @@ fn project<'a>(p: &'a Project, catalog: &Catalog) -> ProjectJson<'a> {
         sub_unit: p.unit.as_ref().map(|u| u.value.as_str()),
         project_type: p.kind.as_ref().map(|k| k.value.as_str()),
         source: p.source,
+        by_source: p
+            .by_source()
+            .into_iter()
+            .map(|(source, d)| SourceAmount {
+                source,
+                amount: money(d),
+            })
+            .collect(),
         amount: money(p.amount()),
         allocations: p
             .allocations
@@ -106,6 +120,7 @@ fn project<'a>(p: &'a Project, catalog: &Catalog) -> ProjectJson<'a> {
             .map(|a| AllocationJson {
                 exp_func_code: a.code.code.clone(),
                 name: func_name(catalog, &a.code),
+                source: a.source,
                 amount: money(a.amount.value),
             })
             .collect(),
@@ -134,15 +149,17 @@ fn project<'a>(p: &'a Project, catalog: &Catalog) -> ProjectJson<'a> {
                     .as_ref()
                     .map(|c| c.code.clone())
                     .or_else(|| p.allocations.first().map(|a| a.code.code.clone())),
+                source: x.source,
                 amount: money(x.amount.value),
             })
             .collect(),
         three_public: p
             .three_public
             .iter()
-            .map(|(k, m)| ThreePublicJson {
-                kind: *k,
-                amount: money(m.value),
+            .map(|t| ThreePublicJson {
+                kind: t.kind,
+                source: t.source,
+                amount: money(t.amount.value),
             })
             .collect(),
         goal: p.goal.as_ref().map(|g| g.value.as_str()),

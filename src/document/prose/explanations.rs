@@ -215,13 +215,26 @@ fn three_public(b: &Budget, f: &Figures, w: &Words) -> Section {
 /// 三、机关运行经费情况
 fn operating_cost(b: &Budget, f: &Figures, w: &Words) -> Section {
     let year = b.year();
+    let definition = sentence(vec![text(
+        "机关运行经费指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。",
+    )]);
+    let Some(cost) = f.operating_cost else {
+        // No 行政 or 参公 unit: worded as published budgets of 事业单位 word it.
+        let who = if b.sub_units.len() > 1 {
+            "本部门所属单位均为事业单位"
+        } else {
+            "本部门为事业单位"
+        };
+        let none = sentence(vec![text(format!(
+            "{who}，不涉及机关运行经费，{year} 年未安排机关运行经费预算。"
+        ))]);
+        return section("三、机关运行经费情况", vec![paragraph(vec![definition, none])]);
+    };
     let mut sentences = vec![
-        sentence(vec![text(
-            "机关运行经费指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。",
-        )]),
+        definition,
         sentence(vec![
             text(format!("{year} 年本部门机关运行经费安排 ")),
-            w.spaced(f.operating_cost),
+            w.spaced(cost),
             text("。"),
         ]),
     ];

@@ -6,40 +6,56 @@ use super::ids::{ColumnId, TableId};
 use super::index::{amt, by_source, source_columns, source_values, text, total_row, Index, TOTAL};
 use super::{Cell, Row, RowLevel, Table};
 use crate::model::catalog::Classification;
-use crate::model::{BasicKind, Source};
+use crate::model::{BasicKind, Side, Source};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Economic rows (类 and 款) of basic spending, with the amounts by source.
-fn economic_rows(ix: &Index) -> Vec<(String, RowLevel, BTreeMap<Source, Decimal>)> {
-    let mut sums: BTreeMap<String, BTreeMap<Source, Decimal>> = BTreeMap::new();
-    for ((code, source), d) in &ix.econ {
+/// One economic row: a 部门经济分类 类 or 款 on one side of the mapping (机关 for 行政 and 参公
+/// units, 事业 for 事业 units), with its amounts by source.
+struct EconomicRow {
+    code: String,
+    side: Side,
+    level: RowLevel,
+    amounts: BTreeMap<Source, Decimal>,
+}
+
+/// Economic rows (类 and 款) of basic spending, with the amounts by source. Each 类 is followed
+/// by its 款; a 类 spent on both sides has a group of rows for each side, 机关 first.
+fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
+    let mut sums: BTreeMap<(String, Side, String), BTreeMap<Source, Decimal>> = BTreeMap::new();
+    for ((code, side, source), d) in &ix.econ {
         let class = code.get(..3).unwrap_or(code).to_string();
-        for key in [class, code.clone()] {
-            *sums.entry(key).or_default().entry(*source).or_default() += *d;
+        for key in [class.clone(), code.clone()] {
+            let row = sums.entry((class.clone(), *side, key)).or_default();
+            *row.entry(*source).or_default() += *d;
         }
     }
     sums.into_iter()
-        .map(|(code, m)| {
+        .map(|((_, side, code), amounts)| {
             let level = if code.len() == 3 {
                 RowLevel::Class
             } else {
                 RowLevel::Section
             };
-            (code, level, m)
+            EconomicRow {
+                code,
+                side,
+                level,
+                amounts,
+            }
         })
         .collect()
 }
 
 /// The economic code cells: 部门 类, 款, name, 政府 类, 款, name.
-fn economic_cells(ix: &Index, code: &str) -> (String, Vec<Cell>) {
+fn economic_cells(ix: &Index, code: &str, side: Side) -> (String, Vec<Cell>) {
     let name = ix.econ_name(Classification::EconomicDept, code);
-    let gov = ix.catalog.gov_code(code).map(str::to_string).or_else(|| {
+    let gov = ix.catalog.gov_code(code, side).map(str::to_string).or_else(|| {
         // A 类 without its own mapping row: the class of its first mapped 款.
         ix.econ
             .keys()
-            .filter(|(c, _)| c.starts_with(code))
-            .find_map(|(c, _)| ix.catalog.gov_code(c))
+            .filter(|(c, s, _)| c.starts_with(code) && *s == side)
+            .find_map(|(c, _, _)| ix.catalog.gov_code(c, side))
             .and_then(|g| g.get(..3))
             .map(str::to_string)
     });
@@ -101,23 +117,23 @@ pub(super) fn general_basic_economic(ix: &Index) -> Table {
     let mut rows = Vec::new();
     let mut personnel = Decimal::ZERO;
     let mut public = Decimal::ZERO;
-    for (code, level, m) in economic_rows(ix) {
-        let d = by_source(Some(&m), |s| s == Source::GeneralPublic);
+    for r in economic_rows(ix) {
+        let d = by_source(Some(&r.amounts), |s| s == Source::GeneralPublic);
         if d.is_zero() {
             continue;
         }
-        if level == RowLevel::Section {
-            match ix.catalog.rules().basic_kind(&code) {
+        if r.level == RowLevel::Section {
+            match ix.catalog.rules().basic_kind(&r.code) {
                 BasicKind::Personnel => personnel += d,
                 BasicKind::Public => public += d,
             }
         }
-        let (name, mut cells) = economic_cells(ix, &code);
-        cells.extend(values(&code, d));
+        let (name, mut cells) = economic_cells(ix, &r.code, r.side);
+        cells.extend(values(&r.code, d));
         rows.push(Row {
-            code: Some(code),
+            code: Some(r.code),
             name,
-            level,
+            level: r.level,
             cells,
         });
     }
@@ -137,18 +153,18 @@ pub(super) fn basic_expenditure(ix: &Index) -> Table {
     columns.extend(source_columns(true));
     let mut totals: BTreeMap<Source, Decimal> = BTreeMap::new();
     let mut rows = Vec::new();
-    for (code, level, m) in economic_rows(ix) {
-        if level == RowLevel::Section {
-            for (s, d) in &m {
+    for r in economic_rows(ix) {
+        if r.level == RowLevel::Section {
+            for (s, d) in &r.amounts {
                 *totals.entry(*s).or_default() += *d;
             }
         }
-        let (name, mut cells) = economic_cells(ix, &code);
-        cells.extend(source_values(Some(&m), true));
+        let (name, mut cells) = economic_cells(ix, &r.code, r.side);
+        cells.extend(source_values(Some(&r.amounts), true));
         rows.push(Row {
-            code: Some(code),
+            code: Some(r.code),
             name,
-            level,
+            level: r.level,
             cells,
         });
     }

@@ -6,7 +6,7 @@ use super::{Cell, Row, RowLevel};
 use crate::document::figures::Figures;
 use crate::document::spending::{self, ByCode, Spending};
 use crate::model::catalog::{Catalog, Classification};
-use crate::model::{Budget, Source};
+use crate::model::{Budget, Side, Source};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -39,8 +39,8 @@ pub(super) struct Index<'a> {
     pub func: &'a ByCode,
     /// The figures, for the sums they already hold (income by source, 三公).
     pub figures: &'a Figures,
-    /// (economic 款 code, source) → amount of basic spending.
-    pub econ: BTreeMap<(String, Source), Decimal>,
+    /// (economic 款 code, side of its unit's kind, source) → amount of basic spending.
+    pub econ: BTreeMap<(String, Side, Source), Decimal>,
     /// (functional 项 code, source) → procurement amount.
     pub procurement: BTreeMap<(String, Source), Decimal>,
 }
@@ -53,18 +53,17 @@ impl<'a> Index<'a> {
         func: &'a ByCode,
         figures: &'a Figures,
     ) -> Self {
-        let mut econ: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
+        let mut econ: BTreeMap<(String, Side, Source), Decimal> = BTreeMap::new();
         let mut procurement: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         for line in &budget.basic {
+            let side = budget.kind_of(line.unit.as_deref()).side();
             *econ
-                .entry((line.econ.code.clone(), line.source))
+                .entry((line.econ.code.clone(), side, line.source))
                 .or_default() += line.amount.value;
         }
         for p in &budget.basic_procurement {
             if let Some(f) = &p.func {
-                *procurement
-                    .entry((f.code.clone(), Source::GeneralPublic))
-                    .or_default() += p.amount.value;
+                *procurement.entry((f.code.clone(), p.source)).or_default() += p.amount.value;
             }
         }
         for project in &budget.projects {
@@ -75,7 +74,7 @@ impl<'a> Index<'a> {
                     .map(|c| c.code.clone())
                     .or_else(|| project.allocations.first().map(|a| a.code.code.clone()));
                 if let Some(code) = code {
-                    *procurement.entry((code, project.source)).or_default() += p.amount.value;
+                    *procurement.entry((code, p.source)).or_default() += p.amount.value;
                 }
             }
         }

@@ -18,8 +18,10 @@ pub(super) fn project_expenditure(ix: &Index) -> Table {
     let mut totals: BTreeMap<Source, Decimal> = BTreeMap::new();
     let mut rows = Vec::new();
     for p in &ix.budget.projects {
-        let m = BTreeMap::from([(p.source, p.amount())]);
-        *totals.entry(p.source).or_default() += p.amount();
+        let m: BTreeMap<Source, Decimal> = p.by_source().into_iter().collect();
+        for (s, d) in &m {
+            *totals.entry(*s).or_default() += *d;
+        }
         let mut cells = vec![
             text(p.name.value.clone()),
             text(p.kind.as_ref().map(|k| k.value.clone()).unwrap_or_default()),

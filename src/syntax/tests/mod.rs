@@ -332,6 +332,7 @@ fn trailing_comment_after_a_statement_is_ignored() {
                 code: w("2080102", 9, 16),
                 name: None,
             },
+            source: None,
             amount: amt("14.00", 17, 22, 2),
         }
     );

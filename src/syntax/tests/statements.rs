@@ -187,7 +187,19 @@ fn misplaced_thousands_separator_is_a_bad_line() {
 
 #[test]
 fn basic_block() {
-    assert_eq!(one("基本支出"), Stmt::BasicBlock);
+    assert_eq!(one("基本支出"), Stmt::BasicBlock(None));
+    assert_eq!(
+        one("基本支出 社保中心"),
+        Stmt::BasicBlock(Some(w("社保中心", 13, 25)))
+    );
+    // A number after it is a 上年 figure, not a sub-unit.
+    assert_eq!(
+        one("基本支出 1816.79"),
+        Stmt::PriorFigure {
+            name: w("基本支出", 0, 12),
+            amount: amt("1816.79", 13, 20, 2),
+        }
+    );
 }
 
 #[test]
@@ -300,6 +312,7 @@ fn procurement_with_code() {
         Stmt::Procurement {
             kind: w("货物", 7, 13),
             func: Some(w("2013201", 14, 21)),
+            source: None,
             amount: amt("10.24", 22, 27, 2),
         }
     );
@@ -386,6 +399,7 @@ fn allocation_without_name() {
                 code: w("2080102", 7, 14),
                 name: None,
             },
+            source: None,
             amount: amt("14.00", 15, 20, 2),
         }
     );
@@ -399,8 +413,10 @@ fn allocation_with_name() {
         Stmt::Allocation {
             func: CodeRef {
                 code: w("2080702", 7, 14),
-                name: Some(wa(s, "职业培训补贴")),
+                name: None,
             },
+            // One word after the code: the model tells a source keyword from a name.
+            source: Some(wa(s, "职业培训补贴")),
             amount: amt("51.70", at(s, "51.70"), s.len(), 2),
         }
     );
@@ -446,6 +462,7 @@ fn procurement_without_code() {
         Stmt::Procurement {
             kind: w("服务", 7, 13),
             func: None,
+            source: None,
             amount: amt("35.00", 14, 19, 2),
         }
     );
@@ -460,6 +477,7 @@ fn procurement_whole_amount_without_code() {
         Stmt::Procurement {
             kind: w("货物", 7, 13),
             func: None,
+            source: None,
             amount: amt("5000", 14, 18, 0),
         }
     );
@@ -468,6 +486,7 @@ fn procurement_whole_amount_without_code() {
         Stmt::Procurement {
             kind: w("货物", 7, 13),
             func: Some(w("2080102", 14, 21)),
+            source: None,
             amount: amt("5000", 22, 26, 0),
         }
     );
@@ -480,6 +499,7 @@ fn indented_procurement_with_code() {
         Stmt::Procurement {
             kind: w("货物", 9, 15),
             func: Some(w("2080102", 16, 23)),
+            source: None,
             amount: amt("1.00", 24, 28, 2),
         }
     );
@@ -492,6 +512,7 @@ fn three_public() {
         one(s),
         Stmt::ThreePublic {
             kind: wa(s, "因公出国（境）费"),
+            source: None,
             amount: amt("0.00", at(s, "0.00"), s.len(), 2),
         }
     );
@@ -563,7 +584,71 @@ fn indicator_without_spaces_around_separators() {
 
 #[test]
 fn indicator_with_a_missing_field_is_a_bad_line() {
-    let (file, diags) = parse("指标 产出指标 数量指标 | 人数 | 3个");
+    // 评分标准 may be left out; the 指标值 may not.
+    let (file, diags) = parse("指标 产出指标 数量指标 | 人数");
     assert!(file.lines.is_empty());
     assert_eq!(codes(&diags), ["E0001"]);
+}
+
+#[test]
+fn money_lines_with_a_source() {
+    let s = "支出 2080702 职业培训补贴 事业收入 51.70";
+    assert_eq!(
+        one(s),
+        Stmt::Allocation {
+            func: CodeRef {
+                code: w("2080702", 7, 14),
+                name: Some(wa(s, "职业培训补贴")),
+            },
+            source: Some(wa(s, "事业收入")),
+            amount: amt("51.70", at(s, "51.70"), s.len(), 2),
+        }
+    );
+    let s = "采购 货物 2100401 事业收入 45600.00 # 冷链设备";
+    assert_eq!(
+        one(s),
+        Stmt::Procurement {
+            kind: wa(s, "货物"),
+            func: Some(wa(s, "2100401")),
+            source: Some(wa(s, "事业收入")),
+            amount: amt("45600.00", at(s, "45600.00"), at(s, "45600.00") + 8, 2),
+        }
+    );
+    // A trailing comment does not turn the code into a source (it once did).
+    let s = "采购 货物 2100401 45600.00 # 办公设备";
+    assert_eq!(
+        one(s),
+        Stmt::Procurement {
+            kind: wa(s, "货物"),
+            func: Some(wa(s, "2100401")),
+            source: None,
+            amount: amt("45600.00", at(s, "45600.00"), at(s, "45600.00") + 8, 2),
+        }
+    );
+    let s = "三公 公务接待费 事业收入 2000.00";
+    assert_eq!(
+        one(s),
+        Stmt::ThreePublic {
+            kind: wa(s, "公务接待费"),
+            source: Some(wa(s, "事业收入")),
+            amount: amt("2000.00", at(s, "2000.00"), s.len(), 2),
+        }
+    );
+}
+
+#[test]
+fn unit_kind_and_prior_file() {
+    assert_eq!(one("单位性质 事业"), Stmt::UnitKind(w("事业", 13, 19)));
+    let s = "上年文件 yunxi-2023.bud";
+    assert_eq!(one(s), Stmt::PriorFile(wa(s, "yunxi-2023.bud")));
+}
+
+#[test]
+fn an_indicator_without_its_criterion() {
+    let s = "指标 产出指标 数量指标 | 监测点 | ≥12个";
+    let Stmt::Indicator(i) = one(s) else {
+        panic!("not an indicator")
+    };
+    assert_eq!(i.value.text.value, "≥12个");
+    assert_eq!(i.criterion.value, "");
 }
