@@ -32,6 +32,10 @@ const BUDGET: &str = "部门 测试部门
   目标 完成年度工作任务。
   指标 产出指标 数量指标 | 场次 | 2场 | 工作成效
   指标 效益指标 社会效益指标 | 效果 | 提升 | 工作成效
+主要职责
+  > 负责本部门的有关工作。
+机构设置
+  > 本部门由本级组成。
 ";
 
 /// A copy of catalog/2024 in a fresh folder named 2024, with `find` (found exactly once)
@@ -413,4 +417,289 @@ fn a_budget_without_a_year_gets_the_newest_built_in_catalog() {
     assert_eq!(c.catalog.year, "2024");
     assert_eq!(budc::model::catalog::newest_embedded_year(), "2024");
     assert_eq!(budc::model::catalog::embedded_years(), ["2024"]);
+}
+
+// The shape of every built-in catalog: codes well-formed under an existing parent, names unique
+// among siblings, every 类 with its 款, complete branches confirmed, the counts in the README,
+// and a budget using one 项 of every 类 checking clean.
+
+use budc::model::catalog::{embedded_years, parent_code, Classification, Confidence, Entry};
+use std::collections::{BTreeMap, BTreeSet};
+
+const CLASSES: [Classification; 3] = [
+    Classification::Functional,
+    Classification::EconomicDept,
+    Classification::EconomicGov,
+];
+
+fn built_in(year: &str) -> Catalog {
+    Catalog::embedded(year).unwrap_or_else(|| panic!("built-in catalog {year}"))
+}
+
+fn table(c: &Catalog, class: Classification) -> &BTreeMap<String, Entry> {
+    match class {
+        Classification::Functional => &c.functional,
+        Classification::EconomicDept => &c.economic_dept,
+        Classification::EconomicGov => &c.economic_gov,
+    }
+}
+
+/// 类 that have no 款 in the official classification.
+const CLASSES_WITHOUT_SECTIONS: [&str; 1] = ["227"];
+
+#[test]
+fn every_code_is_well_formed_and_its_parent_exists() {
+    for year in embedded_years() {
+        let c = built_in(year);
+        for class in CLASSES {
+            for code in table(&c, class).keys() {
+                let lengths: &[usize] = match class {
+                    Classification::Functional => &[3, 5, 7],
+                    _ => &[3, 5],
+                };
+                assert!(lengths.contains(&code.len()), "{year} {class:?} {code}");
+                let first = if class == Classification::Functional {
+                    '2'
+                } else if class == Classification::EconomicDept {
+                    '3'
+                } else {
+                    '5'
+                };
+                assert!(code.starts_with(first), "{year} {class:?} {code}");
+                if let Some(parent) = parent_code(class, code) {
+                    assert!(
+                        table(&c, class).contains_key(parent),
+                        "{year} {class:?} {code}: no parent {parent}"
+                    );
+                }
+            }
+        }
+        for (code, e) in &c.fund_sections {
+            assert_eq!(code.len(), 5, "{year} fund {code}");
+            assert_eq!(
+                c.functional.get(code).map(|f| f.name.as_str()),
+                Some(e.name.as_str()),
+                "{year} fund {code}: a functional 款 of the same name"
+            );
+        }
+    }
+}
+
+#[test]
+fn names_are_unique_within_a_parent() {
+    for year in embedded_years() {
+        let c = built_in(year);
+        for class in CLASSES {
+            let mut seen: BTreeSet<(Option<&str>, String)> = BTreeSet::new();
+            for (code, e) in table(&c, class) {
+                let key = (
+                    parent_code(class, code),
+                    budc::model::catalog::normalize_name(&e.name),
+                );
+                assert!(
+                    seen.insert(key),
+                    "{year} {class:?} {code}: “{}” twice under one parent",
+                    e.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_class_has_its_sections() {
+    for year in embedded_years() {
+        let c = built_in(year);
+        for class in CLASSES {
+            let t = table(&c, class);
+            for code in t.keys().filter(|c| c.len() == 3) {
+                if class == Classification::Functional
+                    && CLASSES_WITHOUT_SECTIONS.contains(&code.as_str())
+                {
+                    continue;
+                }
+                assert!(
+                    t.keys()
+                        .any(|k| k.len() == 5 && k.starts_with(code.as_str())),
+                    "{year} {class:?} {code} has no 款"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_complete_branch_holds_confirmed_codes_only() {
+    for year in embedded_years() {
+        let c = built_in(year);
+        for (class, branch) in &c.complete {
+            let t = table(&c, *class);
+            let children: Vec<(&String, &Entry)> = t
+                .iter()
+                .filter(|(k, _)| parent_code(*class, k).unwrap_or("-") == branch)
+                .collect();
+            assert!(!children.is_empty(), "{year} {class:?} {branch}");
+            if branch != "-" {
+                assert_eq!(
+                    t.get(branch).map(|e| e.confidence),
+                    Some(Confidence::Confirmed),
+                    "{year} {class:?} {branch}"
+                );
+            }
+            for (k, e) in children {
+                assert_eq!(
+                    e.confidence,
+                    Confidence::Confirmed,
+                    "{year} {class:?} {branch} is complete but {k} is recalled"
+                );
+            }
+        }
+    }
+}
+
+/// The README's table of catalog sizes, as the catalogs are.
+fn counts_table() -> String {
+    let mut out = String::from(
+        "| year | classification | 类 | 款 | 项 | confirmed |\n|---|---|---:|---:|---:|---:|\n",
+    );
+    for year in embedded_years() {
+        let c = built_in(year);
+        let mut rows: Vec<(&str, &BTreeMap<String, Entry>)> = vec![
+            ("支出功能分类", &c.functional),
+            ("部门预算支出经济分类", &c.economic_dept),
+            ("政府预算支出经济分类", &c.economic_gov),
+        ];
+        rows.push(("政府性基金预算支出（款）", &c.fund_sections));
+        for (name, t) in rows {
+            let n = |len: usize| t.keys().filter(|k| k.len() == len).count();
+            let item = if name == "支出功能分类" {
+                n(7).to_string()
+            } else {
+                "—".to_string()
+            };
+            let class = if name.ends_with("（款）") {
+                "—".to_string()
+            } else {
+                n(3).to_string()
+            };
+            let confirmed = t
+                .values()
+                .filter(|e| e.confidence == Confidence::Confirmed)
+                .count();
+            out.push_str(&format!(
+                "| {year} | {name} | {class} | {} | {item} | {confirmed} of {} |\n",
+                n(5),
+                t.len()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_prints_each_years_counts_per_level() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = "<!-- catalog-counts:start (a test keeps it in sync) -->\n";
+    let table = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once("<!-- catalog-counts:end -->"))
+        .map(|(t, _)| t)
+        .expect("README has the catalog counts between their markers");
+    assert_eq!(table, counts_table(), "README catalog counts are stale");
+}
+
+#[test]
+fn a_budget_using_one_item_of_every_class_checks_clean() {
+    for year in embedded_years() {
+        let c = built_in(year);
+        let rules = c.rules();
+        let not_on = &rules.basic_only_names;
+        let mut general = 0u32;
+        let mut fund = 0u32;
+        let mut state = 0u32;
+        let mut projects = String::new();
+        let mut without_items = Vec::new();
+        for class in c.functional.keys().filter(|k| k.len() == 3) {
+            // A 项 of the 类 that a project may sit on: not a basic-only one such as 行政运行.
+            let item = c
+                .functional
+                .iter()
+                .filter(|(k, e)| {
+                    k.len() == 7 && k.starts_with(class.as_str()) && !not_on.contains(&e.name)
+                })
+                .map(|(k, _)| k.clone())
+                .next();
+            let Some(item) = item else {
+                without_items.push(class.clone());
+                continue;
+            };
+            let n = general + fund + state + 1;
+            let source = if class == "223" {
+                state += 1;
+                "  资金 国有资本经营\n"
+            } else if c.is_fund_code(&item) {
+                fund += 1;
+                "  资金 政府性基金\n"
+            } else {
+                general += 1;
+                ""
+            };
+            projects.push_str(&format!(
+                "项目 P{n} 项目{n}\n  类型 特定目标类\n{source}  支出 {item} 1.00\n  目标 完成第{n}项年度工作任务。\n  \
+                 指标 产出指标 数量指标 | 场次{n} | 2场 | 工作成效\n  \
+                 指标 效益指标 社会效益指标 | 效果{n} | 提升 | 工作成效\n  \
+                 指标 满意度指标 服务对象满意度指标 | 满意度{n} | ≥90% | 调查\n"
+            ));
+        }
+        let mut text = format!(
+            "部门 测试部门\n年度 {year}\n金额单位 万元\n科目版本 {year}\n主要职责\n  > 负责有关工作。\n机构设置\n  > 本级。\n"
+        );
+        text.push_str(&format!("收入 一般公共预算 {general}.00\n"));
+        if fund > 0 {
+            text.push_str(&format!("收入 政府性基金 {fund}.00\n"));
+        }
+        if state > 0 {
+            text.push_str(&format!("收入 国有资本经营 {state}.00\n"));
+        }
+        text.push_str(&projects);
+        let compiled = compile(&text, Some(&c));
+        assert_eq!(
+            diagnostics(&compiled),
+            Vec::<String>::new(),
+            "{year}:\n{text}"
+        );
+        // The 类 without any 项: 社会保险基金, 援助其他地区, 预备费, 转移性支出, the debt classes
+        // whose 款 are the lowest level, 抗疫特别国债.
+        assert!(without_items.len() <= 8, "{year}: {without_items:?}");
+    }
+}
+
+/// E0305 needs a catalog without a mapping row: every 款 of the built-in one is mapped on both
+/// sides. A user catalog that lacks the 事业 side of 30201 is reported for a 事业单位's line,
+/// not for a 行政 unit's.
+#[test]
+fn an_economic_code_without_a_mapping_on_its_side_is_e0305() {
+    let dir = catalog_with("unmapped", "count = [", "count = [");
+    let mapping = std::fs::read_to_string(dir.join("economic_mapping.tsv")).unwrap();
+    let kept: Vec<&str> = mapping
+        .lines()
+        .filter(|l| !l.starts_with("30201\t事业\t"))
+        .collect();
+    assert_eq!(kept.len() + 1, mapping.lines().count());
+    std::fs::write(dir.join("economic_mapping.tsv"), kept.join("\n") + "\n").unwrap();
+    let catalog = load(&dir);
+    let budget = |kind: &str| {
+        format!(
+            "部门 测试部门\n年度 2024\n金额单位 万元\n单位性质 {kind}\n主要职责\n  > 职责。\n机构设置\n  > 本级。\n基本支出\n  2013201 30201 2.00\n"
+        )
+    };
+    assert_eq!(
+        diagnostics(&compile(&budget("事业"), Some(&catalog))),
+        ["10 E0305"].map(String::from).to_vec()
+    );
+    assert_eq!(
+        diagnostics(&compile(&budget("行政"), Some(&catalog))),
+        Vec::<String>::new()
+    );
 }

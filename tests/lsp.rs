@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 /// A budget with one mistake: the name of 2080110 is 劳动关系和维权 (line 9, UTF-16 columns
 /// 13..20).
-const DOC: &str = "部门 甲\n年度 2024\n金额单位 万元\n二级单位 本级 甲本级\n收入 一般公共预算 310.00\n项目 P1 农民工欠薪应急周转金\n  单位 本级\n  类型 特定目标类\n  支出 2080110 劳动关系的维权 300.00\n  目标 垫付被拖欠的农民工工资。\n  指标 产出指标 数量指标 | 垫付人数 | 约300人 | 发放到位\n  指标 效益指标 社会效益指标 | 维护权益 | 持续保障 | 工作完成情况\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥95% | 满意度情况\n基本支出\n  2013201 行政运行 30101 基本工资 10.00\n";
+const DOC: &str = "部门 甲\n年度 2024\n金额单位 万元\n主要职责\n  > 负责有关工作。\n机构设置\n  > 本级。\n二级单位 本级 甲本级\n收入 一般公共预算 310.00\n项目 P1 农民工欠薪应急周转金\n  单位 本级\n  类型 特定目标类\n  支出 2080110 劳动关系的维权 300.00\n  目标 垫付被拖欠的农民工工资。\n  指标 产出指标 数量指标 | 垫付人数 | 约300人 | 发放到位\n  指标 效益指标 社会效益指标 | 维护权益 | 持续保障 | 工作完成情况\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥95% | 满意度情况\n基本支出\n  2013201 行政运行 30101 基本工资 10.00\n";
 
 fn fixed() -> String {
     DOC.replace("劳动关系的维权", "劳动关系和维权")
@@ -54,7 +54,7 @@ const E0304_EN: &str = "name does not match the code: 2080110 is “劳动关系
 
 fn e0304(message: &str) -> Value {
     json!([{
-        "range": range(8, 13, 8, 20),
+        "range": range(12, 13, 12, 20),
         "severity": 1,
         "code": "E0304",
         "source": "budc",
@@ -109,7 +109,7 @@ fn did_close_clears_the_diagnostics() {
     let mut s = Script::initialized(None);
     s.open(DOC).close();
     // A closed document is forgotten: no hover on it any more.
-    let hover = s.request("textDocument/hover", pos(8, 9));
+    let hover = s.request("textDocument/hover", pos(12, 9));
     s.end();
     let t = s.run();
     assert_eq!(
@@ -124,40 +124,40 @@ fn did_close_clears_the_diagnostics() {
 
 #[test]
 fn hover_on_a_functional_code() {
-    let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, 9));
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(12, 9));
     assert_eq!(
         t.result(id),
         &json!({
             "contents": {"kind": "markdown", "value": "**2080110 劳动关系和维权**（支出功能分类 · 项）\n\n本预算：300.00 万元"},
-            "range": range(8, 5, 8, 12),
+            "range": range(12, 5, 12, 12),
         })
     );
 }
 
 #[test]
 fn hover_on_an_economic_code() {
-    let (t, id) = ask(None, DOC, "textDocument/hover", pos(14, 17));
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(18, 17));
     assert_eq!(
         t.result(id),
         &json!({
             "contents": {"kind": "markdown", "value": "**30101 基本工资**（部门预算支出经济分类）\n\n政府经济分类（机关）：50101 工资奖金津补贴\n\n政府经济分类（事业）：50501 工资福利支出"},
-            "range": range(14, 15, 14, 20),
+            "range": range(18, 15, 18, 20),
         })
     );
 }
 
 #[test]
 fn hover_on_a_word_that_is_not_a_code() {
-    let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, 16));
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(12, 16));
     assert_eq!(t.result(id), &json!(null));
-    let (t, id) = ask(None, DOC, "textDocument/hover", pos(99, 0));
+    let (t, id) = ask(None, DOC, "textDocument/hover", pos(103, 0));
     assert_eq!(t.result(id), &json!(null));
 }
 
 #[test]
 fn completion_by_digits_offers_the_codes_under_them() {
     let text = format!("{DOC}项目 P2 乙\n  支出 20801");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 12));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 12));
     let items = t.result(id);
     assert_eq!(
         labels(items),
@@ -176,7 +176,7 @@ fn completion_by_digits_offers_the_codes_under_them() {
 #[test]
 fn completion_by_digits_offers_economic_codes_after_a_functional_code() {
     let text = format!("{DOC}  2013201 3010");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 14));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(19, 14));
     let items = t.result(id);
     assert_eq!(
         labels(items),
@@ -188,7 +188,7 @@ fn completion_by_digits_offers_economic_codes_after_a_functional_code() {
 #[test]
 fn completion_by_name_replaces_the_word_by_the_code() {
     let text = format!("{DOC}项目 P2 乙\n  支出 劳动关系");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 9));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 9));
     assert_eq!(
         t.result(id),
         &json!([{
@@ -197,7 +197,7 @@ fn completion_by_name_replaces_the_word_by_the_code() {
             "detail": "劳动关系和维权",
             "filterText": "劳动关系",
             "insertText": "2080110",
-            "textEdit": {"range": range(16, 5, 16, 9), "newText": "2080110"},
+            "textEdit": {"range": range(20, 5, 20, 9), "newText": "2080110"},
         }])
     );
 }
@@ -207,7 +207,7 @@ fn completion_by_name_filters_by_the_word_typed_not_the_name() {
     // 维权 stands inside the name: a client that filters by prefix (Neovim's omnifunc) keeps
     // the item only if its filter text is what was typed.
     let text = format!("{DOC}项目 P2 乙\n  支出 维权");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 7));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 7));
     assert_eq!(
         t.result(id),
         &json!([{
@@ -216,7 +216,7 @@ fn completion_by_name_filters_by_the_word_typed_not_the_name() {
             "detail": "劳动关系和维权",
             "filterText": "维权",
             "insertText": "2080110",
-            "textEdit": {"range": range(16, 5, 16, 7), "newText": "2080110"},
+            "textEdit": {"range": range(20, 5, 20, 7), "newText": "2080110"},
         }])
     );
 }
@@ -224,7 +224,7 @@ fn completion_by_name_filters_by_the_word_typed_not_the_name() {
 #[test]
 fn completion_of_sub_units() {
     let text = format!("{DOC}项目 P2 乙\n  单位 ");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 5));
     assert_eq!(
         t.result(id),
         &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
@@ -234,7 +234,7 @@ fn completion_of_sub_units() {
 #[test]
 fn completion_of_indicator_categories() {
     let text = format!("{DOC}项目 P2 乙\n  指标 ");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 5));
     let items = t.result(id);
     assert_eq!(
         labels(items),
@@ -268,7 +268,7 @@ fn formatting_gives_one_edit_of_the_whole_text() {
     let (t, id) = ask(None, &messy, "textDocument/formatting", params.clone());
     assert_eq!(
         t.result(id),
-        &json!([{"range": range(0, 0, 15, 0), "newText": fixed}])
+        &json!([{"range": range(0, 0, 19, 0), "newText": fixed}])
     );
     // Already formatted: no edit.
     let (t, id) = ask(None, &fixed, "textDocument/formatting", params);
@@ -282,34 +282,36 @@ fn document_symbols() {
     assert_eq!(
         t.result(id),
         &json!([
-            symbol("二级单位 本级", 2, range(3, 0, 3, 11)),
-            symbol("农民工欠薪应急周转金 P1", 19, range(5, 0, 5, 16)),
-            symbol("基本支出", 3, range(13, 0, 13, 4)),
+            symbol("主要职责", 15, range(3, 0, 3, 4)),
+            symbol("机构设置", 15, range(5, 0, 5, 4)),
+            symbol("二级单位 本级", 2, range(7, 0, 7, 11)),
+            symbol("农民工欠薪应急周转金 P1", 19, range(9, 0, 9, 16)),
+            symbol("基本支出", 3, range(17, 0, 17, 4)),
         ])
     );
 }
 
 #[test]
 fn definition_of_a_sub_unit() {
-    let (t, id) = ask(None, DOC, "textDocument/definition", pos(6, 6));
+    let (t, id) = ask(None, DOC, "textDocument/definition", pos(10, 6));
     assert_eq!(
         t.result(id),
-        &json!({"uri": URI, "range": range(3, 5, 3, 7)})
+        &json!({"uri": URI, "range": range(7, 5, 7, 7)})
     );
     // Not a sub-unit: no definition.
-    let (t, id) = ask(None, DOC, "textDocument/definition", pos(7, 6));
+    let (t, id) = ask(None, DOC, "textDocument/definition", pos(11, 6));
     assert_eq!(t.result(id), &json!(null));
 }
 
 #[test]
 fn inlay_hints_with_project_and_block_totals() {
-    let params = json!({"textDocument": {"uri": URI}, "range": range(0, 0, 20, 0)});
+    let params = json!({"textDocument": {"uri": URI}, "range": range(0, 0, 24, 0)});
     let (t, id) = ask(None, DOC, "textDocument/inlayHint", params);
     assert_eq!(
         t.result(id),
         &json!([
-            {"position": {"line": 5, "character": 16}, "label": "= 300.00 万元", "paddingLeft": true},
-            {"position": {"line": 13, "character": 4}, "label": "= 10.00 万元", "paddingLeft": true},
+            {"position": {"line": 9, "character": 16}, "label": "= 300.00 万元", "paddingLeft": true},
+            {"position": {"line": 17, "character": 4}, "label": "= 10.00 万元", "paddingLeft": true},
         ])
     );
 }
@@ -318,10 +320,10 @@ fn inlay_hints_with_project_and_block_totals() {
 fn an_english_locale_gives_english_messages() {
     let mut s = Script::initialized(Some("en-US"));
     s.open(DOC);
-    let hover = s.request("textDocument/hover", pos(8, 9));
-    let economic = s.request("textDocument/hover", pos(14, 17));
+    let hover = s.request("textDocument/hover", pos(12, 9));
+    let economic = s.request("textDocument/hover", pos(18, 17));
     s.change(&format!("{DOC}项目 P2 乙\n  指标 "));
-    let categories = s.request("textDocument/completion", pos(16, 5));
+    let categories = s.request("textDocument/completion", pos(20, 5));
     s.end();
     let t = s.run();
     assert_eq!(t.published()[0], (URI.to_string(), e0304(E0304_EN)));
@@ -384,13 +386,13 @@ fn the_session_lifecycle() {
 fn a_session_through_the_binary() {
     let mut s = Script::initialized(None);
     s.open(DOC);
-    let hover = s.request("textDocument/hover", pos(8, 9));
+    let hover = s.request("textDocument/hover", pos(12, 9));
     s.end();
     let t = s.run_binary();
     assert_eq!(t.code, Some(0), "{t:#?}");
     assert_eq!(t.stderr, "");
     assert_eq!(t.published(), [(URI.to_string(), e0304(E0304_ZH))]);
-    assert_eq!(t.result(hover)["range"], range(8, 5, 8, 12));
+    assert_eq!(t.result(hover)["range"], range(12, 5, 12, 12));
 }
 
 // Positions as the grammar reads them: its spaces (space, tab, U+3000) and its line breaks
@@ -403,12 +405,12 @@ const HOVER_2080110: &str =
 fn hover_after_an_ideographic_space_or_a_tab() {
     for space in ["\u{3000}", "\t"] {
         let text = DOC.replace("支出 2080110", &format!("支出{space}2080110"));
-        let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+        let (t, id) = ask(None, &text, "textDocument/hover", pos(12, 9));
         assert_eq!(
             t.result(id),
             &json!({
                 "contents": {"kind": "markdown", "value": HOVER_2080110},
-                "range": range(8, 5, 8, 12),
+                "range": range(12, 5, 12, 12),
             }),
             "{space:?}"
         );
@@ -420,27 +422,27 @@ fn hover_on_a_code_joined_to_its_keyword_by_a_space_the_grammar_does_not_know() 
     // U+00A0 is whitespace to Rust but part of the word to the grammar: `支出\u{a0}2080110` is
     // one word, not a code.
     let text = DOC.replace("支出 2080110", "支出\u{a0}2080110");
-    let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(12, 9));
     assert_eq!(t.result(id), &json!(null));
 }
 
 #[test]
 fn hover_at_the_start_and_at_the_end_of_a_code() {
     for column in [5, 12] {
-        let (t, id) = ask(None, DOC, "textDocument/hover", pos(8, column));
-        assert_eq!(t.result(id)["range"], range(8, 5, 8, 12), "{column}");
+        let (t, id) = ask(None, DOC, "textDocument/hover", pos(12, column));
+        assert_eq!(t.result(id)["range"], range(12, 5, 12, 12), "{column}");
     }
 }
 
 #[test]
 fn hover_in_a_file_with_lone_cr_line_breaks() {
     let text = DOC.replace('\n', "\r");
-    let (t, id) = ask(None, &text, "textDocument/hover", pos(8, 9));
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(12, 9));
     assert_eq!(
         t.result(id),
         &json!({
             "contents": {"kind": "markdown", "value": HOVER_2080110},
-            "range": range(8, 5, 8, 12),
+            "range": range(12, 5, 12, 12),
         })
     );
 }
@@ -453,7 +455,7 @@ const ECONOMIC_3010: [&str; 7] = [
 fn completion_of_economic_codes_after_a_lone_cr() {
     // The line is `  2013201 3010`, after a `\r`: its first word is a functional code.
     let text = format!("{}  2013201 3010", DOC.replace('\n', "\r"));
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 14));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(19, 14));
     assert_eq!(labels(t.result(id)), ECONOMIC_3010);
 }
 
@@ -462,7 +464,7 @@ fn completion_at_the_end_of_a_line_of_a_crlf_file() {
     let text = format!("{}  2013201 3010\r\n", DOC.replace('\n', "\r\n"));
     // At the end of the line, and past it (a client may send either).
     for column in [14, 99] {
-        let (t, id) = ask(None, &text, "textDocument/completion", pos(15, column));
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(19, column));
         assert_eq!(labels(t.result(id)), ECONOMIC_3010, "{column}");
     }
 }
@@ -471,10 +473,10 @@ fn completion_at_the_end_of_a_line_of_a_crlf_file() {
 fn completion_after_an_ideographic_space_and_a_tab() {
     for space in ["\u{3000}", "\t"] {
         let text = format!("{DOC}项目 P2 乙\n  经济{space}3010");
-        let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 9));
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 9));
         assert_eq!(labels(t.result(id)), ECONOMIC_3010, "{space:?}");
         let text = format!("{DOC}项目 P2 乙\n  单位{space}");
-        let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 5));
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 5));
         assert_eq!(labels(t.result(id)), ["本级"], "{space:?}");
     }
 }
@@ -483,12 +485,12 @@ fn completion_after_an_ideographic_space_and_a_tab() {
 fn completion_of_sub_units_only_in_a_project() {
     // A top-level 单位 line, and one in 基本支出: not a project's unit, so no sub-units.
     for text in [format!("{DOC}单位 "), format!("{DOC}  单位 ")] {
-        let (t, id) = ask(None, &text, "textDocument/completion", pos(15, 5));
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(19, 5));
         assert_eq!(t.result(id), &json!([]), "{text:?}");
     }
     // In a project, after blank and comment lines.
     let text = format!("{DOC}项目 P2 乙\n\n  # 单位\n  单位 ");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(18, 5));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(22, 5));
     assert_eq!(
         t.result(id),
         &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
@@ -498,7 +500,7 @@ fn completion_of_sub_units_only_in_a_project() {
 #[test]
 fn completion_of_the_level_2_categories_of_the_level_1_typed() {
     let text = format!("{DOC}项目 P2 乙\n  指标 产出指标 ");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 10));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 10));
     assert_eq!(
         t.result(id),
         &json!([
@@ -509,11 +511,11 @@ fn completion_of_the_level_2_categories_of_the_level_1_typed() {
     );
     // A word typed of the 二级: accepting an item replaces it.
     let text = format!("{DOC}项目 P2 乙\n  指标 产出指标 质");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 11));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 11));
     let edit = |label: &str| {
         json!({
             "label": label, "kind": 20, "detail": "二级指标",
-            "textEdit": {"range": range(16, 10, 16, 11), "newText": label},
+            "textEdit": {"range": range(20, 10, 20, 11), "newText": label},
         })
     };
     assert_eq!(
@@ -522,21 +524,21 @@ fn completion_of_the_level_2_categories_of_the_level_1_typed() {
     );
     // Not a 一级: nothing to offer.
     let text = format!("{DOC}项目 P2 乙\n  指标 产出 ");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 8));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 8));
     assert_eq!(t.result(id), &json!([]));
 }
 
 #[test]
 fn completion_of_a_category_pair_replaces_the_word_typed() {
     let text = format!("{DOC}项目 P2 乙\n  指标 满意");
-    let (t, id) = ask(None, &text, "textDocument/completion", pos(16, 7));
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 7));
     let items = t.result(id);
     assert_eq!(labels(items).len(), 12);
     assert_eq!(
         items[11],
         json!({
             "label": "满意度指标 服务对象满意度指标", "kind": 20, "detail": "一级指标 二级指标",
-            "textEdit": {"range": range(16, 5, 16, 7), "newText": "满意度指标 服务对象满意度指标"},
+            "textEdit": {"range": range(20, 5, 20, 7), "newText": "满意度指标 服务对象满意度指标"},
         })
     );
 }

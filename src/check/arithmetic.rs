@@ -230,7 +230,9 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
     // Money in any other indicator is money of the project too: one alone above the amount.
     for (i, m) in p.indicators.iter().zip(&stated) {
         let Some((m, tol)) = m else { continue };
-        if roles.money.covers(&i.level1.value, &i.level2.value) || *m <= amount.saturating_add(*tol) {
+        let (l1, l2) = (&i.level1.value, &i.level2.value);
+        let counted = roles.money.covers(l1, l2) || roles.outcome.covers(l1, l2);
+        if counted || *m <= amount.saturating_add(*tol) {
             continue;
         }
         let (x, v) = (fmt(round2(*m)), &i.value.text.value);

@@ -21,30 +21,61 @@ pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
 /// W0507: 主要职责 and 机构设置 open the published document; missing or empty, it is not
 /// publishable.
 fn overview(b: &Budget, out: &mut Vec<Diagnostic>) {
-    let header = b.department.as_ref().map(|d| d.span).unwrap_or_default();
-    for (what, block, paragraphs) in [
-        ("主要职责", b.duties_block, &b.duties),
-        ("机构设置", b.organization_block, &b.organization),
-    ] {
-        if paragraphs.iter().any(|p| !p.value.trim().is_empty()) {
+    // Only in a budget: a file without a 部门 line has its E0103 already.
+    let Some(header) = b.department.as_ref().map(|d| d.span) else {
+        return;
+    };
+    let empty = |paragraphs: &[crate::source::Spanned<String>]| {
+        !paragraphs.iter().any(|p| !p.value.trim().is_empty())
+    };
+    let missing: Vec<(&str, Option<Span>)> = [
+        ("主要职责", b.duties_block, empty(&b.duties)),
+        ("机构设置", b.organization_block, empty(&b.organization)),
+    ]
+    .into_iter()
+    .filter(|(_, _, e)| *e)
+    .map(|(w, s, _)| (w, s))
+    .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let what = missing
+        .iter()
+        .map(|(w, _)| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join("和");
+    let what_en = missing
+        .iter()
+        .map(|(w, _)| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let mut d = Diagnostic::new(
+        "W0507",
+        t!(
+            "{what}没有内容：公开的部门预算须写明",
+            "{what_en} without content: the published budget states them"
+        ),
+    );
+    let mut labelled: Vec<Span> = Vec::new();
+    for (_, block) in &missing {
+        let (span, label) = match block {
+            Some(span) => (*span, t!("没有内容", "empty")),
+            None => (header, t!("缺少{what}", "no {what_en}")),
+        };
+        if labelled.contains(&span) {
             continue;
         }
-        let (at, label) = match block {
-            Some(span) => (span, t!("没有内容", "empty")),
-            None => (header, t!("缺少“{what}”", "no “{what}”")),
+        d = if labelled.is_empty() {
+            d.at(span, label)
+        } else {
+            d.also(span, label)
         };
-        out.push(
-            Diagnostic::new(
-                "W0507",
-                t!("“{what}”为空，公开的部门预算须写明", "“{what}” is empty; the published budget states it"),
-            )
-            .at(at, label)
-            .with_help(t!(
-                "写一个“{what}”块，下面每段一行 “> 文字”。",
-                "write a “{what}” block, one paragraph per line “> text”."
-            )),
-        );
+        labelled.push(span);
     }
+    out.push(d.with_help(t!(
+        "写{what}块，下面每段一行 “> 文字”（部门概况：主要职责，机构设置）。",
+        "write the {what_en} block, one paragraph per line “> text” (the overview: duties, organisation)."
+    )));
 }
 
 fn duplicates(b: &Budget, out: &mut Vec<Diagnostic>) {

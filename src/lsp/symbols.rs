@@ -35,7 +35,13 @@ fn outline_entry(stmt: &Stmt) -> Option<(String, lsp::SymbolKind)> {
             format!("{} {}", name.value, code.value),
             lsp::SymbolKind::OBJECT,
         ),
-        Stmt::BasicBlock(_) => ("基本支出".into(), lsp::SymbolKind::NAMESPACE),
+        Stmt::BasicBlock(unit) => (
+            match unit {
+                Some(u) => format!("基本支出 {}", u.value),
+                None => "基本支出".into(),
+            },
+            lsp::SymbolKind::NAMESPACE,
+        ),
         Stmt::PriorBlock => ("上年".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::AssetsBlock(_) => ("资产".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::DutiesBlock => ("主要职责".into(), lsp::SymbolKind::STRING),

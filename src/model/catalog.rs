@@ -34,10 +34,42 @@ impl Classification {
     }
 }
 
+/// How a catalog row is known (its `confidence` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Confidence {
+    /// Seen, code and name, in a document that could be read (a published budget, a public
+    /// page or code): named in the row's source. A row of a file without the `confidence`
+    /// column (a user catalog in the three-column form) is taken as confirmed.
+    #[default]
+    Confirmed,
+    /// Written from knowledge of the official 科目表, not seen in a source: the code is
+    /// believed real, its name may differ in wording.
+    Recalled,
+}
+
+impl Confidence {
+    fn from_key(s: &str) -> Option<Self> {
+        match s {
+            "confirmed" => Some(Confidence::Confirmed),
+            "recalled" => Some(Confidence::Recalled),
+            _ => None,
+        }
+    }
+
+    /// The word of the `confidence` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Recalled => "recalled",
+        }
+    }
+}
+
 /// A catalog row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
+    pub confidence: Confidence,
     pub source: String,
 }
 
@@ -81,6 +113,15 @@ pub struct Tables {
     /// The rules of `rules.toml`.
     rules: Rules,
 }
+
+/// The files that list codes with names: `code, name, confidence, source` (or, without the
+/// confidence, `code, name, source`).
+const CODE_LISTS: [&str; 4] = [
+    "functional.tsv",
+    "economic_dept.tsv",
+    "economic_gov.tsv",
+    FUND_FILE,
+];
 
 /// The optional file of a catalog folder.
 const FUND_FILE: &str = "government_fund.tsv";
@@ -235,22 +276,29 @@ impl Catalog {
                 read_mapping(&mut cat, name, text)?;
                 continue;
             }
-            for (line_no, cols) in rows::<3>(name, text)? {
+            let code_list = CODE_LISTS.contains(&name.as_str());
+            let allowed: &[usize] = if code_list { &[3, 4] } else { &[3] };
+            for (line_no, cols) in rows(name, text, allowed)? {
                 let err = |message: String| CatalogError {
                     file: name.clone(),
                     line: line_no,
                     message,
                 };
-                let [code, second, source] = cols;
-                let entry = || Entry {
-                    name: second.clone(),
-                    source: source.clone(),
+                if code_list {
+                    let (code, entry) = code_row(cols).map_err(err)?;
+                    let table = match name.as_str() {
+                        "functional.tsv" => &mut cat.functional,
+                        "economic_dept.tsv" => &mut cat.economic_dept,
+                        "economic_gov.tsv" => &mut cat.economic_gov,
+                        _ => &mut cat.fund_sections,
+                    };
+                    insert(table, &code, entry, err)?;
+                    continue;
+                }
+                let Ok([code, second, _source]) = <[String; 3]>::try_from(cols) else {
+                    continue;
                 };
                 match name.as_str() {
-                    "functional.tsv" => insert(&mut cat.functional, &code, entry(), err)?,
-                    "economic_dept.tsv" => insert(&mut cat.economic_dept, &code, entry(), err)?,
-                    "economic_gov.tsv" => insert(&mut cat.economic_gov, &code, entry(), err)?,
-                    FUND_FILE => insert(&mut cat.fund_sections, &code, entry(), err)?,
                     _ => {
                         let class = Classification::from_key(&code)
                             .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
@@ -284,6 +332,11 @@ impl Catalog {
     /// The catalog name of a code.
     pub fn name(&self, class: Classification, code: &str) -> Option<&str> {
         self.table(class).get(code).map(|e| e.name.as_str())
+    }
+
+    /// The catalog row of a code: its name, how it is known and its source.
+    pub fn entry(&self, class: Classification, code: &str) -> Option<&Entry> {
+        self.table(class).get(code)
     }
 
     /// True when the branch a code would sit in lists all its children: a code missing there
@@ -415,11 +468,13 @@ fn insert(
     Ok(())
 }
 
-/// The data rows of a TSV file (header skipped), each with exactly three columns.
 /// `economic_mapping.tsv`: `dept_code, side, gov_code, confidence, source`, one row per code and
 /// side (机关 or 事业).
 fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogError> {
-    for (line, [dept, side, gov, confidence, source]) in rows::<5>(name, text)? {
+    for (line, cols) in rows(name, text, &[5])? {
+        let Ok([dept, side, gov, confidence, source]) = <[String; 5]>::try_from(cols) else {
+            continue;
+        };
         let err = |message: String| CatalogError {
             file: name.to_string(),
             line,
@@ -444,8 +499,43 @@ fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogE
     Ok(())
 }
 
-/// The rows of a TSV file of `N` columns, with their line numbers.
-fn rows<const N: usize>(name: &str, text: &str) -> Result<Vec<(usize, [String; N])>, CatalogError> {
+/// A row of a code list: its code and entry.
+fn code_row(cols: Vec<String>) -> Result<(String, Entry), String> {
+    let mut cols = cols.into_iter();
+    let (code, name) = (
+        cols.next().unwrap_or_default(),
+        cols.next().unwrap_or_default(),
+    );
+    let (confidence, source) = match (cols.next(), cols.next()) {
+        (Some(word), Some(source)) => {
+            let confidence = Confidence::from_key(&word).ok_or_else(|| {
+                format!("unknown confidence `{word}` (`confirmed` or `recalled`)")
+            })?;
+            (confidence, source)
+        }
+        (source, _) => (Confidence::Confirmed, source.unwrap_or_default()),
+    };
+    if name.is_empty() {
+        return Err(format!("code `{code}` has no name"));
+    }
+    Ok((
+        code,
+        Entry {
+            name,
+            confidence,
+            source,
+        },
+    ))
+}
+
+/// The data rows of a TSV file (header skipped), each with one of the `allowed` numbers of
+/// columns: three, or in a code list three or four (`code, name, [confidence,] source`), five in
+/// the mapping.
+fn rows(
+    name: &str,
+    text: &str,
+    allowed: &[usize],
+) -> Result<Vec<(usize, Vec<String>)>, CatalogError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let line = line.trim_end_matches('\r');
@@ -454,11 +544,18 @@ fn rows<const N: usize>(name: &str, text: &str) -> Result<Vec<(usize, [String; N
         }
         let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
         let found = cols.len();
-        let cols: [String; N] = cols.try_into().map_err(|_| CatalogError {
-            file: name.to_string(),
-            line: i + 1,
-            message: format!("expected {N} tab-separated columns, found {found}"),
-        })?;
+        if !allowed.contains(&found) {
+            let expected = allowed
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            return Err(CatalogError {
+                file: name.to_string(),
+                line: i + 1,
+                message: format!("expected {expected} tab-separated columns, found {found}"),
+            });
+        }
         out.push((i + 1, cols));
     }
     Ok(out)
@@ -500,8 +597,13 @@ mod tests {
         assert_eq!(c.gov_code("31002", Side::Institution), Some("50601"));
         assert_eq!(c.gov_code("30302", Side::Institution), Some("50905"));
         assert_eq!(c.gov_code("30302", Side::Agency), Some("50905"));
-        assert!(c.branch_complete(Classification::Functional, "208"));
+        // Only branches whose every code was confirmed in a source are complete (301 is).
+        assert!(!c.branch_complete(Classification::Functional, "208"));
         assert!(c.branch_complete(Classification::EconomicDept, "30101"));
+        let e = c.entry(Classification::Functional, "2080110").unwrap();
+        assert_eq!(e.confidence, Confidence::Confirmed);
+        let e = c.entry(Classification::Functional, "2070109").unwrap();
+        assert_eq!(e.confidence, Confidence::Recalled);
         assert!(Catalog::embedded("1999").is_none());
     }
 
@@ -533,7 +635,12 @@ mod tests {
                 Side::Institution => assert!(!agency_only, "{dept} → {}", m.gov_code),
             }
         }
-        // Every mapped code is mapped on both sides.
+        // Every 部门经济分类 code is mapped, on both sides.
+        for dept in c.economic_dept.keys() {
+            for side in Side::ALL {
+                assert!(c.gov_code(dept, side).is_some(), "{dept} {side:?} unmapped");
+            }
+        }
         for (dept, _) in c.mapping.keys() {
             for side in Side::ALL {
                 assert!(c.gov_code(dept, side).is_some(), "{dept} {side:?}");
@@ -549,5 +656,68 @@ mod tests {
         )];
         let err = Catalog::from_files("x", &files).unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    /// The rules of the built-in catalog, for a catalog made of a few files.
+    fn with_rules(mut files: Vec<(String, String)>) -> Vec<(String, String)> {
+        let rules = EMBEDDED[0]
+            .1
+            .iter()
+            .find(|(n, _)| *n == RULES_FILE)
+            .unwrap();
+        files.push((RULES_FILE.to_string(), rules.1.to_string()));
+        files
+    }
+
+    #[test]
+    fn code_lists_read_the_confidence_column_or_take_rows_as_confirmed() {
+        let files = with_rules(vec![
+            (
+                "functional.tsv".to_string(),
+                "code\tname\tconfidence\tsource\n201\t一般公共服务支出\trecalled\tx\n\
+                 20101\t人大事务\tconfirmed\ty\n"
+                    .to_string(),
+            ),
+            (
+                "economic_dept.tsv".to_string(),
+                "code\tname\tsource\n301\t工资福利支出\tz\n".to_string(),
+            ),
+        ]);
+        let c = Catalog::from_files("x", &files).unwrap();
+        let e = c.entry(Classification::Functional, "201").unwrap();
+        assert_eq!(
+            (e.confidence, e.source.as_str()),
+            (Confidence::Recalled, "x")
+        );
+        let e = c.entry(Classification::Functional, "20101").unwrap();
+        assert_eq!(
+            (e.confidence, e.source.as_str()),
+            (Confidence::Confirmed, "y")
+        );
+        // Three columns (a user catalog of the older form): the rows are taken as confirmed.
+        let e = c.entry(Classification::EconomicDept, "301").unwrap();
+        assert_eq!(
+            (e.confidence, e.source.as_str()),
+            (Confidence::Confirmed, "z")
+        );
+    }
+
+    #[test]
+    fn a_wrong_confidence_or_column_count_is_reported_with_its_line() {
+        let bad = |text: &str| {
+            let files = with_rules(vec![("functional.tsv".to_string(), text.to_string())]);
+            Catalog::from_files("x", &files).unwrap_err()
+        };
+        let e = bad("code\tname\tconfidence\tsource\n201\t一般公共服务支出\tmaybe\tx\n");
+        assert_eq!(e.line, 2);
+        assert_eq!(
+            e.message,
+            "unknown confidence `maybe` (`confirmed` or `recalled`)"
+        );
+        let e = bad("code\tname\tconfidence\tsource\n\n201\ta\tconfirmed\tx\ty\n");
+        assert_eq!(e.line, 3);
+        assert_eq!(e.message, "expected 3 or 4 tab-separated columns, found 5");
+        let e = bad("code\tname\tsource\n201\t\tx\n");
+        assert_eq!(e.message, "code `201` has no name");
     }
 }

@@ -2,7 +2,7 @@
 //! classification catalog (level, existence, the name as written), keywords of sources and kinds,
 //! and the references between statements (a project's sub-unit and type).
 
-use super::catalog::{normalize_name, Catalog, Classification};
+use super::catalog::{normalize_name, Catalog, Classification, Confidence};
 use super::*;
 use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
@@ -89,7 +89,8 @@ pub(super) fn code(
         );
         return done;
     }
-    if let Some(official) = catalog.name(class, code) {
+    if let Some(entry) = catalog.entry(class, code) {
+        let official = entry.name.as_str();
         let Some(written) = &done.written_name else {
             return done;
         };
@@ -100,18 +101,40 @@ pub(super) fn code(
         let as_written = &written.value;
         let elsewhere = catalog.find_by_name(class, as_written, code);
         let other = suggestion_list(&elsewhere);
-        let help = if other.is_empty() {
-            t!(
-                "改为“{official}”，或删去名称（budc 会自动查出）。",
-                "write “{official}”, or leave the name out (budc looks it up)."
+        let diag = if entry.confidence == Confidence::Recalled {
+            // The catalog's name was written from knowledge, not read in a source: the budget
+            // may well be right. A warning, with the name the catalog holds.
+            let help = if other.is_empty() {
+                t!(
+                    "内置科目表中 {code} 的名称“{official}”是推定的（未见于可核对的来源）：请对照正式科目表核对；若“{as_written}”无误，可忽略此警告。",
+                    "the built-in catalog's name of {code}, “{official}”, is recalled (not seen in a source): check it against the official catalog; if “{as_written}” is right, ignore this warning."
+                )
+            } else {
+                t!(
+                    "内置科目表中 {code} 的名称“{official}”是推定的（未见于可核对的来源）；若要的是“{as_written}”，编码应为 {other}。",
+                    "the built-in catalog's name of {code}, “{official}”, is recalled (not seen in a source); if “{as_written}” is meant, the code is {other}."
+                )
+            };
+            Diagnostic::new(
+                "W0312",
+                t!(
+                    "科目名称与推定的科目表不符：{code} 推定为“{official}”",
+                    "name differs from the recalled catalog: {code} is recalled as “{official}”"
+                ),
             )
+            .with_help(help)
         } else {
-            t!(
-                "改为“{official}”；若要的是“{as_written}”，编码应为 {other}。",
-                "write “{official}”; if “{as_written}” is meant, the code is {other}."
-            )
-        };
-        diags.push(
+            let help = if other.is_empty() {
+                t!(
+                    "改为“{official}”，或删去名称（budc 会自动查出）。",
+                    "write “{official}”, or leave the name out (budc looks it up)."
+                )
+            } else {
+                t!(
+                    "改为“{official}”；若要的是“{as_written}”，编码应为 {other}。",
+                    "write “{official}”; if “{as_written}” is meant, the code is {other}."
+                )
+            };
             Diagnostic::new(
                 "E0304",
                 t!(
@@ -119,12 +142,12 @@ pub(super) fn code(
                     "name does not match the code: {code} is “{official}”"
                 ),
             )
-            .at(
-                written.span,
-                t!("写作“{as_written}”", "written “{as_written}”"),
-            )
-            .with_help(help),
-        );
+            .with_help(help)
+        };
+        diags.push(diag.at(
+            written.span,
+            t!("写作“{as_written}”", "written “{as_written}”"),
+        ));
         return done;
     }
     let mut near = done
@@ -229,6 +252,7 @@ pub(super) fn references(budget: &Budget, catalog: &Catalog, diags: &mut Vec<Dia
         .projects
         .iter()
         .filter_map(|p| p.unit.clone())
+        .chain(budget.basic_units.iter().cloned())
         .filter(|u| !units.contains(&u.value))
         .collect();
     for u in unknown {

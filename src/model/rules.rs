@@ -68,6 +68,9 @@ pub struct IndicatorRoles {
     pub cost: Role,
     /// W0212: it counts what a unit cost is paid for.
     pub count: Role,
+    /// W0215: money in it is an outcome (investment attracted, income raised), not money the
+    /// project spends: it is not held against the project amount.
+    pub outcome: Role,
 }
 
 /// The indicators that have a role: those whose 一级 or whose 二级 is listed.
@@ -173,6 +176,9 @@ struct RawIndicatorRoles {
     money: Words,
     cost: Words,
     count: Words,
+    /// Optional (a catalog written before it has none).
+    #[serde(default)]
+    outcome: Words,
 }
 
 type Words = Vec<Spanned<String>>;
@@ -318,6 +324,7 @@ impl Locator<'_> {
             money: self.role(raw.money, framework)?,
             cost: self.role(raw.cost, framework)?,
             count: self.role(raw.count, framework)?,
+            outcome: self.role(raw.outcome, framework)?,
         })
     }
 
