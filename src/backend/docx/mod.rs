@@ -120,12 +120,22 @@ fn part_one(body: &mut Body, b: &Budget) {
     for p in &b.organization {
         body.prose(&p.value);
     }
-    if !b.sub_units.is_empty() {
-        body.prose(&format!(
-            "纳入{dept} {year} 年部门预算编制范围的二级预算单位包括："
-        ));
-        for (i, u) in b.sub_units.iter().enumerate() {
-            body.prose(&format!("（{}）{}", numeral(i), u.name.value));
+    match b.sub_units.as_slice() {
+        // A single-unit department: its own budget is the whole, no 二级预算单位 to list.
+        [] => body.prose(&format!(
+            "{dept} {year} 年部门预算仅包括本级预算，没有下属二级预算单位。"
+        )),
+        [only] => body.prose(&format!(
+            "{dept} {year} 年部门预算仅包括{}一个预算单位的预算，没有下属二级预算单位。",
+            only.name.value
+        )),
+        units => {
+            body.prose(&format!(
+                "纳入{dept} {year} 年部门预算编制范围的二级预算单位包括："
+            ));
+            for (i, u) in units.iter().enumerate() {
+                body.prose(&format!("（{}）{}", numeral(i), u.name.value));
+            }
         }
     }
     body.section_end(false);

@@ -60,7 +60,9 @@ pub(super) fn budget_tables(body: &mut Body, b: &Budget, doc: &Document) {
     body.section_end(current_landscape);
 }
 
-/// The column widths of a table, in twips, filling `total`.
+/// The column widths of a table, in twips, filling `total`: by weight, except that an amount
+/// column is as wide as its longest amount needs (a budget in 元 prints `13,719,463.20`), so no
+/// amount wraps; the other columns share what is left.
 pub(super) fn widths(t: &Table, total: u32) -> Vec<u32> {
     let weights: Vec<u32> = t
         .columns
@@ -87,13 +89,75 @@ pub(super) fn widths(t: &Table, total: u32) -> Vec<u32> {
         })
         .collect();
     let sum: u32 = weights.iter().sum::<u32>().max(1);
-    let mut w: Vec<u32> = weights.iter().map(|x| x * total / sum).collect();
+    // What each amount column needs: its longest text in 小五 digits and the cell margins.
+    let amounts: Vec<Option<u32>> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let need = t
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|c| text_twips(&cell_text(c).0))
+                .max()?
+                + CELL_MARGINS_TWIPS;
+            let share = weights.get(i).copied().unwrap_or(0) * total / sum;
+            // A few twips short is no wrap in practice (the reference's 16,028.22 fits its 830).
+            (c.kind == ColumnKind::Amount && need > share + TOLERANCE_TWIPS).then_some(need)
+        })
+        .collect();
+    // When amounts widen, the code columns keep their width (squeezed, 208 would break over
+    // two lines): the text columns give the room.
+    let widened = amounts.iter().any(Option::is_some);
+    let needs: Vec<Option<u32>> = t
+        .columns
+        .iter()
+        .zip(&weights)
+        .zip(amounts)
+        .map(|((c, w), amount)| match c.kind {
+            ColumnKind::Code if widened => Some(w * total / sum),
+            _ => amount,
+        })
+        .collect();
+    let fixed: u32 = needs.iter().flatten().sum();
+    let rest_weight: u32 = weights
+        .iter()
+        .zip(&needs)
+        .filter(|(_, n)| n.is_none())
+        .map(|(w, _)| *w)
+        .sum::<u32>()
+        .max(1);
+    let mut w: Vec<u32> = if fixed < total * 3 / 4 {
+        let rest = total - fixed;
+        weights
+            .iter()
+            .zip(&needs)
+            .map(|(w, n)| n.unwrap_or(w * rest / rest_weight))
+            .collect()
+    } else {
+        // Too many long amounts to widen: share by weight as before.
+        weights.iter().map(|x| x * total / sum).collect()
+    };
     let used: u32 = w.iter().sum();
     if let Some(last) = w.last_mut() {
-        *last += total - used;
+        *last = (*last + total).saturating_sub(used);
     }
     w
 }
+
+/// The printed width of an amount, in twips: 小五 (9 pt) digits are half an em, 90 twips,
+/// separators half that (measured on LibreOffice pages).
+fn text_twips(s: &str) -> u32 {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { 90 } else { 45 })
+        .sum()
+}
+
+/// A cell's left and right margins (57 twips each, `tblCellMar`) and some slack, in twips.
+const CELL_MARGINS_TWIPS: u32 = 140;
+/// How far an amount may exceed its column's share before the column is widened, in twips.
+const TOLERANCE_TWIPS: u32 = 40;
 
 /// A grid cell of a header row.
 pub(super) struct GridCell {

@@ -10,28 +10,45 @@ use crate::model::{BasicKind, Side, Source};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// One economic row: a 部门经济分类 类 or 款 on one side of the mapping (机关 for 行政 and 参公
-/// units, 事业 for 事业 units), with its amounts by source.
+/// One economic row: a 部门经济分类 类 or 款 with the 政府经济分类 code it maps to (which
+/// depends on the kind of the units spending it: 机关 for 行政 and 参公, 事业 for 事业), with its
+/// amounts by source.
 struct EconomicRow {
     code: String,
-    side: Side,
+    gov: Option<String>,
     level: RowLevel,
     amounts: BTreeMap<Source, Decimal>,
 }
 
-/// Economic rows (类 and 款) of basic spending, with the amounts by source. Each 类 is followed
-/// by its 款; a 类 spent on both sides has a group of rows for each side, 机关 first.
+/// The 政府经济分类 code of a 部门 code on a side; a 类 without its own mapping row takes the
+/// class of its 款's mapping.
+fn gov_of(ix: &Index, dept: &str, side: Side, a_section: &str) -> Option<String> {
+    if let Some(g) = ix.catalog.gov_code(dept, side) {
+        return Some(g.to_string());
+    }
+    let section = ix.catalog.gov_code(a_section, side)?;
+    (dept.len() == 3).then(|| section.get(..3).unwrap_or(section).to_string())
+}
+
+/// Economic rows (类 and 款) of basic spending, with the amounts by source. A 部门 code whose
+/// money maps to two 政府 codes (spent by 行政 and by 事业 units: 30101 → 50101 and 50501) has a
+/// row for each; each 类 row is followed by its 款 rows, in code order.
 fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
-    let mut sums: BTreeMap<(String, Side, String), BTreeMap<Source, Decimal>> = BTreeMap::new();
+    type Key = (String, Option<String>, String, Option<String>);
+    let mut sums: BTreeMap<Key, BTreeMap<Source, Decimal>> = BTreeMap::new();
     for ((code, side, source), d) in &ix.econ {
         let class = code.get(..3).unwrap_or(code).to_string();
-        for key in [class.clone(), code.clone()] {
-            let row = sums.entry((class.clone(), *side, key)).or_default();
-            *row.entry(*source).or_default() += *d;
+        let class_gov = gov_of(ix, &class, *side, code);
+        let gov = gov_of(ix, code, *side, code);
+        for key in [
+            (class.clone(), class_gov.clone(), class.clone(), class_gov.clone()),
+            (class.clone(), class_gov.clone(), code.clone(), gov),
+        ] {
+            *sums.entry(key).or_default().entry(*source).or_default() += *d;
         }
     }
     sums.into_iter()
-        .map(|((_, side, code), amounts)| {
+        .map(|((_, _, code, gov), amounts)| {
             let level = if code.len() == 3 {
                 RowLevel::Class
             } else {
@@ -39,7 +56,7 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
             };
             EconomicRow {
                 code,
-                side,
+                gov,
                 level,
                 amounts,
             }
@@ -48,17 +65,8 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
 }
 
 /// The economic code cells: 部门 类, 款, name, 政府 类, 款, name.
-fn economic_cells(ix: &Index, code: &str, side: Side) -> (String, Vec<Cell>) {
+fn economic_cells(ix: &Index, code: &str, gov: Option<&str>) -> (String, Vec<Cell>) {
     let name = ix.econ_name(Classification::EconomicDept, code);
-    let gov = ix.catalog.gov_code(code, side).map(str::to_string).or_else(|| {
-        // A 类 without its own mapping row: the class of its first mapped 款.
-        ix.econ
-            .keys()
-            .filter(|(c, s, _)| c.starts_with(code) && *s == side)
-            .find_map(|(c, _, _)| ix.catalog.gov_code(c, side))
-            .and_then(|g| g.get(..3))
-            .map(str::to_string)
-    });
     let split = |c: &str| -> (Cell, Cell) {
         match (c.get(..3), c.get(3..)) {
             (Some(a), Some(b)) if !b.is_empty() => (text(a), text(b)),
@@ -69,8 +77,8 @@ fn economic_cells(ix: &Index, code: &str, side: Side) -> (String, Vec<Cell>) {
     let mut cells = vec![dc, dk, text(name.clone())];
     match gov {
         Some(g) => {
-            let (gc, gk) = split(&g);
-            cells.extend([gc, gk, text(ix.econ_name(Classification::EconomicGov, &g))]);
+            let (gc, gk) = split(g);
+            cells.extend([gc, gk, text(ix.econ_name(Classification::EconomicGov, g))]);
         }
         None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
     }
@@ -128,7 +136,7 @@ pub(super) fn general_basic_economic(ix: &Index) -> Table {
                 BasicKind::Public => public += d,
             }
         }
-        let (name, mut cells) = economic_cells(ix, &r.code, r.side);
+        let (name, mut cells) = economic_cells(ix, &r.code, r.gov.as_deref());
         cells.extend(values(&r.code, d));
         rows.push(Row {
             code: Some(r.code),
@@ -159,7 +167,7 @@ pub(super) fn basic_expenditure(ix: &Index) -> Table {
                 *totals.entry(*s).or_default() += *d;
             }
         }
-        let (name, mut cells) = economic_cells(ix, &r.code, r.side);
+        let (name, mut cells) = economic_cells(ix, &r.code, r.gov.as_deref());
         cells.extend(source_values(Some(&r.amounts), true));
         rows.push(Row {
             code: Some(r.code),
