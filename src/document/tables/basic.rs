@@ -41,7 +41,12 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
         let class_gov = gov_of(ix, &class, *side, code);
         let gov = gov_of(ix, code, *side, code);
         for key in [
-            (class.clone(), class_gov.clone(), class.clone(), class_gov.clone()),
+            (
+                class.clone(),
+                class_gov.clone(),
+                class.clone(),
+                class_gov.clone(),
+            ),
             (class.clone(), class_gov.clone(), code.clone(), gov),
         ] {
             *sums.entry(key).or_default().entry(*source).or_default() += *d;
