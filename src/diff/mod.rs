@@ -147,10 +147,16 @@ fn project_label(p: &Project) -> String {
     p.name.value.clone()
 }
 
+/// A project's money by code and source: `2100409` for 一般公共预算, `2100409（事业收入）` for
+/// another source, so money moved between sources on one code shows.
 fn allocations(p: &Project) -> BTreeMap<String, Decimal> {
     let mut m = BTreeMap::new();
     for a in &p.allocations {
-        *m.entry(a.code.code.clone()).or_default() += a.amount.value;
+        let key = match a.source {
+            crate::model::Source::GeneralPublic => a.code.code.clone(),
+            s => format!("{}（{}）", a.code.code, s.keyword()),
+        };
+        *m.entry(key).or_default() += a.amount.value;
     }
     m
 }
@@ -371,6 +377,14 @@ fn totals(old: &Compiled, new: &Compiled, out: &mut Vec<Item>) {
         }
     };
     push("支出合计".into(), f.expenditure_total, g.expenditure_total);
+    // Income by source (derived from the spending): money moved between sources shows here.
+    for source in crate::model::Source::ALL {
+        push(
+            source.income_name(),
+            f.income_of(source),
+            g.income_of(source),
+        );
+    }
     push("基本支出".into(), f.basic, g.basic);
     push("项目支出".into(), f.project, g.project);
     let (a, b) = (class_totals(old), class_totals(new));
