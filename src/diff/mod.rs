@@ -378,12 +378,17 @@ fn totals(old: &Compiled, new: &Compiled, out: &mut Vec<Item>) {
     };
     push("支出合计".into(), f.expenditure_total, g.expenditure_total);
     // Income by source (derived from the spending): money moved between sources shows here.
-    for source in crate::model::Source::ALL {
-        push(
-            source.income_name(),
-            f.income_of(source),
-            g.income_of(source),
-        );
+    // With one source it is 支出合计 again, and is left out.
+    let sources: std::collections::BTreeSet<_> =
+        f.income.iter().chain(&g.income).map(|(s, _)| *s).collect();
+    if sources.len() > 1 {
+        for source in sources {
+            push(
+                source.income_name(),
+                f.income_of(source),
+                g.income_of(source),
+            );
+        }
     }
     push("基本支出".into(), f.basic, g.basic);
     push("项目支出".into(), f.project, g.project);
