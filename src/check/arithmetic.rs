@@ -277,7 +277,10 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
             "cost indicators should account for the project's money: complete or correct them (per-head or per-item standards are not summed)."
         )));
     }
-    if !cost.is_empty() && !money.iter().any(|(n, _, _)| cost.iter().any(|(c, _, _)| c == n))
+    if !cost.is_empty()
+        && !money
+            .iter()
+            .any(|(n, _, _)| cost.iter().any(|(c, _, _)| c == n))
         && cost_sum > amount.saturating_add(cost_tolerance)
     {
         let c = fmt(round2(cost_sum));
@@ -303,7 +306,10 @@ fn indicator_money(b: &Budget, p: &Project, catalog: &Catalog, out: &mut Vec<Dia
 /// The money an indicator states, in the budget's unit, with half a unit of its last written
 /// digit (the rounding it may hide): `35万元`, `≤110万元/年`, `1000000元`, and `635万` when the
 /// indicator's name speaks of money (金额, 资金, 补贴 …). Unit costs (`元/人`) are not sums.
-fn indicator_amount(i: &crate::model::Indicator, unit: crate::model::MoneyUnit) -> Option<(Decimal, Decimal)> {
+fn indicator_amount(
+    i: &crate::model::Indicator,
+    unit: crate::model::MoneyUnit,
+) -> Option<(Decimal, Decimal)> {
     let q = quantity(&i.value.kind)?;
     let money = match money_total(q, unit) {
         Some(m) => m,
@@ -323,9 +329,11 @@ fn indicator_amount(i: &crate::model::Indicator, unit: crate::model::MoneyUnit) 
 
 /// Whether an indicator's name says its value is money.
 fn names_money(name: &str) -> bool {
-    ["金额", "资金", "经费", "补贴", "补助", "费用", "奖励", "奖补", "投资", "款"]
-        .iter()
-        .any(|w| name.contains(w))
+    [
+        "金额", "资金", "经费", "补贴", "补助", "费用", "奖励", "奖补", "投资", "款",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
 }
 
 /// `0.1万元/人` × `600人` above the project amount.

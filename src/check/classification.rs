@@ -97,7 +97,12 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
     // A 事业单位's basic spending sits on the codes of its own field (2100401 疾病预防控制机构,
     // 2050203 初中教育): only 行政 and 参公 units are held to 行政运行 and the like.
     let agency = |l: &&crate::model::BasicLine| b.kind_of(l.unit.as_deref()).side() == Side::Agency;
-    for l in b.basic.iter().filter(|l| l.func.code.len() == 7).filter(agency) {
+    for l in b
+        .basic
+        .iter()
+        .filter(|l| l.func.code.len() == 7)
+        .filter(agency)
+    {
         let Some(name) = name_of(&l.func) else {
             continue;
         };

@@ -196,7 +196,12 @@ impl Figures {
         Source::ALL
             .iter()
             .filter(|s| whole || self.prior_income.iter().any(|(p, _)| p == *s))
-            .map(|s| (*s, Change::new(self.income_of(*s), self.prior_income_of(*s))))
+            .map(|s| {
+                (
+                    *s,
+                    Change::new(self.income_of(*s), self.prior_income_of(*s)),
+                )
+            })
             .collect()
     }
 

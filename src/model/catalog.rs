@@ -298,13 +298,10 @@ impl Catalog {
                 let Ok([code, second, _source]) = <[String; 3]>::try_from(cols) else {
                     continue;
                 };
-                match name.as_str() {
-                    _ => {
-                        let class = Classification::from_key(&code)
-                            .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
-                        cat.complete.insert((class, second));
-                    }
-                }
+                // complete.tsv: classification, code, source.
+                let class = Classification::from_key(&code)
+                    .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
+                cat.complete.insert((class, second));
             }
         }
         cat.rules = rules.ok_or_else(|| CatalogError {

@@ -8,8 +8,8 @@ pub mod catalog;
 mod catalog_error;
 mod members;
 mod resolve;
-mod sources;
 pub mod rules;
+mod sources;
 
 use crate::source::{Span, Spanned};
 use crate::value::IndicatorValue;

@@ -228,7 +228,10 @@ fn operating_cost(b: &Budget, f: &Figures, w: &Words) -> Section {
         let none = sentence(vec![text(format!(
             "{who}，不涉及机关运行经费，{year} 年未安排机关运行经费预算。"
         ))]);
-        return section("三、机关运行经费情况", vec![paragraph(vec![definition, none])]);
+        return section(
+            "三、机关运行经费情况",
+            vec![paragraph(vec![definition, none])],
+        );
     };
     let mut sentences = vec![
         definition,

@@ -50,15 +50,19 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
 /// The economic code cells: 部门 类, 款, name, 政府 类, 款, name.
 fn economic_cells(ix: &Index, code: &str, side: Side) -> (String, Vec<Cell>) {
     let name = ix.econ_name(Classification::EconomicDept, code);
-    let gov = ix.catalog.gov_code(code, side).map(str::to_string).or_else(|| {
-        // A 类 without its own mapping row: the class of its first mapped 款.
-        ix.econ
-            .keys()
-            .filter(|(c, s, _)| c.starts_with(code) && *s == side)
-            .find_map(|(c, _, _)| ix.catalog.gov_code(c, side))
-            .and_then(|g| g.get(..3))
-            .map(str::to_string)
-    });
+    let gov = ix
+        .catalog
+        .gov_code(code, side)
+        .map(str::to_string)
+        .or_else(|| {
+            // A 类 without its own mapping row: the class of its first mapped 款.
+            ix.econ
+                .keys()
+                .filter(|(c, s, _)| c.starts_with(code) && *s == side)
+                .find_map(|(c, _, _)| ix.catalog.gov_code(c, side))
+                .and_then(|g| g.get(..3))
+                .map(str::to_string)
+        });
     let split = |c: &str| -> (Cell, Cell) {
         match (c.get(..3), c.get(3..)) {
             (Some(a), Some(b)) if !b.is_empty() => (text(a), text(b)),
