@@ -8,13 +8,21 @@ use crate::model::Source;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// 项目支出预算情况表: one row per project.
+/// 项目支出预算情况表: one row per project. The template has no 国有资本经营预算 column; the
+/// table gets one when a project is paid from it, so that its money, counted in 财政拨款 小计,
+/// shows in a column of its own.
 pub(super) fn project_expenditure(ix: &Index) -> Table {
+    let state_capital = ix
+        .budget
+        .projects
+        .iter()
+        .flat_map(|p| &p.allocations)
+        .any(|a| a.source == Source::StateCapital);
     let mut columns = vec![
         text_col(ColumnId::Name, &["项目名称"]),
         text_col(ColumnId::ProjectType, &["项目类型"]),
     ];
-    columns.extend(source_columns(false));
+    columns.extend(source_columns(state_capital));
     let mut totals: BTreeMap<Source, Decimal> = BTreeMap::new();
     let mut rows = Vec::new();
     for p in &ix.budget.projects {
@@ -26,7 +34,7 @@ pub(super) fn project_expenditure(ix: &Index) -> Table {
             text(p.name.value.clone()),
             text(p.kind.as_ref().map(|k| k.value.clone()).unwrap_or_default()),
         ];
-        cells.extend(source_values(Some(&m), false));
+        cells.extend(source_values(Some(&m), state_capital));
         rows.push(Row {
             code: Some(p.code.value.clone()),
             name: p.name.value.clone(),
@@ -35,7 +43,7 @@ pub(super) fn project_expenditure(ix: &Index) -> Table {
         });
     }
     let mut total_cells = vec![text("合 计"), Cell::Empty];
-    total_cells.extend(source_values(Some(&totals), false));
+    total_cells.extend(source_values(Some(&totals), state_capital));
     rows.insert(
         0,
         Row {
