@@ -88,7 +88,20 @@ fn compile_with(file: SourceFile, given: Option<&Catalog>, follow_prior: bool) -
         model::build(syntax::statements(&file, &mut diagnostics), &catalog);
     diagnostics.extend(build_diags);
     if follow_prior {
-        prior::load(&mut budget, &file, given, &mut diagnostics);
+        if let Some(prior_file) = prior::read(&budget, &file, &mut diagnostics) {
+            // The prior file's own 上年文件 is not followed: a file naming itself cannot loop.
+            let last = compile_without_prior(prior_file, given);
+            let figures = prior::figures(
+                &budget,
+                &last.budget,
+                &last.diagnostics,
+                &last.document,
+                &mut diagnostics,
+            );
+            if let Some(p) = figures {
+                budget.prior = p;
+            }
+        }
     }
     let document = document::compute(&budget, &catalog);
     diagnostics.extend(check::run(&budget, &catalog, &document));

@@ -1,28 +1,24 @@
-//! `上年文件 <path>`: last year's budget given as a whole `.bud` file. It is compiled (its own
-//! catalog year, its own checks; its own `上年文件` is not followed), and every prior-year figure
-//! of this budget is taken from its document: 收支, income by source, 基本支出, 项目支出,
-//! 机关运行经费 and 三公 by item. The figures point at the `上年文件` line, so a diagnostic about
-//! a prior figure shows where it came from.
+//! `上年文件 <path>`: last year's budget given as a whole `.bud` file. `read` reads it, the
+//! compiler compiles it (its own catalog year, its own checks; its own `上年文件` is not
+//! followed), and `figures` takes every prior-year figure of this budget from its document:
+//! 收支, income by source, 基本支出, 项目支出, 机关运行经费 and 三公 by item. The figures point at
+//! the `上年文件` line, so a diagnostic about a prior figure shows where it came from.
 
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::document::{Document, Figures};
 use crate::files::read::read_input;
 use crate::files::Limits;
-use crate::model::{Budget, Catalog, Income, Money, Prior, ThreePublicKind};
+use crate::model::{Budget, Income, Money, Prior, ThreePublicKind};
 use crate::source::{SourceFile, Span, Spanned};
 use std::path::{Path, PathBuf};
 
-/// Fills `budget.prior` from its `上年文件`, if it names one. `file` is this budget's source (the
-/// path is relative to its folder); `catalog` is the catalog given on the command line, if any.
-pub fn load(
-    budget: &mut Budget,
-    file: &SourceFile,
-    catalog: Option<&Catalog>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Some(path) = budget.prior_file.clone() else {
-        return;
-    };
+/// The `上年文件` of a budget, read: `None` when it names none, or when it cannot serve (the
+/// diagnostic is in `diags`: a 上年 block beside it, a file that cannot be read or is not UTF-8).
+/// `file` is this budget's source: the path is relative to its folder. The caller compiles it
+/// (without following its own `上年文件`) and hands it to `figures`.
+pub fn read(budget: &Budget, file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let path = budget.prior_file.as_ref()?;
     if let Some(block) = budget.prior_block {
         diags.push(
             Diagnostic::new(
@@ -39,10 +35,10 @@ pub fn load(
                 "keep one: with last year's .bud file, delete the 上年 block; every prior figure is derived from the file."
             )),
         );
-        return;
+        return None;
     }
     let full = resolve(&file.name, &path.value);
-    let shown = path.value.clone();
+    let shown = &path.value;
     let bytes = match read_input(&full, Limits::default()) {
         Ok(b) => b,
         Err(e) => {
@@ -58,12 +54,12 @@ pub fn load(
                     "the path is relative to this file's folder; check the name, or delete this line and write a 上年 block."
                 )),
             );
-            return;
+            return None;
         }
     };
-    let prior_file = match SourceFile::from_bytes(full.display().to_string(), bytes) {
-        Ok(f) => f,
-        Err((_, _)) => {
+    match SourceFile::from_bytes(full.display().to_string(), bytes) {
+        Ok(f) => Some(f),
+        Err(_) => {
             diags.push(
                 Diagnostic::new(
                     "E0107",
@@ -78,12 +74,24 @@ pub fn load(
                     "check that file with budc check and convert it to UTF-8."
                 )),
             );
-            return;
+            None
         }
-    };
-    let prior = crate::compile_without_prior(prior_file, catalog);
-    let errors = prior
-        .diagnostics
+    }
+}
+
+/// Last year's figures from its compiled budget (`prior`, its diagnostics and document), for
+/// `budget`: `None` when that budget has errors or is not the year before (the diagnostic is in
+/// `diags`).
+pub fn figures(
+    budget: &Budget,
+    prior: &Budget,
+    prior_diags: &[Diagnostic],
+    document: &Document,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Prior> {
+    let path = budget.prior_file.as_ref()?;
+    let shown = &path.value;
+    let errors = prior_diags
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
         .count();
@@ -102,9 +110,9 @@ pub fn load(
                 "fix that file first (budc check it): the prior figures are derived from it."
             )),
         );
-        return;
+        return None;
     }
-    let (this, that) = (budget.year(), prior.budget.year());
+    let (this, that) = (budget.year(), prior.year());
     if this != 0 && that.checked_add(1) != Some(this) {
         let want = this.saturating_sub(1);
         diags.push(
@@ -121,14 +129,13 @@ pub fn load(
                 "the prior-year file must be the {want} budget."
             )),
         );
-        return;
+        return None;
     }
-    budget.prior = figures_of(&prior, path.span);
+    Some(figures_of(&document.figures, path.span))
 }
 
-/// The prior-year figures of a compiled budget, each at `span` (the `上年文件` line).
-fn figures_of(prior: &crate::Compiled, span: Span) -> Prior {
-    let f = &prior.document.figures;
+/// The prior-year figures of a budget's figures, each at `span` (the `上年文件` line).
+fn figures_of(f: &Figures, span: Span) -> Prior {
     let at = |d| -> Money { Spanned::new(d, span) };
     Prior {
         total: Some(at(f.expenditure_total)),

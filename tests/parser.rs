@@ -185,6 +185,18 @@ const PIECES: &[&str] = &[
     "服务",
     "公务接待费",
     "机要通信用车",
+    // The pieces of unit kinds and sources on money lines.
+    "事业收入",
+    "上年结转",
+    "单位性质",
+    "上年文件",
+    "事业",
+    "基本支出",
+    "采购",
+    "支出",
+    "三公",
+    "2100401",
+    "45600.00",
 ];
 
 /// What goes between pieces: mostly one space, sometimes none, several, tabs or U+3000.

@@ -3,10 +3,10 @@
 use super::args::MessageFormat;
 use super::inputs;
 use super::ui::{count, Ui, ERRORS, OK};
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::report::{self as render, Summary};
 use crate::source::SourceFile;
-use crate::t;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 

@@ -4,9 +4,9 @@ use super::args::Format;
 use super::check::plural;
 use super::inputs;
 use super::ui::{count, Ui, ERRORS, OK};
+use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::source::SourceFile;
-use crate::t;
 use std::path::{Path, PathBuf};
 
 pub fn run(

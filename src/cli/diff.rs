@@ -3,9 +3,9 @@
 use super::args::DiffFormat;
 use super::inputs;
 use super::ui::{has_syntax_errors, Ui, ERRORS, OK, USAGE};
+use crate::diag::t;
 use crate::model::Catalog;
 use crate::source::SourceFile;
-use crate::t;
 use std::path::Path;
 
 pub fn run(

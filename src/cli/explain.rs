@@ -1,7 +1,7 @@
 //! `budc explain`: the long explanation of a diagnostic code.
 
 use super::ui::{Ui, OK};
-use crate::t;
+use crate::diag::t;
 
 pub fn run(ui: &mut Ui, code: Option<&str>, list: bool) -> i32 {
     let text = if list {

@@ -1,10 +1,10 @@
 //! What commands start from: the catalog and the budgets' sources.
 
 use super::ui::{Ui, ERRORS};
+use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::model::Catalog;
 use crate::source::SourceFile;
-use crate::t;
 use std::path::{Path, PathBuf};
 
 /// The catalog of `--catalog DIR`, if given.

@@ -2,11 +2,11 @@
 //! (a closed pipe ends the output quietly), and its own messages, in one language.
 
 use super::args::LimitArgs;
+use crate::diag::t;
 use crate::diag::{Diagnostic, Lang, Severity, Text};
 use crate::files::{FileError, Limits};
 use crate::report::{self as render, HumanStyle};
 use crate::source::SourceFile;
-use crate::t;
 use std::io::{IsTerminal, Write};
 
 /// Exit codes.

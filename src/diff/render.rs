@@ -1,9 +1,9 @@
 //! A diff in words: text lines and a Markdown review comment, in Chinese or English.
 
 use super::{Delta, Diff, Item};
+use crate::diag::t;
 use crate::diag::{Lang, Text};
 use crate::model::MoneyUnit;
-use crate::t;
 use std::fmt::Write as _;
 
 /// Output formats.

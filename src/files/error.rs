@@ -1,7 +1,7 @@
 //! What can go wrong with a file, said in both languages.
 
+use crate::diag::t;
 use crate::diag::{Lang, Text};
-use crate::t;
 use std::path::Path;
 
 /// A file that could not be read or written: the path and what went wrong, in words.

@@ -1,7 +1,7 @@
 //! Reading inputs: once, bounded, of any kind; and finding the `.bud` files of folders.
 
 use super::error::{Doing, FileError};
-use crate::t;
+use crate::diag::t;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 
 use super::error::{Doing, FileError};
 use super::temp::Registered;
-use crate::t;
+use crate::diag::t;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

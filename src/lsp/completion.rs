@@ -2,11 +2,11 @@
 //! after `单位`, indicator categories after `指标`.
 
 use super::position::{offset, range};
+use crate::diag::t;
 use crate::diag::Lang;
 use crate::model::catalog::Classification;
 use crate::source::Span;
 use crate::syntax::{line_at, Kind, LineAt};
-use crate::t;
 use crate::Compiled;
 use lsp_types as lsp;
 

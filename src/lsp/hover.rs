@@ -2,11 +2,11 @@
 //! for an economic code the government economic code it maps to.
 
 use super::position::{offset, range};
+use crate::diag::t;
 use crate::diag::{Lang, Text};
 use crate::document::{ColumnId, TableId};
 use crate::model::catalog::Classification;
 use crate::syntax::line_at;
-use crate::t;
 use crate::Compiled;
 use lsp_types as lsp;
 use rust_decimal::Decimal;

@@ -30,8 +30,8 @@ pub mod transport;
 
 pub use transport::MAX_MESSAGE_BYTES;
 
+use crate::diag::t;
 use crate::diag::{Lang, Text};
-use crate::t;
 use session::Session;
 use std::io::{self, BufRead, Write};
 use transport::Reader;

@@ -5,9 +5,9 @@ use super::{
     completion, definition, diagnostics, formatting, hover, inlay_hints, report, symbols,
     transport, EXIT_NO_SHUTDOWN, EXIT_OK,
 };
+use crate::diag::t;
 use crate::diag::{Lang, Text};
 use crate::source::SourceFile;
-use crate::t;
 use crate::Compiled;
 use lsp_server::{ErrorCode, Message, Notification, Request};
 use lsp_types as lsp;

@@ -7,8 +7,8 @@
 //! JSON-RPC parse error (-32700) and the session goes on; a frame that cannot be delimited is a
 //! `FramingError`, which ends the session with exit code 2.
 
+use crate::diag::t;
 use crate::diag::Text;
-use crate::t;
 use lsp_server::Message;
 use serde_json::Value;
 use std::io::{self, BufRead, Read, Write};
