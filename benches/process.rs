@@ -211,10 +211,17 @@ fn example(bin: &Path, dir: &Path) {
         lsp_latency(bin, &text),
     );
     // The invented departments: other kinds of unit, other sources, amounts in 元.
-    for name in ["yunxi-cdc-2024", "qinghe-education-2024", "songling-sasac-2024"] {
+    for name in [
+        "yunxi-cdc-2024",
+        "qinghe-education-2024",
+        "songling-sasac-2024",
+    ] {
         let path = format!("{}/examples/{name}.bud", env!("CARGO_MANIFEST_DIR"));
         let out = dir.join(format!("{name}.docx")).display().to_string();
-        report(&format!("`budc check` {name}"), runs(bin, &["check", &path], 30));
+        report(
+            &format!("`budc check` {name}"),
+            runs(bin, &["check", &path], 30),
+        );
         report(
             &format!("`budc compile --format docx` {name}"),
             runs(bin, &["compile", &path, "--format", "docx", "-o", &out], 30),

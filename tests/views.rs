@@ -868,7 +868,8 @@ fn three_public_without_prior_figures() {
     assert_eq!(f.current(ThreePublicKind::Reception), d("1.00"));
     assert_eq!(f.total_change(), None);
     let t = table(&c, TableId::ThreePublic);
-    assert_eq!(t.amount(&t.rows[0], ColumnId::PriorTotal), some("0"));
+    // Last year's figures are not given: blank, not 0.00 (a missing prior year is unknown).
+    assert_eq!(t.amount(&t.rows[0], ColumnId::PriorTotal), None);
     assert_eq!(t.amount(&t.rows[0], ColumnId::Reception), some("1.00"));
 }
 

@@ -4,7 +4,7 @@
 use super::header::{amount_col, in_group, under, Column};
 use super::ids::{ColumnId, TableId};
 use super::index::{amt0, Index, TOTAL};
-use super::{Row, RowLevel, Table};
+use super::{Cell, Row, RowLevel, Table};
 use crate::model::ThreePublicKind;
 use rust_decimal::Decimal;
 
@@ -70,7 +70,12 @@ pub(super) fn three_public(ix: &Index) -> Table {
             amt0(reception),
         ]
     };
-    let mut cells = side(&|k| t.prior(k).unwrap_or_default());
+    // Last year's figures when the file gives them: unknown is blank, not 0.00.
+    let mut cells = if t.has_prior {
+        side(&|k| t.prior(k).unwrap_or_default())
+    } else {
+        vec![Cell::Empty; 6]
+    };
     cells.extend(side(&|k| t.current(k)));
     let total = Row {
         code: None,
