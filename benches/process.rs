@@ -210,6 +210,14 @@ fn example(bin: &Path, dir: &Path) {
         "`budc lsp`: didChange of the example → diagnostics",
         lsp_latency(bin, &text),
     );
+    // PDF: LibreOffice's layout plus ours (the DOCX, the normalisation); skipped without it.
+    if budc::backend::pdf::engine().is_some() {
+        let pdf = dir.join("example.pdf").display().to_string();
+        report(
+            "`budc compile --format pdf` example (LibreOffice included)",
+            runs(bin, &["compile", EXAMPLE, "--format", "pdf", "-o", &pdf], 5),
+        );
+    }
     // The invented departments: other kinds of unit, other sources, amounts in 元.
     for name in [
         "yunxi-cdc-2024",

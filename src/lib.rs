@@ -63,6 +63,13 @@ impl Compiled {
     pub fn to_docx(&self) -> std::io::Result<Vec<u8>> {
         backend::docx::render(&self.budget, &self.document)
     }
+
+    /// The PDF output: the DOCX laid out by LibreOffice (`soffice`, when installed); PDF/A-2b
+    /// with `pdfa`.
+    pub fn to_pdf(&self, pdfa: bool) -> Result<Vec<u8>, backend::pdf::PdfError> {
+        let docx = self.to_docx()?;
+        backend::pdf::from_docx(&docx, self.budget.year(), pdfa)
+    }
 }
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.

@@ -3,3 +3,4 @@
 
 pub mod docx;
 pub mod json;
+pub mod pdf;

@@ -38,14 +38,17 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Compile a budget to JSON, DOCX, or both.
+    /// Compile a budget to JSON, DOCX, PDF, or all of them.
     Compile {
         /// The .bud file; or several files and folders, compiled in parallel into the folder -o.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format; without it, from the extension of -o (.docx: DOCX), else JSON.
+        /// Output format; without it, from the extension of -o (.docx: DOCX, .pdf: PDF), else JSON.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// The PDF as PDF/A-2b, for archiving.
+        #[arg(long)]
+        pdfa: bool,
         /// Output file (standard output when omitted, JSON only); a folder with --format all.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -157,6 +160,9 @@ pub enum Format {
     Json,
     /// The publishable document.
     Docx,
-    /// Both, side by side in the folder given with -o.
+    /// The publishable document as PDF, laid out by LibreOffice (`soffice`).
+    Pdf,
+    /// Every format, side by side in the folder given with -o (the PDF when LibreOffice is
+    /// installed).
     All,
 }

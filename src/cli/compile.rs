@@ -1,4 +1,4 @@
-//! `budc compile`: a budget to its JSON and DOCX; many budgets in parallel into a folder.
+//! `budc compile`: a budget to its JSON, DOCX and PDF; many budgets in parallel into a folder.
 
 use super::args::Format;
 use super::check::plural;
@@ -9,16 +9,23 @@ use crate::diag::{Diagnostic, Text};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
+/// What to write: the format (else by the extension of -o), and PDF/A for the PDF.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub format: Option<Format>,
+    pub pdfa: bool,
+}
+
 pub fn run(
     ui: &mut Ui,
     files: &[PathBuf],
-    format: Option<Format>,
+    request: Request,
     output: Option<&Path>,
     catalog: Option<&Path>,
 ) -> i32 {
     match files {
-        [file] if !file.is_dir() => one(ui, file, format, output, catalog),
-        _ => many(ui, files, format, output, catalog),
+        [file] if !file.is_dir() => one(ui, file, request, output, catalog),
+        _ => many(ui, files, request, output, catalog),
     }
 }
 
@@ -29,6 +36,7 @@ fn format_of(format: Option<Format>, output: Option<&Path>) -> Format {
     }
     match output.and_then(Path::extension).and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("docx") => Format::Docx,
+        Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
         _ => Format::Json,
     }
 }
@@ -50,10 +58,17 @@ fn targets(
                 "DOCX needs an output file: -o OUT.docx"
             )))
         }
-        (Format::All, Some(dir)) => vec![
-            (Format::Json, Some(dir.join(format!("{stem}.json")))),
-            (Format::Docx, Some(dir.join(format!("{stem}.docx")))),
-        ],
+        (Format::Pdf, Some(o)) => vec![(Format::Pdf, Some(o.to_path_buf()))],
+        (Format::Pdf, None) => {
+            return Err(ui.fail(t!(
+                "PDF 须用 -o 指定输出文件",
+                "PDF needs an output file: -o OUT.pdf"
+            )))
+        }
+        (Format::All, Some(dir)) => {
+            note_without_pdf(ui, Format::All);
+            in_folder(dir, &stem, Format::All)
+        }
         (Format::All, None) => {
             return Err(ui.fail(t!(
                 "--format all 须用 -o 指定输出目录",
@@ -73,6 +88,32 @@ fn targets(
     Ok(targets)
 }
 
+/// The outputs of one budget in a folder: `<stem>.json`, `<stem>.docx`, and with `--format all`
+/// `<stem>.pdf` when LibreOffice is installed.
+fn in_folder(dir: &Path, stem: &str, format: Format) -> Vec<(Format, Option<PathBuf>)> {
+    let with_pdf = format == Format::Pdf || crate::backend::pdf::engine().is_some();
+    [
+        (Format::Json, "json"),
+        (Format::Docx, "docx"),
+        (Format::Pdf, "pdf"),
+    ]
+    .into_iter()
+    .filter(|(f, _)| format == *f || format == Format::All)
+    .filter(|(f, _)| *f != Format::Pdf || with_pdf)
+    .map(|(f, ext)| (f, Some(dir.join(format!("{stem}.{ext}")))))
+    .collect()
+}
+
+/// With `--format all` and no LibreOffice, says that there will be no PDF.
+fn note_without_pdf(ui: &Ui, format: Format) {
+    if format == Format::All && crate::backend::pdf::engine().is_none() {
+        ui.say(&t!(
+            "未安装 LibreOffice（soffice），不生成 PDF。",
+            "LibreOffice (soffice) is not installed: no PDF."
+        ));
+    }
+}
+
 fn stem(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -82,7 +123,7 @@ fn stem(file: &Path) -> String {
 fn one(
     ui: &mut Ui,
     file: &Path,
-    format: Option<Format>,
+    request: Request,
     output: Option<&Path>,
     catalog: Option<&Path>,
 ) -> i32 {
@@ -90,7 +131,7 @@ fn one(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let targets = match targets(ui, file, format_of(format, output), output) {
+    let targets = match targets(ui, file, format_of(request.format, output), output) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -106,7 +147,7 @@ fn one(
     for (format, out) in targets {
         let written = match out {
             None => ui.out_with(|w| compiled.write_json(w)),
-            Some(path) => write(ui, &compiled, format, &path),
+            Some(path) => write(ui, &compiled, format, request.pdfa, &path),
         };
         if let Err(code) = written {
             return code;
@@ -116,7 +157,7 @@ fn one(
 }
 
 /// Writes one output of a compiled budget to a file (JSON as it is serialised), and says so.
-fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<(), i32> {
+fn write(ui: &Ui, c: &crate::Compiled, format: Format, pdfa: bool, path: &Path) -> Result<(), i32> {
     let written = match format {
         Format::Docx => {
             let bytes = c
@@ -124,9 +165,25 @@ fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<()
                 .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?;
             crate::files::write_output(path, &bytes)
         }
+        Format::Pdf => {
+            let bytes = c.to_pdf(pdfa).map_err(|e| ui.fail(pdf_error(&e)))?;
+            crate::files::write_output(path, &bytes)
+        }
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
     written.map_err(|e| ui.file_error(&e))
+}
+
+/// Why no PDF was made, with what to do.
+fn pdf_error(e: &crate::backend::pdf::PdfError) -> Text {
+    use crate::backend::pdf::PdfError;
+    match e {
+        PdfError::NoEngine => t!(
+            "生成 PDF 需要 LibreOffice（soffice），但没有安装：Debian/Ubuntu 上运行 apt install libreoffice-writer-nogui fonts-noto-cjk，或先生成 DOCX（--format docx）。",
+            "a PDF needs LibreOffice (soffice), which is not installed: on Debian/Ubuntu run apt install libreoffice-writer-nogui fonts-noto-cjk, or write the DOCX (--format docx)."
+        ),
+        other => t!("无法生成 PDF：{other}", "cannot make the PDF: {other}"),
+    }
 }
 
 /// One compiled file of many: its source, its diagnostics, whether its outputs were written.
@@ -137,7 +194,7 @@ type Compiled = (SourceFile, Vec<Diagnostic>, bool);
 fn many(
     ui: &mut Ui,
     paths: &[PathBuf],
-    format: Option<Format>,
+    request: Request,
     output: Option<&Path>,
     catalog: Option<&Path>,
 ) -> i32 {
@@ -148,7 +205,8 @@ fn many(
             "several files need an output folder: -o DIR"
         ));
     };
-    let format = format.unwrap_or(Format::Json);
+    let format = request.format.unwrap_or(Format::Json);
+    note_without_pdf(ui, format);
     let (catalog, files) = match inputs::budgets(ui, paths, catalog) {
         Ok(x) => x,
         Err(code) => return code,
@@ -175,12 +233,10 @@ fn many(
             if c.has_errors() {
                 return Ok((c.file, c.diagnostics, false));
             }
-            let stem = stem(path);
-            if matches!(format, Format::Json | Format::All) {
-                write(shared, &c, Format::Json, &dir.join(format!("{stem}.json")))?;
-            }
-            if matches!(format, Format::Docx | Format::All) {
-                write(shared, &c, Format::Docx, &dir.join(format!("{stem}.docx")))?;
+            for (f, out) in in_folder(dir, &stem(path), format) {
+                if let Some(out) = out {
+                    write(shared, &c, f, request.pdfa, &out)?;
+                }
             }
             Ok((c.file, c.diagnostics, true))
         })

@@ -47,13 +47,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Compile {
             files,
             format,
+            pdfa,
             output,
             catalog,
             limits,
         } => compile::run(
             &mut Ui::new(lang, Some(limits)),
             &files,
-            format,
+            compile::Request { format, pdfa },
             output.as_deref(),
             catalog.as_deref(),
         ),
