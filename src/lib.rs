@@ -21,6 +21,7 @@ pub mod lsp;
 pub mod model;
 pub mod prior;
 pub mod report;
+pub mod skeleton;
 pub mod source;
 pub mod span;
 pub mod syntax;

@@ -400,3 +400,63 @@ fn compile_many_files_into_a_folder() {
     // Several files need a folder.
     assert_eq!(budc(&["compile", EXAMPLE, MISTAKES]).status.code(), Some(2));
 }
+
+#[test]
+fn new_writes_a_skeleton_that_checks_without_errors_and_never_overwrites() {
+    let dir = scratch("new");
+    let f = dir.join("文化馆-2024.bud");
+    let o = budc(&[
+        "new",
+        s(&f),
+        "--department",
+        "云溪县文化馆",
+        "--year",
+        "2024",
+        "--kind",
+        "事业",
+        "--unit",
+        "元",
+        "--units",
+        "本级=云溪县文化馆本级,分馆=云溪县文化馆城东分馆",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("已写入"), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("单位性质 事业\n"));
+    assert!(text.contains("二级单位 分馆 云溪县文化馆城东分馆\n"));
+    assert!(text.contains("基本支出 本级\n"));
+    // Every section checks; only the placeholders (××) are pointed at.
+    let o = budc(&["check", "--message-format", "json", s(&f)]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["W0505"].into());
+    // Never over an existing file.
+    let before = std::fs::read(&f).unwrap();
+    let o = budc(&["new", s(&f), "--department", "甲", "--year", "2024"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("已存在"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).unwrap(), before);
+    // A kind that is none.
+    let o = budc(&[
+        "new",
+        s(&dir.join("b.bud")),
+        "--department",
+        "甲",
+        "--year",
+        "2024",
+        "--kind",
+        "企业",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("单位性质为 行政、参公 或 事业"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.join("b.bud").exists());
+}

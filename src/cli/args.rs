@@ -90,6 +90,26 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Start a budget: write the skeleton of a publishable budget, with Chinese comments.
+    New {
+        /// The new .bud file (never written over).
+        file: PathBuf,
+        /// 部门: the department's name.
+        #[arg(long)]
+        department: String,
+        /// 年度: the budget year.
+        #[arg(long)]
+        year: u16,
+        /// 单位性质: 行政, 参公 or 事业.
+        #[arg(long, default_value = "行政")]
+        kind: String,
+        /// 金额单位: 万元 or 元.
+        #[arg(long, default_value = "万元")]
+        unit: String,
+        /// Sub-units, `简称=全称,简称=全称`.
+        #[arg(long)]
+        units: Option<String>,
+    },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. E0201.

@@ -9,6 +9,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod inputs;
+mod new;
 pub mod ui;
 
 use args::{Cli, Command};
@@ -77,6 +78,24 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             git_external,
             format,
             catalog.as_deref(),
+        ),
+        Command::New {
+            file,
+            department,
+            year,
+            kind,
+            unit,
+            units,
+        } => new::run(
+            &mut Ui::new(lang, None),
+            &file,
+            new::Request {
+                department,
+                year,
+                kind,
+                unit,
+                units,
+            },
         ),
         Command::Explain { code, list } => {
             explain::run(&mut Ui::new(lang, None), code.as_deref(), list)
