@@ -56,21 +56,27 @@ fn overview(b: &Budget, out: &mut Vec<Diagnostic>) {
             "{what_en} without content: the published budget states them"
         ),
     );
-    let mut labelled: Vec<Span> = Vec::new();
-    for (_, block) in &missing {
-        let (span, label) = match block {
-            Some(span) => (*span, t!("没有内容", "empty")),
-            None => (header, t!("缺少{what}", "no {what_en}")),
-        };
-        if labelled.contains(&span) {
-            continue;
-        }
-        d = if labelled.is_empty() {
+    // The blocks not written at all, named at the 部门 line; the empty ones, each at itself.
+    let absent: Vec<String> = missing
+        .iter()
+        .filter(|(_, b)| b.is_none())
+        .map(|(w, _)| format!("“{w}”"))
+        .collect();
+    let mut labels: Vec<(Span, crate::diag::Text)> = Vec::new();
+    if !absent.is_empty() {
+        let (zh, en) = (absent.join("和"), absent.join(" and "));
+        labels.push((header, t!("缺少{zh}", "no {en}")));
+    }
+    for span in missing.iter().filter_map(|(_, b)| *b) {
+        labels.push((span, t!("没有内容", "empty")));
+    }
+    labels.sort_by_key(|(s, _)| s.start);
+    for (i, (span, label)) in labels.into_iter().enumerate() {
+        d = if i == 0 {
             d.at(span, label)
         } else {
             d.also(span, label)
         };
-        labelled.push(span);
     }
     out.push(d.with_help(t!(
         "写{what}块，下面每段一行 “> 文字”（部门概况：主要职责，机构设置）。",

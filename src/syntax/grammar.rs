@@ -39,15 +39,28 @@ pub(super) fn explain_bad_line(line: &str, offset: usize, text: &str) -> Diagnos
         t!("此处无法识别“{found}”", "cannot read “{found}” here")
     };
     if let Some(chars) = fullwidth_chars(line) {
+        let help = if usage_of(first).is_none() && looks_like_prose(line) {
+            // A sentence, not a statement: most likely a paragraph without its `> `.
+            let body = line.trim();
+            t!(
+                "这一行像是一段文字：段落以 “> ” 开头，写在 主要职责、机构设置、原因 等块的下面，例如 “  > {body}”。",
+                "this line reads like a paragraph: paragraphs start with “> ” under a block such as 主要职责, 机构设置 or 原因, e.g. “  > {body}”."
+            )
+        } else {
+            t!(
+                "金额、编码和分隔符请用半角字符（0-9 , . : -）：把输入法切换到英文或半角后重写这些字符。",
+                "use ASCII digits and punctuation (0-9 , . : -) in amounts, codes and separators: switch the input method to English or half-width and retype them."
+            )
+        };
         return Diagnostic::new(
             "E0004",
-            t!("这一行有全角字符：{chars}", "full-width characters in this line: {chars}"),
+            t!(
+                "这一行有全角字符：{chars}",
+                "full-width characters in this line: {chars}"
+            ),
         )
         .at(span, label)
-        .with_help(t!(
-            "金额、编码和分隔符请用半角字符（0-9 , . : -）：把输入法切换到英文或半角后重写这些字符。",
-            "use ASCII digits and punctuation (0-9 , . : -) in amounts, codes and separators: switch the input method to English or half-width and retype them."
-        ));
+        .with_help(help);
     }
     match usage_of(first) {
         Some(u) => Diagnostic::new(
@@ -107,4 +120,13 @@ pub(super) fn error_span(e: &pest::error::Error<Rule>, offset: usize, text: &str
         .map(char::len_utf8)
         .sum();
     Span::new(start, end.max(start + token_len))
+}
+
+/// Whether a line reads like a sentence of prose: Chinese text with sentence punctuation.
+fn looks_like_prose(line: &str) -> bool {
+    let cjk = line
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    cjk >= 4 && line.contains(['。', '，', '；', '、', '：'])
 }

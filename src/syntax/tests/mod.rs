@@ -342,3 +342,19 @@ fn trailing_comment_after_a_statement_is_ignored() {
 fn hash_inside_free_text_is_text() {
     assert_eq!(one("部门 甲 #1"), Stmt::Department(w("甲 #1", 7, 13)));
 }
+
+#[test]
+fn a_sentence_without_its_paragraph_mark_is_told_so() {
+    let (_, diags) = parse("主要职责\n负责全县群众文化活动。\n");
+    assert_eq!(codes(&diags), ["E0004"]);
+    let help = diags[0].help.as_ref().unwrap();
+    assert!(help.zh.contains("段落以 “> ” 开头"), "{}", help.zh);
+    assert!(
+        help.en.contains("paragraphs start with “> ”"),
+        "{}",
+        help.en
+    );
+    // A statement with a full-width digit keeps the advice about the input method.
+    let (_, diags) = parse("收入 一般公共预算 １２.00\n");
+    assert!(diags[0].help.as_ref().unwrap().zh.contains("半角"));
+}
