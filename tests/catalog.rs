@@ -595,3 +595,21 @@ fn an_economic_code_without_a_mapping_on_its_side_is_e0305() {
         Vec::<String>::new()
     );
 }
+
+/// The checker takes the catalog of the budget's `科目版本`: 2170404 (new in 2025, 财预〔2025〕41号)
+/// is unknown to 2024's.
+#[test]
+fn the_checker_follows_the_catalog_year() {
+    let budget = |year: &str| {
+        BUDGET
+            .replace("科目版本 2024", &format!("科目版本 {year}"))
+            .replace("支出 2013202 7.00", "支出 2170404 7.00")
+    };
+    let codes = |year: &str| -> Vec<String> {
+        let c = compile(&budget(year), None);
+        assert_eq!(c.catalog.year, year);
+        c.diagnostics.iter().map(|d| d.code.to_string()).collect()
+    };
+    assert!(codes("2024").contains(&"W0302".to_string()));
+    assert!(!codes("2025").contains(&"W0302".to_string()));
+}

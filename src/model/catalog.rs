@@ -873,4 +873,35 @@ mod tests {
         let e = bad("code\tname\tsource\n201\t\tx\n");
         assert_eq!(e.message, "code `201` has no name");
     }
+
+    #[test]
+    fn the_2025_crosswalk_is_read_and_a_bad_row_is_reported_with_its_line() {
+        let c = Catalog::embedded("2025").unwrap();
+        let cw = c.crosswalk_from("2024").expect("2025 has from-2024.tsv");
+        assert_eq!(cw.file, "from-2024.tsv");
+        assert!(cw.rows.iter().all(|r| r.old_code == "-"), "{cw:?}");
+        assert!(c.crosswalk_from("2023").is_none());
+        assert!(Catalog::embedded("2024").unwrap().crosswalks.is_empty());
+        let bad = |text: &str| {
+            let files = with_rules(vec![("from-2024.tsv".to_string(), text.to_string())]);
+            Catalog::from_files("2025", &files).unwrap_err()
+        };
+        let head = "old_code\told_name\tnew_code\tnew_name\tconfidence\tsource\n";
+        let e = bad(&format!("{head}-\t-\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "a row with neither an old nor a new code")
+        );
+        let e = bad(&format!("{head}#\n201\t-\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(e.line, 3);
+        let e = bad(&format!("{head}20x\ta\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(e.message, "`20x` is not a 3-, 5- or 7-digit code nor `-`");
+        let e = bad(&format!(
+            "{head}201\ta\t-\t-\tconfirmed\tx\n201\ta\t202\tb\trecalled\tx\n"
+        ));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "old code `201` appears twice")
+        );
+    }
 }
