@@ -18,6 +18,7 @@ pub mod document;
 pub mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod migrate;
 pub mod model;
 pub mod prior;
 pub mod report;

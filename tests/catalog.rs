@@ -395,11 +395,11 @@ fn a_year_without_a_built_in_catalog_lists_the_built_in_years() {
     let help = e0105.help.as_ref().unwrap();
     assert_eq!(
         help.zh,
-        "内置科目表：2024。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2024/）。"
+        "内置科目表：2024、2025。其他年度或地区请用 --catalog <目录> 指定科目表（格式见 catalog/2025/）。"
     );
     assert_eq!(
         help.en,
-        "built in: 2024. For other years or regions pass --catalog <dir> (format of catalog/2024/)."
+        "built in: 2024, 2025. For other years or regions pass --catalog <dir> (format of catalog/2025/)."
     );
     // The checks that need no codes still follow the newest built-in rules.
     assert!(c.diagnostics.iter().any(|d| d.code == "E0311"));
@@ -414,146 +414,38 @@ fn a_budget_without_a_year_gets_the_newest_built_in_catalog() {
             .replace("年度 2024\n", ""),
         None,
     );
-    assert_eq!(c.catalog.year, "2024");
-    assert_eq!(budc::model::catalog::newest_embedded_year(), "2024");
-    assert_eq!(budc::model::catalog::embedded_years(), ["2024"]);
+    assert_eq!(c.catalog.year, "2025");
+    assert_eq!(budc::model::catalog::newest_embedded_year(), "2025");
+    assert_eq!(budc::model::catalog::embedded_years(), ["2024", "2025"]);
 }
 
 // The shape of every built-in catalog: codes well-formed under an existing parent, names unique
 // among siblings, every 类 with its 款, complete branches confirmed, the counts in the README,
 // and a budget using one 项 of every 类 checking clean.
 
-use budc::model::catalog::{embedded_years, parent_code, Classification, Confidence, Entry};
-use std::collections::{BTreeMap, BTreeSet};
-
-const CLASSES: [Classification; 3] = [
-    Classification::Functional,
-    Classification::EconomicDept,
-    Classification::EconomicGov,
-];
+use budc::model::catalog::{embedded_years, Confidence, Entry};
+use std::collections::BTreeMap;
 
 fn built_in(year: &str) -> Catalog {
     Catalog::embedded(year).unwrap_or_else(|| panic!("built-in catalog {year}"))
 }
 
-fn table(c: &Catalog, class: Classification) -> &BTreeMap<String, Entry> {
-    match class {
-        Classification::Functional => &c.functional,
-        Classification::EconomicDept => &c.economic_dept,
-        Classification::EconomicGov => &c.economic_gov,
-    }
-}
-
-/// 类 that have no 款 in the official classification.
-const CLASSES_WITHOUT_SECTIONS: [&str; 1] = ["227"];
-
+/// The shape rules (`budc::model::catalog_shape`, which `budc catalog check` applies to a user
+/// catalog): codes well-formed under an existing parent, names unique among siblings, every 类
+/// with its 款, fund 款 named as in functional.tsv, complete branches confirmed, every 部门 款
+/// mapped on both sides, and each crosswalk listing exactly the differences from the year before.
 #[test]
-fn every_code_is_well_formed_and_its_parent_exists() {
+fn every_built_in_catalog_keeps_the_shape_rules() {
     for year in embedded_years() {
         let c = built_in(year);
-        for class in CLASSES {
-            for code in table(&c, class).keys() {
-                let lengths: &[usize] = match class {
-                    Classification::Functional => &[3, 5, 7],
-                    _ => &[3, 5],
-                };
-                assert!(lengths.contains(&code.len()), "{year} {class:?} {code}");
-                let first = if class == Classification::Functional {
-                    '2'
-                } else if class == Classification::EconomicDept {
-                    '3'
-                } else {
-                    '5'
-                };
-                assert!(code.starts_with(first), "{year} {class:?} {code}");
-                if let Some(parent) = parent_code(class, code) {
-                    assert!(
-                        table(&c, class).contains_key(parent),
-                        "{year} {class:?} {code}: no parent {parent}"
-                    );
-                }
-            }
-        }
-        for (code, e) in &c.fund_sections {
-            assert_eq!(code.len(), 5, "{year} fund {code}");
-            assert_eq!(
-                c.functional.get(code).map(|f| f.name.as_str()),
-                Some(e.name.as_str()),
-                "{year} fund {code}: a functional 款 of the same name"
-            );
-        }
+        let previous = c.crosswalks.first().map(|cw| built_in(&cw.from));
+        let problems = budc::model::catalog_shape::check(&c, previous.as_ref());
+        assert_eq!(problems, vec![], "{year}");
     }
-}
-
-#[test]
-fn names_are_unique_within_a_parent() {
-    for year in embedded_years() {
-        let c = built_in(year);
-        for class in CLASSES {
-            let mut seen: BTreeSet<(Option<&str>, String)> = BTreeSet::new();
-            for (code, e) in table(&c, class) {
-                let key = (
-                    parent_code(class, code),
-                    budc::model::catalog::normalize_name(&e.name),
-                );
-                assert!(
-                    seen.insert(key),
-                    "{year} {class:?} {code}: “{}” twice under one parent",
-                    e.name
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn every_class_has_its_sections() {
-    for year in embedded_years() {
-        let c = built_in(year);
-        for class in CLASSES {
-            let t = table(&c, class);
-            for code in t.keys().filter(|c| c.len() == 3) {
-                if class == Classification::Functional
-                    && CLASSES_WITHOUT_SECTIONS.contains(&code.as_str())
-                {
-                    continue;
-                }
-                assert!(
-                    t.keys()
-                        .any(|k| k.len() == 5 && k.starts_with(code.as_str())),
-                    "{year} {class:?} {code} has no 款"
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn a_complete_branch_holds_confirmed_codes_only() {
-    for year in embedded_years() {
-        let c = built_in(year);
-        for (class, branch) in &c.complete {
-            let t = table(&c, *class);
-            let children: Vec<(&String, &Entry)> = t
-                .iter()
-                .filter(|(k, _)| parent_code(*class, k).unwrap_or("-") == branch)
-                .collect();
-            assert!(!children.is_empty(), "{year} {class:?} {branch}");
-            if branch != "-" {
-                assert_eq!(
-                    t.get(branch).map(|e| e.confidence),
-                    Some(Confidence::Confirmed),
-                    "{year} {class:?} {branch}"
-                );
-            }
-            for (k, e) in children {
-                assert_eq!(
-                    e.confidence,
-                    Confidence::Confirmed,
-                    "{year} {class:?} {branch} is complete but {k} is recalled"
-                );
-            }
-        }
+    // Every year after the first says how it came from the one before.
+    for pair in embedded_years().windows(2) {
+        let c = built_in(pair[1]);
+        assert!(c.crosswalk_from(pair[0]).is_some(), "{pair:?}");
     }
 }
 
@@ -702,4 +594,22 @@ fn an_economic_code_without_a_mapping_on_its_side_is_e0305() {
         diagnostics(&compile(&budget("行政"), Some(&catalog))),
         Vec::<String>::new()
     );
+}
+
+/// The checker takes the catalog of the budget's `科目版本`: 2170404 (new in 2025, 财预〔2025〕41号)
+/// is unknown to 2024's.
+#[test]
+fn the_checker_follows_the_catalog_year() {
+    let budget = |year: &str| {
+        BUDGET
+            .replace("科目版本 2024", &format!("科目版本 {year}"))
+            .replace("支出 2013202 7.00", "支出 2170404 7.00")
+    };
+    let codes = |year: &str| -> Vec<String> {
+        let c = compile(&budget(year), None);
+        assert_eq!(c.catalog.year, year);
+        c.diagnostics.iter().map(|d| d.code.to_string()).collect()
+    };
+    assert!(codes("2024").contains(&"W0302".to_string()));
+    assert!(!codes("2025").contains(&"W0302".to_string()));
 }

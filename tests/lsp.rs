@@ -542,3 +542,40 @@ fn completion_of_a_category_pair_replaces_the_word_typed() {
         })
     );
 }
+
+/// Completion and hover take the catalog of the budget's year (`科目版本`, else `年度`): 2170404
+/// is new in 2025 (财预〔2025〕41号).
+#[test]
+fn completion_and_hover_follow_the_catalog_year() {
+    let typed = |text: &str| {
+        let text = format!("{text}项目 P2 乙\n  支出 21704");
+        let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 12));
+        labels(t.result(id))
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(typed(DOC), ["21704", "2170401", "2170499"]);
+    let in_2025 = DOC.replace("年度 2024\n", "年度 2024\n科目版本 2025\n");
+    let (t, id) = {
+        let text = format!("{in_2025}项目 P2 乙\n  支出 21704");
+        ask(None, &text, "textDocument/completion", pos(21, 12))
+    };
+    assert_eq!(
+        labels(t.result(id)),
+        ["21704", "2170401", "2170404", "2170499"]
+    );
+    let text = format!("{in_2025}项目 P2 乙\n  支出 2170404 1.00");
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(21, 6));
+    let hover = t.result(id)["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        hover.starts_with("**2170404 中央金融机构注资特别国债支出**（支出功能分类 · 项）"),
+        "{hover}"
+    );
+    let text = format!("{DOC}项目 P2 乙\n  支出 2170404 1.00");
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(20, 6));
+    assert_eq!(t.result(id), &json!(null));
+}

@@ -119,6 +119,27 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// The classification catalog: show a code, search by name, compare years, check a folder.
+    Catalog {
+        #[command(subcommand)]
+        action: super::catalog::Action,
+    },
+    /// Next year's budget from this year's: codes, names and years rewritten for a catalog year.
+    Migrate {
+        /// The .bud file, rewritten in place (atomically).
+        file: PathBuf,
+        /// The catalog year to migrate to, e.g. 2025.
+        #[arg(long, value_name = "YEAR")]
+        to: String,
+        /// Change nothing: print what would change, exit 1 if anything would.
+        #[arg(long)]
+        check: bool,
+        /// A folder holding the target catalog (with its from-<year>.tsv crosswalk).
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the JSON Schema of the JSON output.
     Schema,
     /// The language server, on stdio (for editors).

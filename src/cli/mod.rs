@@ -3,12 +3,14 @@
 //! or I/O problems.
 
 pub mod args;
+pub mod catalog;
 mod check;
 mod compile;
 mod diff;
 mod explain;
 mod fmt;
 mod inputs;
+mod migrate;
 mod new;
 pub mod ui;
 
@@ -100,6 +102,20 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Explain { code, list } => {
             explain::run(&mut Ui::new(lang, None), code.as_deref(), list)
         }
+        Command::Catalog { action } => catalog::run(&mut Ui::new(lang, None), action),
+        Command::Migrate {
+            file,
+            to,
+            check,
+            catalog,
+            limits,
+        } => migrate::run(
+            &mut Ui::new(lang, Some(limits)),
+            &file,
+            &to,
+            check,
+            catalog.as_deref(),
+        ),
         Command::Lsp => crate::lsp::run(),
         Command::Schema => {
             let mut ui = Ui::new(lang, None);

@@ -71,6 +71,8 @@ pub struct Entry {
     pub name: String,
     pub confidence: Confidence,
     pub source: String,
+    /// The line of its file (1-based; 0 when not read from a file).
+    pub line: usize,
 }
 
 /// One row of the 部门 → 政府 economic mapping.
@@ -81,6 +83,40 @@ pub struct MappingEntry {
     /// `confirmed` or `recalled` (how the row is known).
     pub confidence: String,
     pub source: String,
+    /// The line of `economic_mapping.tsv`.
+    pub line: usize,
+}
+
+/// One row of a crosswalk (`from-<year>.tsv`): how a code of the previous year's catalog
+/// became one of this year's. `-` stands for no code: an added code has no old side, a removed
+/// one no new side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrosswalkRow {
+    pub old_code: String,
+    pub old_name: String,
+    pub new_code: String,
+    pub new_name: String,
+    pub confidence: Confidence,
+    pub source: String,
+    /// The line of the crosswalk file.
+    pub line: usize,
+}
+
+/// The changes from one earlier catalog year to this one, as data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Crosswalk {
+    /// The earlier year (`from-2024.tsv`: 2024).
+    pub from: String,
+    /// The file name.
+    pub file: String,
+    pub rows: Vec<CrosswalkRow>,
+}
+
+impl Crosswalk {
+    /// The row of an old code (renamed, recoded or removed), if the crosswalk has one.
+    pub fn of_old(&self, code: &str) -> Option<&CrosswalkRow> {
+        self.rows.iter().find(|r| r.old_code == code)
+    }
 }
 
 /// The whole catalog of one year: its tables, shared. A clone is a pointer's copy, so a run
@@ -110,6 +146,8 @@ pub struct Tables {
     pub complete: BTreeSet<(Classification, String)>,
     /// Functional 款 paid from 政府性基金预算 (`government_fund.tsv`, optional in a user catalog).
     pub fund_sections: BTreeMap<String, Entry>,
+    /// The crosswalks from earlier years (`from-<year>.tsv`, optional).
+    pub crosswalks: Vec<Crosswalk>,
     /// The rules of `rules.toml`.
     rules: Rules,
 }
@@ -169,7 +207,23 @@ macro_rules! embedded_files {
 type Embedded = (&'static str, [(&'static str, &'static str); FILES.len()]);
 
 /// The catalogs built into budc: adding a year is adding its folder and a line here.
-const EMBEDDED: &[Embedded] = &[("2024", embedded_files!("2024"))];
+const EMBEDDED: &[Embedded] = &[
+    ("2024", embedded_files!("2024")),
+    ("2025", embedded_files!("2025")),
+];
+
+/// The crosswalks of the built-in years: (year, file name, text).
+const EMBEDDED_CROSSWALKS: &[(&str, &str, &str)] = &[(
+    "2025",
+    "from-2024.tsv",
+    include_str!("../../catalog/2025/from-2024.tsv"),
+)];
+
+/// The name of a crosswalk file, `from-<year>.tsv`, gives the earlier year.
+fn crosswalk_year(file_name: &str) -> Option<&str> {
+    let year = file_name.strip_prefix("from-")?.strip_suffix(".tsv")?;
+    (!year.is_empty() && year.chars().all(|c| c.is_ascii_digit())).then_some(year)
+}
 
 /// The years of the built-in catalogs, oldest first.
 pub fn embedded_years() -> Vec<&'static str> {
@@ -243,6 +297,26 @@ impl Catalog {
             })?;
             files.push((name.to_string(), text));
         }
+        let mut crosswalks: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| CatalogError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| crosswalk_year(n).is_some())
+            .collect();
+        crosswalks.sort();
+        for name in crosswalks {
+            let path = dir.join(&name);
+            let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
+                file: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            files.push((name, text));
+        }
         let year = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -254,8 +328,14 @@ impl Catalog {
     }
 
     fn from_embedded(year: &str, files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+        let crosswalks = EMBEDDED_CROSSWALKS
+            .iter()
+            .filter(|(y, _, _)| *y == year)
+            .map(|(_, n, t)| (*n, *t));
         let files: Vec<(String, String)> = files
             .iter()
+            .copied()
+            .chain(crosswalks)
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
         Catalog::from_files(year, &files)
@@ -276,6 +356,10 @@ impl Catalog {
                 read_mapping(&mut cat, name, text)?;
                 continue;
             }
+            if let Some(from) = crosswalk_year(name) {
+                cat.crosswalks.push(read_crosswalk(from, name, text)?);
+                continue;
+            }
             let code_list = CODE_LISTS.contains(&name.as_str());
             let allowed: &[usize] = if code_list { &[3, 4] } else { &[3] };
             for (line_no, cols) in rows(name, text, allowed)? {
@@ -285,7 +369,7 @@ impl Catalog {
                     message,
                 };
                 if code_list {
-                    let (code, entry) = code_row(cols).map_err(err)?;
+                    let (code, entry) = code_row(cols, line_no).map_err(err)?;
                     let table = match name.as_str() {
                         "functional.tsv" => &mut cat.functional,
                         "economic_dept.tsv" => &mut cat.economic_dept,
@@ -318,12 +402,18 @@ impl Catalog {
         &self.rules
     }
 
-    fn table(&self, class: Classification) -> &BTreeMap<String, Entry> {
+    /// The rows of one classification, by code.
+    pub fn table(&self, class: Classification) -> &BTreeMap<String, Entry> {
         match class {
             Classification::Functional => &self.functional,
             Classification::EconomicDept => &self.economic_dept,
             Classification::EconomicGov => &self.economic_gov,
         }
+    }
+
+    /// The crosswalk from an earlier year's catalog to this one (`from-<year>.tsv`), if any.
+    pub fn crosswalk_from(&self, year: &str) -> Option<&Crosswalk> {
+        self.crosswalks.iter().find(|c| c.from == year)
     }
 
     /// The catalog name of a code.
@@ -488,6 +578,7 @@ fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogE
             gov_code: gov,
             confidence,
             source,
+            line,
         };
         if cat.mapping.insert((dept.clone(), side), entry).is_some() {
             return Err(err(format!("{dept} ({}) is mapped twice", side.name())));
@@ -496,8 +587,66 @@ fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogE
     Ok(())
 }
 
+/// A crosswalk file: `old_code, old_name, new_code, new_name, confidence, source`; `-` for the
+/// code and name of a side that does not exist (an added or a removed code).
+fn read_crosswalk(from: &str, name: &str, text: &str) -> Result<Crosswalk, CatalogError> {
+    let mut out = Crosswalk {
+        from: from.to_string(),
+        file: name.to_string(),
+        rows: Vec::new(),
+    };
+    for (line, cols) in rows(name, text, &[6])? {
+        let Ok([old_code, old_name, new_code, new_name, confidence, source]) =
+            <[String; 6]>::try_from(cols)
+        else {
+            continue;
+        };
+        let err = |message: String| CatalogError {
+            file: name.to_string(),
+            line,
+            message,
+        };
+        let confidence = Confidence::from_key(&confidence).ok_or_else(|| {
+            err(format!(
+                "unknown confidence `{confidence}` (`confirmed` or `recalled`)"
+            ))
+        })?;
+        for (code, name) in [(&old_code, &old_name), (&new_code, &new_name)] {
+            let dash = code == "-";
+            let digits =
+                code.chars().all(|c| c.is_ascii_digit()) && [3, 5, 7].contains(&code.len());
+            if !dash && !digits {
+                return Err(err(format!(
+                    "`{code}` is not a 3-, 5- or 7-digit code nor `-`"
+                )));
+            }
+            if dash != (name == "-") || name.is_empty() {
+                return Err(err(format!(
+                    "code `{code}` with name `{name}`: a side is a code and its name, or `-` and `-`"
+                )));
+            }
+        }
+        if old_code == "-" && new_code == "-" {
+            return Err(err("a row with neither an old nor a new code".to_string()));
+        }
+        if old_code != "-" && out.rows.iter().any(|r| r.old_code == old_code) {
+            return Err(err(format!("old code `{old_code}` appears twice")));
+        }
+        out.rows.push(CrosswalkRow {
+            old_code,
+            old_name,
+            new_code,
+            new_name,
+            confidence,
+            source,
+            line,
+        });
+    }
+    Ok(out)
+}
+
 /// A row of a code list: its code and entry.
-fn code_row(cols: Vec<String>) -> Result<(String, Entry), String> {
+fn code_row(cols: Vec<String>, line: usize) -> Result<(String, Entry), String> {
     let mut cols = cols.into_iter();
     let (code, name) = (
         cols.next().unwrap_or_default(),
@@ -521,6 +670,7 @@ fn code_row(cols: Vec<String>) -> Result<(String, Entry), String> {
             name,
             confidence,
             source,
+            line,
         },
     ))
 }
@@ -613,13 +763,19 @@ mod tests {
             assert_eq!(c.year, *year);
             assert!(!c.rules().indicators.is_empty(), "{year}");
         }
-        assert_eq!(embedded_years(), ["2024"]);
-        assert_eq!(newest_embedded_year(), "2024");
+        assert_eq!(embedded_years(), ["2024", "2025"]);
+        assert_eq!(newest_embedded_year(), "2025");
     }
 
     #[test]
     fn every_mapping_row_names_known_codes() {
-        let c = Catalog::embedded("2024").unwrap();
+        for year in embedded_years() {
+            every_mapping_row_names_known_codes_of(year);
+        }
+    }
+
+    fn every_mapping_row_names_known_codes_of(year: &str) {
+        let c = Catalog::embedded(year).unwrap();
         for ((dept, side), m) in &c.mapping {
             assert!(c.economic_dept.contains_key(dept), "{dept}");
             assert!(c.economic_gov.contains_key(&m.gov_code), "{}", m.gov_code);
@@ -716,5 +872,36 @@ mod tests {
         assert_eq!(e.message, "expected 3 or 4 tab-separated columns, found 5");
         let e = bad("code\tname\tsource\n201\t\tx\n");
         assert_eq!(e.message, "code `201` has no name");
+    }
+
+    #[test]
+    fn the_2025_crosswalk_is_read_and_a_bad_row_is_reported_with_its_line() {
+        let c = Catalog::embedded("2025").unwrap();
+        let cw = c.crosswalk_from("2024").expect("2025 has from-2024.tsv");
+        assert_eq!(cw.file, "from-2024.tsv");
+        assert!(cw.rows.iter().all(|r| r.old_code == "-"), "{cw:?}");
+        assert!(c.crosswalk_from("2023").is_none());
+        assert!(Catalog::embedded("2024").unwrap().crosswalks.is_empty());
+        let bad = |text: &str| {
+            let files = with_rules(vec![("from-2024.tsv".to_string(), text.to_string())]);
+            Catalog::from_files("2025", &files).unwrap_err()
+        };
+        let head = "old_code\told_name\tnew_code\tnew_name\tconfidence\tsource\n";
+        let e = bad(&format!("{head}-\t-\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "a row with neither an old nor a new code")
+        );
+        let e = bad(&format!("{head}#\n201\t-\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(e.line, 3);
+        let e = bad(&format!("{head}20x\ta\t-\t-\tconfirmed\tx\n"));
+        assert_eq!(e.message, "`20x` is not a 3-, 5- or 7-digit code nor `-`");
+        let e = bad(&format!(
+            "{head}201\ta\t-\t-\tconfirmed\tx\n201\ta\t202\tb\trecalled\tx\n"
+        ));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "old code `201` appears twice")
+        );
     }
 }

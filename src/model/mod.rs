@@ -6,6 +6,7 @@
 pub mod build;
 pub mod catalog;
 mod catalog_error;
+pub mod catalog_shape;
 mod members;
 mod resolve;
 pub mod rules;
