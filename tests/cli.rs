@@ -460,3 +460,31 @@ fn new_writes_a_skeleton_that_checks_without_errors_and_never_overwrites() {
     );
     assert!(!dir.join("b.bud").exists());
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_diagnostic_of_the_machine_reports() {
+    let dir = scratch("unreadable");
+    let missing = dir.join("没有这个文件.bud");
+    for format in ["json", "sarif"] {
+        let o = budc(&["check", "--message-format", format, s(&missing)]);
+        assert_eq!(o.status.code(), Some(2));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let text = v.to_string();
+        assert!(text.contains("E0005"), "{format}: {text}");
+        assert!(text.contains("文件或目录不存在"), "{format}: {text}");
+        if format == "json" {
+            assert_eq!(v["summary"]["errors"], 1);
+            assert_eq!(v["summary"]["files"], 1);
+        }
+    }
+    // The operating system's reason in the message's language, never its English in Chinese.
+    let o = budc(&["check", s(&missing)]);
+    assert!(
+        stderr(&o).contains("无法读取：文件或目录不存在"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("No such file"), "{}", stderr(&o));
+    let o = budc(&["check", "--lang", "en", s(&missing)]);
+    assert!(stderr(&o).contains("cannot read it: no such file or directory"));
+}

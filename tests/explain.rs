@@ -4,8 +4,9 @@
 use budc::diag::codes::{self, with_header};
 use budc::source::SourceFile;
 
-/// Codes whose examples cannot be written as text: E0002 is about bytes (tests/cli.rs has it).
-const NOT_TEXT: &[&str] = &["E0002"];
+/// Codes whose examples cannot be written as text: E0002 is about bytes, E0005 about a file that
+/// cannot be read (tests/cli.rs has both).
+const NOT_TEXT: &[&str] = &["E0002", "E0005"];
 
 /// Codes whose examples need a user catalog: every 款 of the built-in one is mapped, so E0305
 /// is shown against a copy of catalog/2024 without the rows of 30907.
@@ -93,7 +94,7 @@ fn explain_cli_prints_both_languages_and_rejects_unknown_codes() {
     assert_eq!(zh.status.code(), Some(0));
     let zh = String::from_utf8(zh.stdout).unwrap();
     assert!(
-        zh.starts_with("E0304 [分类, error]: 科目名称与编码不符"),
+        zh.starts_with("E0304 [分类, 错误]: 科目名称与编码不符"),
         "{zh}"
     );
     assert!(zh.contains("错误的写法") && zh.contains("劳动关系的维权"));

@@ -2,16 +2,34 @@
 
 use super::args::MessageFormat;
 use super::inputs;
-use super::ui::{count, Ui, ERRORS, OK};
+use super::ui::{count, Ui, ERRORS, OK, USAGE};
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::files::FileError;
 use crate::report::{self as render, Summary};
 use crate::source::SourceFile;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
-/// One checked file: its source, its diagnostics and its total spending.
-type Checked = (SourceFile, Vec<Diagnostic>, Decimal);
+/// One checked file: its source, its diagnostics and its total spending; or one that could not
+/// be read, with the diagnostic that says why (E0005).
+enum Checked {
+    Read(SourceFile, Vec<Diagnostic>, Decimal),
+    Unreadable(SourceFile, Diagnostic, FileError),
+}
+
+/// E0005: a file that cannot be read, as a diagnostic of the machine reports.
+fn unreadable(path: &Path, e: FileError) -> Checked {
+    let file = SourceFile::new(path.display().to_string(), String::new());
+    let (zh, en) = (e.message.zh.to_string(), e.message.en.to_string());
+    let d = Diagnostic::new("E0005", t!("{zh}", "{en}"))
+        .at(crate::source::Span::new(0, 0), Default::default())
+        .with_help(t!(
+            "核对路径和权限；文件过大时用 --max-input-size 调整上限。",
+            "check the path and the permissions; for a larger file raise --max-input-size."
+        ));
+    Checked::Unreadable(file, d, e)
+}
 
 pub fn run(
     ui: &mut Ui,
@@ -27,14 +45,25 @@ pub fn run(
     };
     // Every file is read and checked in parallel; reports come out in the order given.
     let shared: &Ui = ui;
-    let results: Vec<Result<Checked, i32>> = files
+    let results: Vec<Checked> = files
         .par_iter()
-        .map(|path| match inputs::read_source(shared, path)? {
-            Err((file, d)) => Ok((file, vec![d], Decimal::ZERO)),
-            Ok(file) => {
-                let c = crate::compile(file, catalog.as_ref());
-                let total = c.document.figures.expenditure_total;
-                Ok((c.file, c.diagnostics, total))
+        .map(|path| {
+            let bytes = match crate::files::read_input(path, shared.limits) {
+                Ok(b) => b,
+                Err(e) => return unreadable(path, e),
+            };
+            let name = if path.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                path.display().to_string()
+            };
+            match SourceFile::from_bytes(name, bytes) {
+                Err((file, d)) => Checked::Read(file, vec![d], Decimal::ZERO),
+                Ok(file) => {
+                    let c = crate::compile(file, catalog.as_ref());
+                    let total = c.document.figures.expenditure_total;
+                    Checked::Read(c.file, c.diagnostics, total)
+                }
             }
         })
         .collect();
@@ -48,12 +77,20 @@ pub fn run(
     let mut unreadable = 0;
     for r in results {
         let (file, mut diags, amount) = match r {
-            Err(code) => {
-                worst = worst.max(code);
+            Checked::Unreadable(file, d, e) => {
+                // Said at once in the human report; a diagnostic, counted, in the machine ones.
+                worst = worst.max(USAGE);
                 unreadable += 1;
+                if format == MessageFormat::Human {
+                    ui.file_error(&e);
+                } else {
+                    summary.files += 1;
+                    summary.errors += 1;
+                    reports.push((file, vec![d]));
+                }
                 continue;
             }
-            Ok(x) => x,
+            Checked::Read(file, diags, amount) => (file, diags, amount),
         };
         total += amount;
         summary.files += 1;

@@ -88,6 +88,10 @@ pub const ALL: &[CodeInfo] = &[
         "中文输入法会输入全角的数字、逗号、冒号、小数点和减号（０１２，：．－）。金额、编码和分隔符须用半角字符：切换到英文或半角后重写。全角空格可以作分隔符。",
         "Chinese input methods type full-width digits, commas, colons, points and minus signs (０１２，：．－). Amounts, codes and separators need their ASCII forms: switch the input method to English or half-width. The ideographic space is accepted as a separator.",
         "收入 一般公共预算 １６０２８．２２", "收入 一般公共预算 16028.22"),
+    code!("E0005", Syntax, Error, "文件无法读取", "file cannot be read",
+        "budc 读不到这个文件：不存在、没有权限、是一个目录，或超过了 --max-input-size。消息说明操作系统给出的原因。在 JSON 和 SARIF 报告中它也是一条诊断，计入错误数；命令以 2 退出。",
+        "budc cannot read this file: it does not exist, is not readable, is a folder, or is larger than --max-input-size. The message gives the operating system's reason. In the JSON and SARIF reports it is a diagnostic too, counted among the errors; the command exits 2.",
+        "", ""),
     code!("E0101", Structure, Error, "语句位置不对", "statement in the wrong place",
         "块的成员（支出、指标、> 段落……）缩进写在块的开头行（项目、基本支出、主要职责……）下面；顶层语句写在行首。",
         "Block members (支出, 指标, > paragraphs …) are indented under the line that opens their block (项目, 基本支出, 主要职责 …); top-level statements start at the beginning of the line.",
@@ -323,17 +327,21 @@ pub fn explain(code: &str, lang: super::Lang) -> Option<String> {
         Text::fixed("正确的写法", "Right"),
     );
     let (wrong, right, fam) = (wrong.get(lang), right.get(lang), fam.get(lang));
+    let severity = match c.severity {
+        Severity::Error => Text::fixed("错误", "error"),
+        Severity::Warning => Text::fixed("警告", "warning"),
+        Severity::Note => Text::fixed("提示", "note"),
+    };
+    let severity = severity.get(lang);
+    let head = format!("{} [{fam}, {severity}]: {title}\n\n{expl}\n", c.code);
+    // A code about a file, not its text (E0005), has no example to show.
+    if c.wrong.is_empty() && c.right.is_empty() {
+        return Some(head);
+    }
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
     Some(format!(
-        "{} [{}, {}]: {}\n\n{}\n\n{}:\n\n{}\n{}:\n\n{}",
-        c.code,
-        fam,
-        c.severity.word(),
-        title,
-        expl,
-        wrong,
+        "{head}\n{wrong}:\n\n{}\n{right}:\n\n{}",
         indent(&with_header(c.wrong)),
-        right,
         indent(&with_header(c.right)),
     ))
 }
