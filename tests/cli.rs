@@ -488,3 +488,39 @@ fn a_file_that_cannot_be_read_is_a_diagnostic_of_the_machine_reports() {
     let o = budc(&["check", "--lang", "en", s(&missing)]);
     assert!(stderr(&o).contains("cannot read it: no such file or directory"));
 }
+
+#[test]
+fn new_from_last_year_carries_the_budget_and_its_figures_become_the_prior_year() {
+    let dir = scratch("new-from");
+    let last = format!(
+        "{}/examples/songling-sasac-2024.bud",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let f = dir.join("songling-2025.bud");
+    let o = budc(&["new", s(&f), "--from", &last, "--year", "2025"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("年度 2025\n") && text.contains("科目版本 2025\n"));
+    // Last year's assertions and reasons are gone; its figures are the 上年 block.
+    assert!(!text.contains("断言 "));
+    assert!(!text.contains("\n原因 "));
+    // (Lines compared with their spaces collapsed: the amounts are aligned.)
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let has = |l: &str| lines.iter().any(|x| x == l);
+    assert!(has("上年") && has("收支 8182.98"), "{text}");
+    assert!(has("收入 国有资本经营 5900.00"));
+    assert!(has("机关运行经费 266.90"));
+    // It checks; what may be left to do is the new year's project codes (E0504).
+    let o = budc(&["check", "--message-format", "json", s(&f)]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.iter().all(|c| *c == "E0504"), "{codes:?}");
+}

@@ -2,8 +2,17 @@
 //! under one of the repository's folders exists, and it names nothing outside the repository.
 
 const ROOTS: &[&str] = &[
-    "src/", "tests/", "catalog/", "examples/", "tools/", "docs/", "editors/", "fuzz/", "benches/",
-    "grammar/", ".ci/",
+    "src/",
+    "tests/",
+    "catalog/",
+    "examples/",
+    "tools/",
+    "docs/",
+    "editors/",
+    "fuzz/",
+    "benches/",
+    "grammar/",
+    ".ci/",
 ];
 
 /// The paths the README names: `code spans` and `](link targets)`.
@@ -37,7 +46,10 @@ fn every_path_the_readme_names_exists() {
             missing.push(p);
         }
     }
-    assert!(missing.is_empty(), "the README names what is not there: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "the README names what is not there: {missing:?}"
+    );
     assert!(checked >= 30, "only {checked} paths checked");
     // Nothing outside the repository.
     assert!(!readme.contains("../shared"), "the README names ../shared");

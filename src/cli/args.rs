@@ -94,9 +94,9 @@ pub enum Command {
     New {
         /// The new .bud file (never written over).
         file: PathBuf,
-        /// 部门: the department's name.
-        #[arg(long)]
-        department: String,
+        /// 部门: the department's name (with --from: last year's).
+        #[arg(long, required_unless_present = "from")]
+        department: Option<String>,
         /// 年度: the budget year.
         #[arg(long)]
         year: u16,
@@ -109,6 +109,10 @@ pub enum Command {
         /// Sub-units, `简称=全称,简称=全称`.
         #[arg(long)]
         units: Option<String>,
+        /// Start from last year's budget: its structure, projects and goals, its figures as the
+        /// 上年 figures; codes follow the catalog's crosswalk.
+        #[arg(long, value_name = "LAST_YEAR.bud", conflicts_with_all = ["department", "kind", "unit", "units"])]
+        from: Option<PathBuf>,
     },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {

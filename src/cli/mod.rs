@@ -88,17 +88,21 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             kind,
             unit,
             units,
-        } => new::run(
-            &mut Ui::new(lang, None),
-            &file,
-            new::Request {
-                department,
-                year,
-                kind,
-                unit,
-                units,
-            },
-        ),
+            from,
+        } => match from {
+            Some(last) => new::from_last_year(&mut Ui::new(lang, None), &file, &last, year),
+            None => new::run(
+                &mut Ui::new(lang, None),
+                &file,
+                new::Request {
+                    department: department.unwrap_or_default(),
+                    year,
+                    kind,
+                    unit,
+                    units,
+                },
+            ),
+        },
         Command::Explain { code, list } => {
             explain::run(&mut Ui::new(lang, None), code.as_deref(), list)
         }
