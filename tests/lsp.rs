@@ -579,3 +579,23 @@ fn completion_and_hover_follow_the_catalog_year() {
     let (t, id) = ask(None, &text, "textDocument/hover", pos(20, 6));
     assert_eq!(t.result(id), &json!(null));
 }
+
+#[test]
+fn completion_offers_the_sources_and_the_unit_kinds() {
+    // After 资金, and after the code of a project's 支出 line.
+    let text = format!("{DOC}项目 P2 乙\n  资金 事业");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 7));
+    assert_eq!(labels(t.result(id)), ["事业收入", "事业单位经营收入"]);
+    let text = format!("{DOC}项目 P2 乙\n  支出 2080110 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 13));
+    let items = t.result(id);
+    assert_eq!(labels(items).len(), 11);
+    assert_eq!(
+        items[0],
+        json!({"label": "一般公共预算", "kind": 20, "detail": "财政拨款"})
+    );
+    // The unit kinds after 单位性质.
+    let text = format!("{DOC}单位性质 ");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(19, 5));
+    assert_eq!(labels(t.result(id)), ["行政", "参公", "事业"]);
+}

@@ -28,6 +28,13 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
             return indicator_categories(c, lang, first, &line);
         }
         (Some(Kind::Indicator | Kind::ProjectUnit), _) => return Vec::new(),
+        // The funding source: after 资金 and 收入, and after the code of a project's 支出 line.
+        (Some(Kind::ProjectSource | Kind::Income), 1) => return sources(prefix),
+        (Some(Kind::Allocation), 2) if !prefix.bytes().any(|b| b.is_ascii_digit()) => {
+            return sources(prefix)
+        }
+        // The unit kinds: after 单位性质, and as the last word of a 二级单位 line.
+        (Some(Kind::UnitKind), 1) | (Some(Kind::SubUnit), 3) => return unit_kinds(prefix),
         _ => {}
     }
     if prefix.is_empty() {
@@ -58,6 +65,46 @@ fn item(label: String, detail: String, kind: lsp::CompletionItemKind) -> lsp::Co
         kind: Some(kind),
         ..Default::default()
     }
+}
+
+/// The eleven funding sources that start with the word typed.
+fn sources(prefix: &str) -> Vec<lsp::CompletionItem> {
+    crate::model::Source::ALL
+        .iter()
+        .filter(|s| s.keyword().starts_with(prefix))
+        .map(|s| {
+            let fiscal = if s.is_fiscal() {
+                "财政拨款"
+            } else {
+                "资金来源"
+            };
+            item(
+                s.keyword().to_string(),
+                fiscal.to_string(),
+                lsp::CompletionItemKind::ENUM_MEMBER,
+            )
+        })
+        .collect()
+}
+
+/// 行政, 参公, 事业.
+fn unit_kinds(prefix: &str) -> Vec<lsp::CompletionItem> {
+    crate::model::UnitKind::ALL
+        .iter()
+        .filter(|k| k.keyword().starts_with(prefix))
+        .map(|k| {
+            let detail = match k {
+                crate::model::UnitKind::Administrative => "行政单位",
+                crate::model::UnitKind::CivilServiceManaged => "参照公务员法管理的事业单位",
+                crate::model::UnitKind::Institution => "事业单位",
+            };
+            item(
+                k.keyword().to_string(),
+                detail.to_string(),
+                lsp::CompletionItemKind::ENUM_MEMBER,
+            )
+        })
+        .collect()
 }
 
 fn sub_units(c: &Compiled) -> Vec<lsp::CompletionItem> {
