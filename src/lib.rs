@@ -63,6 +63,11 @@ impl Compiled {
     pub fn to_docx(&self) -> std::io::Result<Vec<u8>> {
         backend::docx::render(&self.budget, &self.document)
     }
+
+    /// The XLSX output: the tables with their sums as formulas, and the facts as lists.
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        backend::xlsx::render(&self.budget, &self.catalog, &self.document)
+    }
 }
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.

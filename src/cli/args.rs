@@ -38,12 +38,12 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Compile a budget to JSON, DOCX, or both.
+    /// Compile a budget to JSON, DOCX, XLSX, or all of them.
     Compile {
         /// The .bud file; or several files and folders, compiled in parallel into the folder -o.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format; without it, from the extension of -o (.docx: DOCX), else JSON.
+        /// Output format; without it, from the extension of -o (.docx, .xlsx), else JSON.
         #[arg(long, value_enum)]
         format: Option<Format>,
         /// Output file (standard output when omitted, JSON only); a folder with --format all.
@@ -157,6 +157,8 @@ pub enum Format {
     Json,
     /// The publishable document.
     Docx,
-    /// Both, side by side in the folder given with -o.
+    /// The tables as a workbook, their sums as formulas.
+    Xlsx,
+    /// All of them, side by side in the folder given with -o.
     All,
 }

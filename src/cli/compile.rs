@@ -1,4 +1,4 @@
-//! `budc compile`: a budget to its JSON and DOCX; many budgets in parallel into a folder.
+//! `budc compile`: a budget to its JSON, DOCX and XLSX; many budgets in parallel into a folder.
 
 use super::args::Format;
 use super::check::plural;
@@ -29,6 +29,7 @@ fn format_of(format: Option<Format>, output: Option<&Path>) -> Format {
     }
     match output.and_then(Path::extension).and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("docx") => Format::Docx,
+        Some(e) if e.eq_ignore_ascii_case("xlsx") => Format::Xlsx,
         _ => Format::Json,
     }
 }
@@ -50,9 +51,17 @@ fn targets(
                 "DOCX needs an output file: -o OUT.docx"
             )))
         }
+        (Format::Xlsx, Some(o)) => vec![(Format::Xlsx, Some(o.to_path_buf()))],
+        (Format::Xlsx, None) => {
+            return Err(ui.fail(t!(
+                "XLSX 须用 -o 指定输出文件",
+                "XLSX needs an output file: -o OUT.xlsx"
+            )))
+        }
         (Format::All, Some(dir)) => vec![
             (Format::Json, Some(dir.join(format!("{stem}.json")))),
             (Format::Docx, Some(dir.join(format!("{stem}.docx")))),
+            (Format::Xlsx, Some(dir.join(format!("{stem}.xlsx")))),
         ],
         (Format::All, None) => {
             return Err(ui.fail(t!(
@@ -124,6 +133,12 @@ fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<()
                 .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?;
             crate::files::write_output(path, &bytes)
         }
+        Format::Xlsx => {
+            let bytes = c
+                .to_xlsx()
+                .map_err(|e| ui.fail(t!("无法生成 XLSX：{e}", "cannot build the XLSX: {e}")))?;
+            crate::files::write_output(path, &bytes)
+        }
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
     written.map_err(|e| ui.file_error(&e))
@@ -133,7 +148,7 @@ fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<()
 type Compiled = (SourceFile, Vec<Diagnostic>, bool);
 
 /// Many budgets at once (a 财政局 compiles all its departments): in parallel, each into
-/// `DIR/<name>.json` and/or `DIR/<name>.docx`, reports in order, one summary.
+/// `DIR/<name>.json`, `.docx` and/or `.xlsx`, reports in order, one summary.
 fn many(
     ui: &mut Ui,
     paths: &[PathBuf],
@@ -181,6 +196,9 @@ fn many(
             }
             if matches!(format, Format::Docx | Format::All) {
                 write(shared, &c, Format::Docx, &dir.join(format!("{stem}.docx")))?;
+            }
+            if matches!(format, Format::Xlsx | Format::All) {
+                write(shared, &c, Format::Xlsx, &dir.join(format!("{stem}.xlsx")))?;
             }
             Ok((c.file, c.diagnostics, true))
         })
