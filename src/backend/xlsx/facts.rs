@@ -136,24 +136,26 @@ pub fn projects(b: &Budget, catalog: &Catalog) -> List {
     }
 }
 
-/// 绩效目标: one line per indicator (a project without indicators: one line with its goal).
+/// 绩效目标: one line per indicator (a project without indicators: one line with its goal);
+/// the goal is printed on the project's first line only.
 pub fn goals(b: &Budget) -> List {
     let mut lines = Vec::new();
     for p in &b.projects {
-        let head = || {
+        let goal = p.goal.as_ref().map(|g| g.value.clone()).unwrap_or_default();
+        let head = |first: bool| {
             vec![
                 text(p.code.value.clone()),
                 text(p.name.value.clone()),
-                text(p.goal.as_ref().map(|g| g.value.clone()).unwrap_or_default()),
+                text(if first { goal.clone() } else { String::new() }),
             ]
         };
         if p.indicators.is_empty() {
-            let mut line = head();
+            let mut line = head(true);
             line.extend((0..5).map(|_| text("")));
             lines.push(line);
         }
-        for i in &p.indicators {
-            let mut line = head();
+        for (n, i) in p.indicators.iter().enumerate() {
+            let mut line = head(n == 0);
             line.extend([
                 text(i.level1.value.clone()),
                 text(i.level2.value.clone()),
@@ -221,27 +223,33 @@ pub fn write(ws: &mut Worksheet, list: &List, dept: &str, f: &Formats) -> Result
         }
         y += 1;
     }
+    // Each column as wide as its widest cell (at most 50: longer texts wrap, their rows taller).
     let mut widths: Vec<f64> = list.header.iter().map(|h| style::text_width(h)).collect();
     for line in &list.lines {
-        for (x, cell) in (0u16..).zip(line) {
-            let w = match cell {
-                Fact::Text(s) => {
-                    ws.write_string_with_format(y, x, s, &f.text)?;
-                    style::text_width(s)
-                }
-                Fact::Amount(d) => {
-                    ws.write_number_with_format(y, x, number(*d), &f.amount)?;
-                    style::text_width(&thousands(*d))
-                }
-            };
-            if let Some(m) = widths.get_mut(usize::from(x)) {
-                *m = m.max(w);
+        for (x, cell) in line.iter().enumerate() {
+            if let Some(m) = widths.get_mut(x) {
+                *m = m.max(fact_width(cell));
             }
+        }
+    }
+    let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(6.0, 50.0)).collect();
+    for line in &list.lines {
+        let mut lines = 1.0f64;
+        for (x, cell) in (0u16..).zip(line) {
+            match cell {
+                Fact::Text(s) => ws.write_string_with_format(y, x, s, &f.text)?,
+                Fact::Amount(d) => ws.write_number_with_format(y, x, number(*d), &f.amount)?,
+            };
+            let room = widths.get(usize::from(x)).copied().unwrap_or(10.0) - 1.0;
+            lines = lines.max((fact_width(cell) / room.max(1.0)).ceil());
+        }
+        if lines > 1.0 {
+            ws.set_row_height(y, style::row_height(lines))?;
         }
         y += 1;
     }
     for (x, w) in (0u16..).zip(&widths) {
-        ws.set_column_width(x, (w + 2.0).clamp(6.0, 50.0))?;
+        ws.set_column_width(x, *w)?;
     }
     ws.set_row_height(2, 30)?;
     ws.set_freeze_panes(3, 0)?;
@@ -251,4 +259,12 @@ pub fn write(ws: &mut Worksheet, list: &List, dept: &str, f: &Formats) -> Result
         .sum::<f64>()
         > 110.0;
     style::page_setup(ws, wide, Some((2, 2)))
+}
+
+/// How wide a list cell prints.
+fn fact_width(cell: &Fact) -> f64 {
+    match cell {
+        Fact::Text(s) => style::text_width(s),
+        Fact::Amount(d) => style::text_width(&thousands(*d)),
+    }
 }

@@ -24,44 +24,64 @@ pub type Plan = Vec<BTreeMap<(usize, usize), Vec<CellRef>>>;
 
 /// The formulas of the document's tables, each one checked to give the cell's figure.
 pub fn plan(doc: &Document) -> Plan {
+    checked(doc).0
+}
+
+/// The cells that are roll-ups by the table's layout but whose parts do not add up to the
+/// figure (so they are written as numbers). None in a consistent document; the tests say so.
+pub fn unmatched(doc: &Document) -> Vec<CellRef> {
+    checked(doc).1
+}
+
+fn checked(doc: &Document) -> (Plan, Vec<CellRef>) {
     let tables = doc.tables();
-    tables
-        .iter()
-        .enumerate()
-        .map(|(ti, t)| {
-            let mut sums = BTreeMap::new();
-            let columns = column_sums(t);
-            let rows = row_sums(doc, ti, t);
-            for (r, row) in t.rows.iter().enumerate() {
-                for (c, cell) in row.cells.iter().enumerate() {
-                    let Cell::Amount(value) = cell else {
-                        continue;
-                    };
-                    let candidates = [
-                        columns.get(&c).map(|parts| {
-                            parts
-                                .iter()
-                                .map(|&col| CellRef {
-                                    table: ti,
-                                    row: r,
-                                    col,
-                                })
-                                .collect::<Vec<_>>()
-                        }),
-                        rows.get(&(r, c)).cloned(),
-                    ];
-                    let chosen = candidates
-                        .into_iter()
-                        .flatten()
-                        .find(|refs| !refs.is_empty() && sum_of(tables, refs) == Some(*value));
-                    if let Some(refs) = chosen {
-                        sums.insert((r, c), refs);
+    let mut unmatched = Vec::new();
+    let mut plan = Vec::with_capacity(tables.len());
+    for (ti, t) in tables.iter().enumerate() {
+        let mut sums = BTreeMap::new();
+        let columns = column_sums(t);
+        let rows = row_sums(doc, ti, t);
+        for (r, row) in t.rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let Cell::Amount(value) = cell else {
+                    continue;
+                };
+                let candidates: Vec<Vec<CellRef>> = [
+                    columns.get(&c).map(|parts| {
+                        parts
+                            .iter()
+                            .map(|&col| CellRef {
+                                table: ti,
+                                row: r,
+                                col,
+                            })
+                            .collect()
+                    }),
+                    rows.get(&(r, c)).cloned(),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|refs: &Vec<CellRef>| !refs.is_empty())
+                .collect();
+                match candidates
+                    .iter()
+                    .find(|refs| sum_of(tables, refs) == Some(*value))
+                {
+                    Some(refs) => {
+                        sums.insert((r, c), refs.clone());
                     }
+                    None if !candidates.is_empty() => unmatched.push(CellRef {
+                        table: ti,
+                        row: r,
+                        col: c,
+                    }),
+                    None => {}
                 }
             }
-            sums
-        })
-        .collect()
+        }
+        plan.push(sums);
+    }
+    (plan, unmatched)
 }
 
 /// The exact sum of the cells (blank is zero); `None` if one is text or missing.

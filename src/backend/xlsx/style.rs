@@ -99,9 +99,15 @@ pub fn amount_width(d: Decimal) -> f64 {
 }
 
 /// The width of a column from the widest of its cells and its header: the header wraps, so it
-/// asks for at most a short line; some padding; a long name wraps past 50.
-pub fn column_width(cells: f64, header: f64) -> f64 {
-    (cells.max(header.min(12.0)) + 2.0).clamp(5.0, 50.0)
+/// asks for at most a short line; some padding; amount columns alike (at least 12); at most 50.
+pub fn column_width(cells: f64, header: f64, amount: bool) -> f64 {
+    let least = if amount { 12.0 } else { 5.0 };
+    (cells.max(header.min(12.0)) + 2.0).clamp(least, 50.0)
+}
+
+/// The height of a row whose widest text needs `lines` lines (10-point text).
+pub fn row_height(lines: f64) -> f64 {
+    13.5 * lines.max(1.0) + 1.5
 }
 
 /// Page set-up: A4, landscape when wide, fit to the page's width, the header rows

@@ -210,7 +210,8 @@ fn widths(t: &Table) -> Vec<f64> {
                 .filter_map(|r| r.cells.get(c))
                 .map(style::cell_width)
                 .fold(0.0, f64::max);
-            style::column_width(cells, *h)
+            let amount = t.columns.get(c).map(|c| c.kind) == Some(ColumnKind::Amount);
+            style::column_width(cells, *h, amount)
         })
         .collect()
 }
@@ -229,7 +230,7 @@ fn header_heights(ws: &mut Worksheet, t: &Table, widths: &[f64]) -> Result<(), X
         }
     }
     for (y, l) in lines.iter().enumerate() {
-        ws.set_row_height(HEADER_TOP + row32(y), 14.0 * l + 4.0)?;
+        ws.set_row_height(HEADER_TOP + row32(y), style::row_height(*l) + 2.0)?;
     }
     Ok(())
 }
