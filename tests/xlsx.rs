@@ -395,3 +395,15 @@ fn every_roll_up_of_the_examples_is_a_formula() {
         assert!(missed.is_empty(), "{name}: {described:#?}");
     }
 }
+
+/// A text longer than Excel takes in a cell is an error in words, in either language.
+#[test]
+fn a_text_too_long_for_excel_is_a_clear_error() {
+    let mut c = compiled("liaocheng-2024");
+    let goal = c.budget.projects[0].goal.as_mut().unwrap();
+    goal.value = "长".repeat(40_000);
+    let e = c.to_xlsx().unwrap_err();
+    let text = budc::backend::xlsx::error_text(&e);
+    assert!(text.zh.contains("32,767 个字符"), "{}", text.zh);
+    assert!(text.en.contains("32,767 characters"), "{}", text.en);
+}

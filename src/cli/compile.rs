@@ -136,7 +136,7 @@ fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<()
         Format::Xlsx => {
             let bytes = c
                 .to_xlsx()
-                .map_err(|e| ui.fail(t!("无法生成 XLSX：{e}", "cannot build the XLSX: {e}")))?;
+                .map_err(|e| ui.fail(crate::backend::xlsx::error_text(&e)))?;
             crate::files::write_output(path, &bytes)
         }
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),

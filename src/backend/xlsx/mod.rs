@@ -14,6 +14,7 @@ mod refs;
 mod style;
 mod tables;
 
+use crate::diag::{t, Text};
 use crate::document::Document;
 use crate::model::{Budget, Catalog};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
@@ -79,4 +80,20 @@ pub fn render(b: &Budget, catalog: &Catalog, doc: &Document) -> Result<Vec<u8>, 
         facts::write(ws, list, b.department(), &formats)?;
     }
     wb.save_to_buffer()
+}
+
+/// Why a workbook could not be written, in words: the limits of Excel a budget can reach (rows,
+/// the length of a text) in Chinese or English; anything else as the library says it.
+pub fn error_text(e: &XlsxError) -> Text {
+    match e {
+        XlsxError::RowColumnLimitError => t!(
+            "无法生成 XLSX：表格超出 Excel 的上限（每表 1,048,576 行、16,384 列）",
+            "cannot build the XLSX: a table exceeds Excel's limits (1,048,576 rows, 16,384 columns)"
+        ),
+        XlsxError::MaxStringLengthExceeded => t!(
+            "无法生成 XLSX：有一段文字超出 Excel 单元格的上限（32,767 个字符）",
+            "cannot build the XLSX: a text exceeds Excel's limit for a cell (32,767 characters)"
+        ),
+        e => t!("无法生成 XLSX：{e}", "cannot build the XLSX: {e}"),
+    }
 }
