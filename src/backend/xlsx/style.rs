@@ -98,11 +98,13 @@ pub fn amount_width(d: Decimal) -> f64 {
     text_width(&thousands(d))
 }
 
-/// The width of a column from the widest of its cells and its header: the header wraps, so it
-/// asks for at most a short line; some padding; amount columns alike (at least 12); at most 50.
+/// The width of a column from the widest of its cells and its header: a header of up to ten
+/// Chinese characters fits on one line (a reader without Chinese line breaking, as LibreOffice
+/// in an English locale, wraps only at punctuation), longer ones wrap; some padding; amount
+/// columns alike (at least 12); at most 50.
 pub fn column_width(cells: f64, header: f64, amount: bool) -> f64 {
     let least = if amount { 12.0 } else { 5.0 };
-    (cells.max(header.min(12.0)) + 2.0).clamp(least, 50.0)
+    (cells.max(header.min(20.0)) + 2.0).clamp(least, 50.0)
 }
 
 /// The height of a row whose widest text needs `lines` lines (10-point text).
