@@ -1,9 +1,10 @@
-//! The XLSX, read back with calamine: every cell of every table is the document's figure, the
-//! sums are formulas (with the figure cached), the lists hold the facts, the bytes are the same
-//! twice; and LibreOffice, made to recalculate every formula, gets budc's figure for each.
+//! The XLSX, read back with calamine: every cell of every table is the document's figure (and
+//! the JSON's), the sums are formulas (with the figure cached), the lists hold the facts, the
+//! bytes are the same twice; and LibreOffice, made to recalculate every formula, gets budc's
+//! figure for each.
 
 use budc::backend::xlsx::{formulas, sheets};
-use budc::document::{Cell, RowLevel, Table, TableId};
+use budc::document::{Cell, ColumnKind, RowLevel, Table, TableId};
 use budc::source::SourceFile;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rust_decimal::Decimal;
@@ -37,7 +38,7 @@ fn label_span(t: &Table, cells: &[Cell], level: RowLevel) -> usize {
     let labels = t
         .columns
         .iter()
-        .take_while(|c| c.kind != budc::document::ColumnKind::Amount)
+        .take_while(|c| c.kind != ColumnKind::Amount)
         .count();
     cells
         .iter()
@@ -59,6 +60,8 @@ fn every_cell_is_the_documents_and_the_sums_are_formulas() {
         let names = sheets(&c.document);
         assert_eq!(wb.sheet_names(), names, "{name}");
         let plan = formulas::plan(&c.document);
+        // The JSON views of the same tables: the XLSX shows what the open data says.
+        let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
         let mut formula_count = 0;
         for (i, t) in c.document.tables().iter().enumerate() {
             let sheet = &names[i];
@@ -91,6 +94,16 @@ fn every_cell_is_the_documents_and_the_sums_are_formulas() {
                         Cell::Amount(d) => Data::Float(f64_of(*d)),
                     };
                     assert_eq!(got, want, "{name} {sheet} row {r} col {x}");
+                    let column = &t.columns[x];
+                    let in_json = &json["tables"][i]["rows"][r]["values"][column.id.as_str()];
+                    let from_json = match in_json.as_str() {
+                        None => Data::Empty,
+                        Some(v) if column.kind == ColumnKind::Amount => {
+                            Data::Float(v.parse().unwrap())
+                        }
+                        Some(v) => Data::String(v.to_string()),
+                    };
+                    assert_eq!(got, from_json, "{name} {sheet} row {r} col {x} (JSON)");
                     let formula = formulas.get_value(pos).filter(|f| !f.is_empty()).cloned();
                     assert_eq!(
                         formula.is_some(),

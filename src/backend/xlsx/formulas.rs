@@ -394,3 +394,61 @@ fn fiscal_overview(doc: &Document, ti: usize, t: &Table) -> BTreeMap<(usize, usi
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Column, ColumnKind};
+
+    fn row(level: RowLevel, amount: i64) -> Row {
+        Row {
+            code: None,
+            name: String::new(),
+            level,
+            cells: vec![Cell::Amount(Decimal::from(amount))],
+        }
+    }
+
+    /// Each parent adds up the rows under it at the highest level among them: a 类 whose 项
+    /// come without a 款 row adds the 项.
+    #[test]
+    fn parents_add_up_their_nearest_children() {
+        use RowLevel::*;
+        let t = Table {
+            id: TableId::Income,
+            title: String::new(),
+            columns: vec![Column {
+                id: ColumnId::Total,
+                kind: ColumnKind::Amount,
+                header: vec!["合计".into()],
+                group: None,
+            }],
+            rows: vec![
+                row(Total, 10),
+                row(Class, 6),
+                row(Section, 6),
+                row(Item, 2),
+                row(Item, 4),
+                row(Class, 4),
+                row(Item, 4),
+            ],
+            note: None,
+        };
+        let sums = tree(3, &t);
+        let rows_of = |r: usize| -> Vec<usize> { sums[&(r, 0)].iter().map(|c| c.row).collect() };
+        assert_eq!(rows_of(0), [1, 5]);
+        assert_eq!(rows_of(1), [2]);
+        assert_eq!(rows_of(2), [3, 4]);
+        assert_eq!(rows_of(5), [6]);
+        assert!(!sums.contains_key(&(3, 0)));
+        assert!(sums[&(0, 0)].iter().all(|c| c.table == 3));
+        let tables = [t];
+        for (r, refs) in &sums {
+            let Cell::Amount(want) = tables[0].rows[r.0].cells[0] else {
+                unreachable!()
+            };
+            let refs: Vec<CellRef> = refs.iter().map(|c| CellRef { table: 0, ..*c }).collect();
+            assert_eq!(sum_of(&tables, &refs), Some(want));
+        }
+    }
+}
