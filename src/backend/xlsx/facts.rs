@@ -200,14 +200,15 @@ pub fn write(ws: &mut Worksheet, list: &List, dept: &str, f: &Formats) -> Result
     let amount_col = list.header.iter().position(|h| *h == "金额");
     let mut y = 3u32;
     if let Some(ac) = amount_col {
-        let total: Decimal = list
+        // The exact total, cached with the formula (none if it overflows a decimal).
+        let total: Option<Decimal> = list
             .lines
             .iter()
             .filter_map(|l| match l.get(ac) {
                 Some(Fact::Amount(d)) => Some(*d),
                 _ => None,
             })
-            .sum();
+            .try_fold(Decimal::ZERO, |a, d| a.checked_add(d));
         let x = u16::try_from(ac).unwrap_or(u16::MAX);
         if x > 0 {
             ws.merge_range(y, 0, y, x - 1, "合计", &f.name_total)?;
@@ -215,8 +216,12 @@ pub fn write(ws: &mut Worksheet, list: &List, dept: &str, f: &Formats) -> Result
         let n = u32::try_from(list.lines.len()).unwrap_or(0);
         if n > 0 {
             let col = rust_xlsxwriter::utility::column_number_to_name(x);
-            let formula = format!("=SUM({col}{}:{col}{})", y + 2, y + 1 + n);
-            let formula = Formula::new(formula).set_result(total.to_string());
+            let (first, last) = (y + 2, y.saturating_add(1).saturating_add(n));
+            let formula = format!("=SUM({col}{first}:{col}{last})");
+            let formula = match total {
+                Some(t) => Formula::new(formula).set_result(t.to_string()),
+                None => Formula::new(formula),
+            };
             ws.write_formula_with_format(y, x, formula, &f.amount_total)?;
         } else {
             ws.write_number_with_format(y, x, 0.0, &f.amount_total)?;

@@ -84,11 +84,12 @@ fn checked(doc: &Document) -> (Plan, Vec<CellRef>) {
     (plan, unmatched)
 }
 
-/// The exact sum of the cells (blank is zero); `None` if one is text or missing.
+/// The exact sum of the cells (blank is zero); `None` if one is text or missing, or the sum
+/// overflows.
 fn sum_of(tables: &[Table], refs: &[CellRef]) -> Option<Decimal> {
     refs.iter().try_fold(Decimal::ZERO, |acc, r| {
         match tables.get(r.table)?.rows.get(r.row)?.cells.get(r.col)? {
-            Cell::Amount(d) => Some(acc + *d),
+            Cell::Amount(d) => acc.checked_add(*d),
             Cell::Empty => Some(acc),
             Cell::Text(_) => None,
         }

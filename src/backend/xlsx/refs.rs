@@ -27,7 +27,7 @@ impl Locator {
     /// The sheet row of a table's data row.
     pub fn row(&self, table: usize, row: usize) -> u32 {
         let first = self.first_rows.get(table).copied().unwrap_or(HEADER_TOP);
-        first + u32::try_from(row).unwrap_or(u32::MAX - first)
+        first.saturating_add(u32::try_from(row).unwrap_or(u32::MAX))
     }
 
     /// The A1 reference of a cell, with its sheet when it is on another sheet than `from`'s.
@@ -67,7 +67,7 @@ impl Locator {
 
 /// The sheet row where a table's data starts: after the title, the unit line and the header.
 pub fn first_data_row(t: &Table) -> u32 {
-    HEADER_TOP + u32::try_from(t.header().len()).unwrap_or(0)
+    HEADER_TOP.saturating_add(u32::try_from(t.header().len()).unwrap_or(u32::MAX))
 }
 
 /// A column position as Excel's column number.

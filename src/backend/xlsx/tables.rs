@@ -97,7 +97,7 @@ pub fn write(ws: &mut Worksheet, t: &Table, s: &Sheet) -> Result<(), XlsxError> 
             }
         }
     }
-    let below = top + u32::try_from(t.rows.len()).unwrap_or(0);
+    let below = top.saturating_add(u32::try_from(t.rows.len()).unwrap_or(u32::MAX));
     if let Some(note) = &t.note {
         if ncols > 1 {
             ws.merge_range(below, 0, below, last, note, &f.note)?;
