@@ -110,12 +110,15 @@ pub fn write(ws: &mut Worksheet, t: &Table, s: &Sheet) -> Result<(), XlsxError> 
         ws.set_column_width(col(c), *w)?;
     }
     header_heights(ws, t, &widths)?;
-    // Frozen: the header, and the code and name columns when they lead the table.
-    let lead_cols = if matches!(t.id, TableId::Overview | TableId::FiscalOverview) {
-        0
-    } else {
-        label_cols
-    };
+    // Frozen: the header, and the code and name columns when they lead the table and leave
+    // room on a screen for the amounts.
+    let lead_width: f64 = widths.iter().take(label_cols).sum();
+    let lead_cols =
+        if matches!(t.id, TableId::Overview | TableId::FiscalOverview) || lead_width > 60.0 {
+            0
+        } else {
+            label_cols
+        };
     ws.set_freeze_panes(top, col(lead_cols))?;
     let wide = widths.iter().sum::<f64>() > 110.0 || landscape(t.id);
     style::page_setup(ws, wide, Some((HEADER_TOP, top - 1)))
