@@ -1,5 +1,5 @@
-//! Criterion benchmarks of each phase — parse, build, views, check, JSON, DOCX — on the example
-//! (the real 2024 budget, 81 KB) and on a synthetic budget of 1,000 projects (1.3 MB), and the
+//! Criterion benchmarks of each phase — parse, build, views, check, JSON, DOCX, XLSX — on the
+//! example (the real 2024 budget, 81 KB) and on a synthetic budget of 1,000 projects (1.3 MB), and the
 //! whole check of 100 copies of the example in one run, with throughput in bytes of source. `cargo bench --bench phases`; one phase:
 //! `cargo bench --bench phases -- parse`.
 
@@ -52,6 +52,7 @@ fn phases(c: &mut Criterion) {
         let compiled = budc::compile(file.clone(), Some(&catalog));
         g.bench_function("json", |b| b.iter(|| compiled.to_json()));
         g.bench_function("docx", |b| b.iter(|| compiled.to_docx()));
+        g.bench_function("xlsx", |b| b.iter(|| compiled.to_xlsx()));
         g.finish();
     }
     // The real example, 100 copies in one run: what `budc check` of 100 real budgets does in

@@ -190,6 +190,7 @@ fn main() {
 fn example(bin: &Path, dir: &Path) {
     let text = std::fs::read_to_string(EXAMPLE).expect("example");
     let docx = dir.join("example.docx").display().to_string();
+    let xlsx = dir.join("example.xlsx").display().to_string();
 
     println!("== the example ({:.0} KB)", text.len() as f64 / 1e3);
     report("`budc --version` (start-up)", runs(bin, &["--version"], 30));
@@ -203,6 +204,14 @@ fn example(bin: &Path, dir: &Path) {
         runs(
             bin,
             &["compile", EXAMPLE, "--format", "docx", "-o", &docx],
+            30,
+        ),
+    );
+    report(
+        "`budc compile --format xlsx` example",
+        runs(
+            bin,
+            &["compile", EXAMPLE, "--format", "xlsx", "-o", &xlsx],
             30,
         ),
     );

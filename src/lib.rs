@@ -72,6 +72,11 @@ impl Compiled {
         let docx = self.to_docx()?;
         backend::pdf::from_docx(&docx, self.budget.year(), pdfa)
     }
+
+    /// The XLSX output: the tables with their sums as formulas, and the facts as lists.
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        backend::xlsx::render(&self.budget, &self.catalog, &self.document)
+    }
 }
 
 /// Compiles a source file. `catalog` overrides the embedded catalog of the file's 科目版本.

@@ -367,6 +367,42 @@ fn compile_to_docx_and_to_both() {
 }
 
 #[test]
+fn compile_to_xlsx_by_flag_by_extension_and_with_all() {
+    let dir = scratch("xlsx");
+    let by_flag = dir.join("flag.out");
+    let o = budc(&["compile", EXAMPLE, "--format", "xlsx", "-o", s(&by_flag)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&by_flag).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    // `-o *.xlsx` is enough; the same bytes every time.
+    let by_name = dir.join("b.XLSX");
+    let o = budc(&["compile", EXAMPLE, "-o", s(&by_name)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&by_name).unwrap(), bytes);
+    let all = dir.join("all");
+    let o = budc(&["compile", EXAMPLE, "--format", "all", "-o", s(&all)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(all.join("liaocheng-2024.xlsx")).unwrap(),
+        bytes
+    );
+    // A workbook needs a file to go to, and says so in the chosen language.
+    let o = budc(&["compile", EXAMPLE, "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("XLSX 须用 -o 指定输出文件"),
+        "{}",
+        stderr(&o)
+    );
+    let o = budc(&["--lang", "en", "compile", EXAMPLE, "--format", "xlsx"]);
+    assert!(
+        stderr(&o).contains("XLSX needs an output file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn compile_many_files_into_a_folder() {
     let dir = scratch("many");
     let src = dir.join("src");
@@ -392,10 +428,13 @@ fn compile_many_files_into_a_folder() {
     if budc::backend::pdf::engine().is_some() {
         assert_eq!(
             names,
-            ["a.docx", "a.json", "a.pdf", "b.docx", "b.json", "b.pdf"]
+            ["a.docx", "a.json", "a.pdf", "a.xlsx", "b.docx", "b.json", "b.pdf", "b.xlsx"]
         );
     } else {
-        assert_eq!(names, ["a.docx", "a.json", "b.docx", "b.json"]);
+        assert_eq!(
+            names,
+            ["a.docx", "a.json", "a.xlsx", "b.docx", "b.json", "b.xlsx"]
+        );
     }
     // Several files need a folder.
     assert_eq!(budc(&["compile", EXAMPLE, MISTAKES]).status.code(), Some(2));

@@ -38,12 +38,12 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Compile a budget to JSON, DOCX, PDF, or all of them.
+    /// Compile a budget to JSON, DOCX, XLSX, PDF, or all of them.
     Compile {
         /// The .bud file; or several files and folders, compiled in parallel into the folder -o.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format; without it, from the extension of -o (.docx: DOCX, .pdf: PDF), else JSON.
+        /// Output format; without it, from the extension of -o (.docx, .xlsx, .pdf), else JSON.
         #[arg(long, value_enum)]
         format: Option<Format>,
         /// The PDF as PDF/A-2b, for archiving.
@@ -205,9 +205,11 @@ pub enum Format {
     Json,
     /// The publishable document.
     Docx,
+    /// The tables as a workbook, their sums as formulas.
+    Xlsx,
     /// The publishable document as PDF, laid out by LibreOffice (`soffice`).
     Pdf,
-    /// Every format, side by side in the folder given with -o (the PDF when LibreOffice is
+    /// All of them, side by side in the folder given with -o (the PDF when LibreOffice is
     /// installed).
     All,
 }

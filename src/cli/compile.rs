@@ -1,4 +1,4 @@
-//! `budc compile`: a budget to its JSON, DOCX and PDF; many budgets in parallel into a folder.
+//! `budc compile`: a budget to its JSON, DOCX, XLSX and PDF; many budgets in parallel into a folder.
 
 use super::args::Format;
 use super::check::plural;
@@ -37,6 +37,7 @@ fn format_of(format: Option<Format>, output: Option<&Path>) -> Format {
     match output.and_then(Path::extension).and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("docx") => Format::Docx,
         Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
+        Some(e) if e.eq_ignore_ascii_case("xlsx") => Format::Xlsx,
         _ => Format::Json,
     }
 }
@@ -56,6 +57,13 @@ fn targets(
             return Err(ui.fail(t!(
                 "DOCX 须用 -o 指定输出文件",
                 "DOCX needs an output file: -o OUT.docx"
+            )))
+        }
+        (Format::Xlsx, Some(o)) => vec![(Format::Xlsx, Some(o.to_path_buf()))],
+        (Format::Xlsx, None) => {
+            return Err(ui.fail(t!(
+                "XLSX 须用 -o 指定输出文件",
+                "XLSX needs an output file: -o OUT.xlsx"
             )))
         }
         (Format::Pdf, Some(o)) => vec![(Format::Pdf, Some(o.to_path_buf()))],
@@ -95,6 +103,7 @@ fn in_folder(dir: &Path, stem: &str, format: Format) -> Vec<(Format, Option<Path
     [
         (Format::Json, "json"),
         (Format::Docx, "docx"),
+        (Format::Xlsx, "xlsx"),
         (Format::Pdf, "pdf"),
     ]
     .into_iter()
@@ -169,6 +178,12 @@ fn write(ui: &Ui, c: &crate::Compiled, format: Format, pdfa: bool, path: &Path) 
             let bytes = c.to_pdf(pdfa).map_err(|e| ui.fail(pdf_error(&e)))?;
             crate::files::write_output(path, &bytes)
         }
+        Format::Xlsx => {
+            let bytes = c
+                .to_xlsx()
+                .map_err(|e| ui.fail(crate::backend::xlsx::error_text(&e)))?;
+            crate::files::write_output(path, &bytes)
+        }
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
     written.map_err(|e| ui.file_error(&e))
@@ -190,7 +205,7 @@ fn pdf_error(e: &crate::backend::pdf::PdfError) -> Text {
 type Compiled = (SourceFile, Vec<Diagnostic>, bool);
 
 /// Many budgets at once (a 财政局 compiles all its departments): in parallel, each into
-/// `DIR/<name>.json` and/or `DIR/<name>.docx`, reports in order, one summary.
+/// `DIR/<name>.json`, `.docx` and/or `.xlsx`, reports in order, one summary.
 fn many(
     ui: &mut Ui,
     paths: &[PathBuf],
