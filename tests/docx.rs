@@ -179,9 +179,14 @@ fn sample_cells_carry_the_published_values() {
         .any(|l| l.contains("比上年减少0.11万元，下降3.55%")));
 }
 
+/// The XML with its empty elements written `<a/>` (docx-rs writes `<a />`: the same XML).
+fn compact(xml: &str) -> String {
+    xml.replace(" />", "/>")
+}
+
 #[test]
 fn headers_are_merged_and_repeat_on_every_page() {
-    let xml = part(&docx(), "word/document.xml");
+    let xml = compact(&part(&docx(), "word/document.xml"));
     // 收入总体情况表's first header row: 科目编码 over three columns, 财政拨款收入 over four.
     let income = &xml[xml.find(">收入总体情况表</w:t>").unwrap()..];
     let income = &income[..income.find("</w:tbl>").unwrap()];

@@ -15,10 +15,11 @@ pub fn run(
     format: Option<Format>,
     output: Option<&Path>,
     catalog: Option<&Path>,
+    paginate: bool,
 ) -> i32 {
     match files {
-        [file] if !file.is_dir() => one(ui, file, format, output, catalog),
-        _ => many(ui, files, format, output, catalog),
+        [file] if !file.is_dir() => one(ui, file, format, output, catalog, paginate),
+        _ => many(ui, files, format, output, catalog, paginate),
     }
 }
 
@@ -85,6 +86,7 @@ fn one(
     format: Option<Format>,
     output: Option<&Path>,
     catalog: Option<&Path>,
+    paginate: bool,
 ) -> i32 {
     let catalog = match inputs::load_catalog(ui, catalog) {
         Ok(c) => c,
@@ -106,7 +108,7 @@ fn one(
     for (format, out) in targets {
         let written = match out {
             None => ui.out_with(|w| compiled.write_json(w)),
-            Some(path) => write(ui, &compiled, format, &path),
+            Some(path) => write(ui, &compiled, format, &path, paginate),
         };
         if let Err(code) = written {
             return code;
@@ -116,11 +118,22 @@ fn one(
 }
 
 /// Writes one output of a compiled budget to a file (JSON as it is serialised), and says so.
-fn write(ui: &Ui, c: &crate::Compiled, format: Format, path: &Path) -> Result<(), i32> {
+/// `paginate`: number the DOCX's 目录 from a LibreOffice rendering, when LibreOffice is here.
+fn write(
+    ui: &Ui,
+    c: &crate::Compiled,
+    format: Format,
+    path: &Path,
+    paginate: bool,
+) -> Result<(), i32> {
     let written = match format {
         Format::Docx => {
-            let bytes = c
-                .to_docx()
+            let bytes = if paginate {
+                c.to_docx_paginated()
+            } else {
+                c.to_docx()
+            };
+            let bytes = bytes
                 .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?;
             crate::files::write_output(path, &bytes)
         }
@@ -140,6 +153,7 @@ fn many(
     format: Option<Format>,
     output: Option<&Path>,
     catalog: Option<&Path>,
+    paginate: bool,
 ) -> i32 {
     use rayon::prelude::*;
     let Some(dir) = output else {
@@ -177,10 +191,22 @@ fn many(
             }
             let stem = stem(path);
             if matches!(format, Format::Json | Format::All) {
-                write(shared, &c, Format::Json, &dir.join(format!("{stem}.json")))?;
+                write(
+                    shared,
+                    &c,
+                    Format::Json,
+                    &dir.join(format!("{stem}.json")),
+                    false,
+                )?;
             }
             if matches!(format, Format::Docx | Format::All) {
-                write(shared, &c, Format::Docx, &dir.join(format!("{stem}.docx")))?;
+                write(
+                    shared,
+                    &c,
+                    Format::Docx,
+                    &dir.join(format!("{stem}.docx")),
+                    paginate,
+                )?;
             }
             Ok((c.file, c.diagnostics, true))
         })

@@ -49,6 +49,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             format,
             output,
             catalog,
+            no_page_numbers,
             limits,
         } => compile::run(
             &mut Ui::new(lang, Some(limits)),
@@ -56,6 +57,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             format,
             output.as_deref(),
             catalog.as_deref(),
+            !no_page_numbers,
         ),
         Command::Fmt {
             files,
