@@ -163,10 +163,13 @@ pub(super) fn widths(t: &Table, total: u32) -> Vec<u32> {
                 }
                 ColumnKind::Amount => {
                     let hard = natural.max(chars(2));
+                    // A short label (日常公用支出) on one line when there is room.
+                    let label = widest([c.label()].into_iter());
+                    let min = if label <= chars(6) { label } else { chars(3) };
                     Need {
                         hard,
-                        min: hard.max(chars(3)),
-                        natural: hard.max(chars(4)),
+                        min: hard.max(min),
+                        natural: hard.max(min).max(chars(4)),
                         grows: true,
                     }
                 }
@@ -179,7 +182,34 @@ pub(super) fn widths(t: &Table, total: u32) -> Vec<u32> {
             }
         })
         .collect();
-    fit(&needs, total)
+    fit(&code_groups(t, needs), total)
+}
+
+/// The code columns widened so that the header over them (科目编码) keeps on one line.
+fn code_groups(t: &Table, mut needs: Vec<Need>) -> Vec<Need> {
+    for row in header_grid(t) {
+        let mut col = 0;
+        for c in row {
+            let cols = col..(col + c.span).min(needs.len());
+            col += c.span;
+            let all_codes = t
+                .columns
+                .get(cols.clone())
+                .is_some_and(|cs| cs.iter().all(|c| c.kind == ColumnKind::Code));
+            if c.span < 2 || !all_codes {
+                continue;
+            }
+            let want = widest([c.text.as_str()].into_iter());
+            let have: u32 = needs[cols.clone()].iter().map(|n| n.hard).sum();
+            let add = want.saturating_sub(have).div_ceil(c.span as u32);
+            for n in &mut needs[cols] {
+                n.hard += add;
+                n.min += add;
+                n.natural += add;
+            }
+        }
+    }
+    needs
 }
 
 /// A grid cell of a header row.
@@ -239,10 +269,6 @@ fn header_grid(t: &Table) -> Vec<Vec<GridCell>> {
 /// do not make tall enough adds what it lacks to the last of them. (LibreOffice sizes a repeated
 /// row by its own cells only, and cut 一般公共预算 to 一般公共.)
 fn header_heights(grid: &[Vec<GridCell>], w: &[u32]) -> Vec<u32> {
-    let lines_of = |text: &str, width: u32| -> u32 {
-        let room = width.saturating_sub(2 * CELL_MARGIN).max(180);
-        text_twips(text, TABLE_TEXT.size).div_ceil(room).max(1)
-    };
     let mut heights = vec![LINE_TWIPS + 40; grid.len()];
     // Cells of one row first, then merged cells in order of their depth.
     let mut merged = Vec::new();
@@ -254,7 +280,7 @@ fn header_heights(grid: &[Vec<GridCell>], w: &[u32]) -> Vec<u32> {
             if c.vmerge == Some(VMergeType::Continue) {
                 continue;
             }
-            let need = lines_of(&c.text, width) * LINE_TWIPS + 40;
+            let need = lines(&c.text, width) * LINE_TWIPS + 40;
             if c.rows <= 1 {
                 heights[r] = heights[r].max(need);
             } else {
@@ -271,6 +297,12 @@ fn header_heights(grid: &[Vec<GridCell>], w: &[u32]) -> Vec<u32> {
         }
     }
     heights
+}
+
+/// How many lines a text of 小五 takes in a cell of `width` (at least one).
+fn lines(text: &str, width: u32) -> u32 {
+    let room = width.saturating_sub(2 * CELL_MARGIN).max(180);
+    text_twips(text, TABLE_TEXT.size).div_ceil(room).max(1)
 }
 
 fn cell(width: u32, text: &str, align: AlignmentType, f: Font) -> TableCell {
@@ -461,15 +493,46 @@ fn goal_widths(b: &Budget, total: u32) -> [u32; 5] {
                 .map(|i| i.value.text.value.as_str())
                 .chain(["项目名称"]),
         )),
-        text(widest(all().map(|i| i.criterion.value.as_str()))),
+        // The project's name shares the last column with the 评扣分标准.
+        text(widest(
+            all()
+                .map(|i| i.criterion.value.as_str())
+                .chain(b.projects.iter().map(|p| p.name.value.as_str())),
+        )),
     ];
     let w = fit(&needs, total);
     [w[0], w[1], w[2], w[3], w[4]]
 }
 
+/// The height of the text of the tallest page a goal table may take, in twips: an A4 page
+/// less its margins and the space around a table.
+const PAGE_TEXT_HEIGHT: u32 = 16838 - 2 * 1247 - 900;
+
+/// Whether a project's goal table is taller than a page (it cannot be kept on one), from the
+/// lines its texts take in the columns' widths.
+fn longer_than_a_page(p: &crate::model::Project, w: &[u32; 5]) -> bool {
+    let row = |n: u32| n * LINE_TWIPS + 40;
+    let goal = p
+        .goal
+        .as_ref()
+        .map(|g| g.value.as_str())
+        .unwrap_or_default();
+    let mut height = row(lines(&p.code.value, w[1] + w[2]).max(lines(&p.name.value, w[4])))
+        + row(1)
+        + row(lines(goal, w[1] + w[2] + w[3] + w[4]))
+        + row(1);
+    for i in &p.indicators {
+        height += row(lines(&i.name.value, w[2])
+            .max(lines(&i.value.text.value, w[3]))
+            .max(lines(&i.criterion.value, w[4])));
+    }
+    height > PAGE_TEXT_HEIGHT
+}
+
 /// The performance-goal table of each project, in the reference's 5-column layout. A table is
 /// kept on one page when it fits (every row but the last kept with the next); a longer one
-/// repeats its four header rows on the next page.
+/// repeats its four header rows on the next page, and prints its 一级 and 二级 labels at the
+/// top of their blocks (centred in a block cut by the page, a label would fall on the cut).
 pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
     let total = PORTRAIT_TEXT;
     let w = goal_widths(b, total);
@@ -480,6 +543,11 @@ pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
     let c = AlignmentType::Center;
     let l = AlignmentType::Left;
     for p in &b.projects {
+        let label_align = if longer_than_a_page(p, &w) {
+            VAlignType::Top
+        } else {
+            VAlignType::Center
+        };
         let mut rows = Vec::new();
         let head = |cells: Vec<TableCell>| TableRow::new(cells).cant_split();
         rows.push(head(vec![
@@ -531,7 +599,7 @@ pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
                 } else {
                     text
                 };
-                let tc = kept_cell(w[0], text, c, TABLE_TEXT, keep);
+                let tc = kept_cell(w[0], text, c, TABLE_TEXT, keep).vertical_align(label_align);
                 match v {
                     Some(v) => tc.vertical_merge(v),
                     None => tc,
