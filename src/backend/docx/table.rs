@@ -493,12 +493,7 @@ fn goal_widths(b: &Budget, total: u32) -> [u32; 5] {
                 .map(|i| i.value.text.value.as_str())
                 .chain(["项目名称"]),
         )),
-        // The project's name shares the last column with the 评扣分标准.
-        text(widest(
-            all()
-                .map(|i| i.criterion.value.as_str())
-                .chain(b.projects.iter().map(|p| p.name.value.as_str())),
-        )),
+        text(widest(all().map(|i| i.criterion.value.as_str()))),
     ];
     let w = fit(&needs, total);
     [w[0], w[1], w[2], w[3], w[4]]
