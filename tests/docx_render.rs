@@ -119,3 +119,74 @@ fn the_rendered_document_keeps_amounts_whole_and_its_contents_right() {
         assert_eq!(pages.len(), again.len(), "{name}: page count");
     }
 }
+
+/// A goal table taller than a page (yunxi's first project with every indicator written five
+/// times): its header rows repeat on every page, and the 一级 label of the block a page opens
+/// in is printed again on that page's first row.
+#[test]
+fn a_goal_table_over_several_pages_restates_its_labels() {
+    if !paginate::available() {
+        assert!(std::env::var_os("BUDC_REQUIRE_SOFFICE").is_none());
+        return;
+    }
+    let path = format!("{}/examples/yunxi-cdc-2024.bud", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("指标 "))
+        .unwrap();
+    let end = start
+        + lines[start..]
+            .iter()
+            .take_while(|l| l.trim_start().starts_with("指标 "))
+            .count();
+    let mut long = lines[..start].join("\n");
+    for l in &lines[start..end] {
+        for copy in 0..5 {
+            // The 三级指标 (the second field) made distinct: `名称0` … `名称4`.
+            let mut fields: Vec<String> = l.split('|').map(str::to_string).collect();
+            fields[1] = format!("{}{copy} ", fields[1].trim_end());
+            long.push('\n');
+            long.push_str(&fields.join("|"));
+        }
+    }
+    long.push('\n');
+    long.push_str(&lines[end..].join("\n"));
+    let c = budc::compile(SourceFile::new("long.bud", long), None);
+    assert!(!c.has_errors());
+    let project = &c.budget.projects[0];
+    let pages = paginate::render_text(&c.to_docx_paginated().unwrap()).unwrap();
+    let key = squeeze(&format!("项目编码{}", project.code.value));
+    let on: Vec<&String> = pages
+        .iter()
+        .filter(|p| p.lines().any(|l| squeeze(l).contains(&key)))
+        .collect();
+    assert!(
+        on.len() >= 2,
+        "the table should run over pages: {}",
+        on.len()
+    );
+    let labels: BTreeSet<String> = project
+        .indicators
+        .iter()
+        .map(|i| i.level1.value.clone())
+        .collect();
+    for page in &on[1..] {
+        let rows: Vec<String> = page.lines().map(squeeze).collect();
+        let header = rows
+            .iter()
+            .position(|l| l.contains("一级指标二级指标三级指标"))
+            .expect("the repeated header");
+        let first: String = rows[header + 1..]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        assert!(
+            labels.iter().any(|l| first.contains(l.as_str())),
+            "no 一级 label restated on a continued page: {first}"
+        );
+    }
+}

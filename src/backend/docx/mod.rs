@@ -24,23 +24,32 @@ use text::{page, para, run, Font, HEADING_FONT, TITLE_FONT};
 /// The DOCX bytes, without page numbers in the 目录 (no pagination pass): deterministic, the
 /// same budget gives the same bytes.
 pub fn render(b: &Budget, doc: &Document) -> std::io::Result<Vec<u8>> {
-    let built = build(b, doc);
+    let built = build(b, doc, &BTreeMap::new());
     fixup::package(built.docx.build(), &built.facts, &BTreeMap::new())
 }
 
 /// The DOCX bytes with the 目录's page numbers taken from a LibreOffice rendering of the
-/// document, when `soffice` and `pdftotext` are installed; without them, as `render`.
+/// document, when `soffice` and `pdftotext` are installed, and the goal tables that run over
+/// pages restating their 一级/二级 labels on each page; without them, as `render`.
 pub fn render_paginated(b: &Budget, doc: &Document) -> std::io::Result<Vec<u8>> {
-    let built = build(b, doc);
+    let built = build(b, doc, &BTreeMap::new());
     let headings = built.facts.contents.clone();
     let first = fixup::package(built.docx.build(), &built.facts, &BTreeMap::new())?;
-    let pages = paginate::heading_pages(&first, &headings);
-    if pages.is_empty() {
+    let Some(text) = paginate::available()
+        .then(|| paginate::render_text(&first))
+        .flatten()
+    else {
+        return Ok(first);
+    };
+    let pages = paginate::find(&text, &headings);
+    let breaks = paginate::goal_breaks(&text, b);
+    if pages.is_empty() && breaks.is_empty() {
         return Ok(first);
     }
-    // The same document again, now with the page numbers: docx-rs's ids come from counters,
+    // The same document again, with the page numbers and the restated labels (one line each,
+    // in rows already as tall: the pages stay as they were). docx-rs's ids come from counters,
     // and the post-pass renumbers them, so the second build gives the same parts.
-    let built = build(b, doc);
+    let built = build(b, doc, &breaks);
     fixup::package(built.docx.build(), &built.facts, &pages)
 }
 
@@ -204,7 +213,8 @@ fn footer() -> Footer {
     )
 }
 
-fn build(b: &Budget, doc: &Document) -> Built {
+/// `breaks`: the goal tables' rows that open a page (`table::goal_tables`).
+fn build(b: &Budget, doc: &Document, breaks: &table::Breaks) -> Built {
     let mut body = Body::new();
     let year = b.year();
     cover(&mut body, b);
@@ -220,7 +230,7 @@ fn build(b: &Budget, doc: &Document) -> Built {
     let part3 = format!("第三部分 {year} 年部门预算情况和重要事项说明");
     body.heading(&part3, styles::Heading::Part, Some(&part3));
     prose::sections(&mut body, &doc.explanations);
-    table::goal_tables(&mut body, b, b.department());
+    table::goal_tables(&mut body, b, b.department(), breaks);
     body.section_end(false);
 
     body.heading(

@@ -5,6 +5,7 @@
 //! 目录 is written without page numbers.
 
 use super::contents::Entry;
+use crate::model::Budget;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -24,17 +25,6 @@ pub fn available() -> bool {
             .is_ok()
     };
     runs("soffice", "--version") && runs("pdftotext", "-v")
-}
-
-/// The printed page of each heading (by bookmark) in the rendering of `docx`; empty when
-/// LibreOffice or pdftotext is missing or fails.
-pub(super) fn heading_pages(docx: &[u8], headings: &[Entry]) -> BTreeMap<String, u32> {
-    if !available() {
-        return BTreeMap::new();
-    }
-    render_text(docx)
-        .map(|pages| find(&pages, headings))
-        .unwrap_or_default()
 }
 
 /// The pages of `docx` as LibreOffice lays them out, as text (one string per page).
@@ -129,4 +119,123 @@ pub fn find(pages: &[String], headings: &[Entry]) -> BTreeMap<String, u32> {
         }
     }
     out
+}
+
+/// For each goal table that runs over several pages (by project code): the indicator rows that
+/// open a page after the first. On such a page the table repeats its header; the lines after
+/// the header row hold the first row's 三级指标: the indicator (after the previous break) whose
+/// name they hold the longest start of (then the longest end of).
+pub(super) fn goal_breaks(pages: &[String], b: &Budget) -> BTreeMap<String, Vec<usize>> {
+    let mut out = BTreeMap::new();
+    for p in &b.projects {
+        let key = squeeze(&format!("项目编码{}", p.code.value));
+        let names: Vec<String> = p
+            .indicators
+            .iter()
+            .map(|i| squeeze(&i.name.value))
+            .collect();
+        let on: Vec<&String> = pages
+            .iter()
+            .filter(|t| t.lines().any(|l| squeeze(l).contains(&key)))
+            .collect();
+        let mut rows: Vec<usize> = Vec::new();
+        for page in on.iter().skip(1) {
+            let lines: Vec<String> = page.lines().map(squeeze).collect();
+            let Some(h) = lines
+                .iter()
+                .position(|l| l.contains("一级指标二级指标三级指标"))
+            else {
+                continue;
+            };
+            // The first row's lines: a name that wraps, or that sits in the middle of a taller
+            // row, is found whole in the first three lines joined.
+            let first: String = lines
+                .iter()
+                .skip(h + 1)
+                .filter(|l| !l.is_empty())
+                .take(3)
+                .map(String::as_str)
+                .collect();
+            let after = rows.last().map_or(1, |r| r + 1);
+            let best = (after..names.len())
+                .map(|i| (matched(&first, &names[i]), i))
+                .filter(|((start, _), _)| *start >= 2)
+                .max_by_key(|(score, i)| (*score, std::cmp::Reverse(*i)));
+            if let Some((_, i)) = best {
+                rows.push(i);
+            }
+        }
+        if !rows.is_empty() {
+            out.insert(p.code.value.clone(), rows);
+        }
+    }
+    out
+}
+
+/// How many leading characters of `name` appear together in `line`, and how many trailing
+/// ones (a name that wraps is cut in two by the text of the other columns).
+fn matched(line: &str, name: &str) -> (usize, usize) {
+    let chars: Vec<char> = name.chars().collect();
+    let found = |part: &[char]| line.contains(&part.iter().collect::<String>());
+    let start = (1..=chars.len())
+        .rev()
+        .find(|&k| found(&chars[..k]))
+        .unwrap_or(0);
+    let end = (1..=chars.len())
+        .rev()
+        .find(|&k| found(&chars[chars.len() - k..]))
+        .unwrap_or(0);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(heading: &str, bookmark: &str) -> Entry {
+        Entry {
+            level: 1,
+            toc: heading.to_string(),
+            heading: heading.to_string(),
+            bookmark: bookmark.to_string(),
+        }
+    }
+
+    #[test]
+    fn headings_are_found_on_their_pages_counted_from_page_one() {
+        let pages: Vec<String> = [
+            "2024 年某部门部门预算",
+            "目 录\n第一部分 部门概况....1\n一、主要职责....1",
+            "    第一部分 部门概况\n一、主要职责\n  正文\n\n   — 1 —\n",
+            "正文\n\n — 2 —",
+            "  二、机构设置情况\n正文\n — 3 —",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(first_numbered(&pages), Some(2));
+        let found = find(
+            &pages,
+            &[
+                entry("第一部分 部门概况", "a"),
+                entry("一、主要职责", "b"),
+                entry("二、机构设置情况", "c"),
+                entry("三、没有的标题", "d"),
+            ],
+        );
+        let want: BTreeMap<String, u32> = [("a", 1), ("b", 1), ("c", 3)]
+            .map(|(k, v)| (k.to_string(), v))
+            .into_iter()
+            .collect();
+        assert_eq!(found, want);
+    }
+
+    #[test]
+    fn a_wrapped_name_is_matched_by_its_start_then_its_end() {
+        let lines = "疑似预防接种异常反应报100%未达标不得分告处置率1";
+        assert!(
+            matched(lines, "疑似预防接种异常反应报告处置率1")
+                > matched(lines, "疑似预防接种异常反应报告处置率0")
+        );
+        assert_eq!(matched(lines, "冷链温度监测合格率").0, 0);
+    }
 }

@@ -499,6 +499,10 @@ fn goal_widths(b: &Budget, total: u32) -> [u32; 5] {
     [w[0], w[1], w[2], w[3], w[4]]
 }
 
+/// The rows of each goal table (by project code) that open a page, found by the pagination
+/// pass: a label block cut there starts again, its label restated.
+pub(super) type Breaks = std::collections::BTreeMap<String, Vec<usize>>;
+
 /// The height of the text of the tallest page a goal table may take, in twips: an A4 page
 /// less its margins and the space around a table.
 const PAGE_TEXT_HEIGHT: u32 = 16838 - 2 * 1247 - 900;
@@ -526,9 +530,10 @@ fn longer_than_a_page(p: &crate::model::Project, w: &[u32; 5]) -> bool {
 
 /// The performance-goal table of each project, in the reference's 5-column layout. A table is
 /// kept on one page when it fits (every row but the last kept with the next); a longer one
-/// repeats its four header rows on the next page, and prints its 一级 and 二级 labels at the
-/// top of their blocks (centred in a block cut by the page, a label would fall on the cut).
-pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
+/// repeats its four header rows on the next page, prints its 一级 and 二级 labels at the top of
+/// their blocks (centred in a block cut by the page, a label would fall on the cut) and, where
+/// the pagination pass found the page breaks (`breaks`), restates them on the next page.
+pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str, breaks: &Breaks) {
     let total = PORTRAIT_TEXT;
     let w = goal_widths(b, total);
     let bold = Font {
@@ -538,7 +543,8 @@ pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
     let c = AlignmentType::Center;
     let l = AlignmentType::Left;
     for p in &b.projects {
-        let label_align = if longer_than_a_page(p, &w) {
+        let long = longer_than_a_page(p, &w);
+        let label_align = if long {
             VAlignType::Top
         } else {
             VAlignType::Center
@@ -585,9 +591,13 @@ pub(super) fn goal_tables(body: &mut Body, b: &Budget, dept: &str) {
                 (false, _) => Some(VMergeType::Continue),
                 (true, false) => None,
             };
-            let v1 = merge(!same1(prev), same1(next));
-            let v2 = merge(!same2(prev), same2(next));
-            let keep = i + 1 < p.indicators.len();
+            let opens = |j: usize| breaks.get(&p.code.value).is_some_and(|r| r.contains(&j));
+            let (opens_here, opens_next) = (opens(i), opens(i + 1));
+            let v1 = merge(!same1(prev) || opens_here, same1(next) && !opens_next);
+            let v2 = merge(!same2(prev) || opens_here, same2(next) && !opens_next);
+            // A table taller than a page is not kept together (it would leave a page empty
+            // before it); its header rows are kept with the first row.
+            let keep = !long && i + 1 < p.indicators.len();
             let label = |v: Option<VMergeType>, text: &str| {
                 let text = if v == Some(VMergeType::Continue) {
                     ""
