@@ -157,7 +157,7 @@ pub fn journal(bytes: usize) -> String {
     // A comment fills the rest, so the journal is exactly as long as asked.
     let fill = bytes.saturating_sub(out.len() + 3);
     out.push_str("; ");
-    out.extend(std::iter::repeat('-').take(fill));
+    out.extend(std::iter::repeat_n('-', fill));
     out.push('\n');
     out
 }

@@ -134,7 +134,7 @@ fn a_body_cut_short_by_the_end_of_input_ends_the_session_with_exit_2() {
 #[test]
 fn an_endless_header_line_ends_the_session_with_exit_2() {
     let mut line = b"X-Padding: ".to_vec();
-    line.extend(std::iter::repeat(b'a').take(1 << 20));
+    line.extend(std::iter::repeat_n(b'a', 1 << 20));
     let t = Script::new().raw(&line).run_binary();
     assert_broken_stream(&t, &["1024"]);
 }

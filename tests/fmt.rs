@@ -85,7 +85,7 @@ fn respace(line: &str, choice: u8) -> String {
         let amount_line = amount_keyword && last.parse::<f64>().is_ok();
         if amount_line {
             let head = head.trim_end();
-            let amount = if choice % 2 == 0 {
+            let amount = if choice.is_multiple_of(2) {
                 thousands(last)
             } else {
                 last.to_string()

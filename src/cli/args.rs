@@ -55,6 +55,10 @@ pub enum Command {
         /// A folder holding a classification catalog.
         #[arg(long, value_name = "DIR")]
         catalog: Option<PathBuf>,
+        /// Leave the page numbers out of the DOCX's contents (目录) instead of finding them by
+        /// rendering the document with LibreOffice (which runs only when it is installed).
+        #[arg(long)]
+        no_page_numbers: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },

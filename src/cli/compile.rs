@@ -9,11 +9,13 @@ use crate::diag::{Diagnostic, Text};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
-/// What to write: the format (else by the extension of -o), and PDF/A for the PDF.
+/// What to write: the format (else by the extension of -o), PDF/A for the PDF, and whether the
+/// DOCX's 目录 gets its page numbers from a LibreOffice rendering.
 #[derive(Debug, Clone, Copy)]
 pub struct Request {
     pub format: Option<Format>,
     pub pdfa: bool,
+    pub paginate: bool,
 }
 
 pub fn run(
@@ -156,7 +158,7 @@ fn one(
     for (format, out) in targets {
         let written = match out {
             None => ui.out_with(|w| compiled.write_json(w)),
-            Some(path) => write(ui, &compiled, format, request.pdfa, &path),
+            Some(path) => write(ui, &compiled, format, request, &path),
         };
         if let Err(code) = written {
             return code;
@@ -166,16 +168,28 @@ fn one(
 }
 
 /// Writes one output of a compiled budget to a file (JSON as it is serialised), and says so.
-fn write(ui: &Ui, c: &crate::Compiled, format: Format, pdfa: bool, path: &Path) -> Result<(), i32> {
+/// `request.paginate`: number the DOCX's 目录 from a LibreOffice rendering, when LibreOffice
+/// is here; `request.pdfa`: the PDF as PDF/A.
+fn write(
+    ui: &Ui,
+    c: &crate::Compiled,
+    format: Format,
+    request: Request,
+    path: &Path,
+) -> Result<(), i32> {
     let written = match format {
         Format::Docx => {
-            let bytes = c
-                .to_docx()
+            let bytes = if request.paginate {
+                c.to_docx_paginated()
+            } else {
+                c.to_docx()
+            };
+            let bytes = bytes
                 .map_err(|e| ui.fail(t!("无法生成 DOCX：{e}", "cannot build the DOCX: {e}")))?;
             crate::files::write_output(path, &bytes)
         }
         Format::Pdf => {
-            let bytes = c.to_pdf(pdfa).map_err(|e| ui.fail(pdf_error(&e)))?;
+            let bytes = c.to_pdf(request.pdfa).map_err(|e| ui.fail(pdf_error(&e)))?;
             crate::files::write_output(path, &bytes)
         }
         Format::Xlsx => {
@@ -250,7 +264,7 @@ fn many(
             }
             for (f, out) in in_folder(dir, &stem(path), format) {
                 if let Some(out) = out {
-                    write(shared, &c, f, request.pdfa, &out)?;
+                    write(shared, &c, f, request, &out)?;
                 }
             }
             Ok((c.file, c.diagnostics, true))

@@ -53,11 +53,16 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             pdfa,
             output,
             catalog,
+            no_page_numbers,
             limits,
         } => compile::run(
             &mut Ui::new(lang, Some(limits)),
             &files,
-            compile::Request { format, pdfa },
+            compile::Request {
+                format,
+                pdfa,
+                paginate: !no_page_numbers,
+            },
             output.as_deref(),
             catalog.as_deref(),
         ),

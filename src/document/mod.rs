@@ -50,10 +50,11 @@ pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {
     let by_code = spending::by_code(budget, rules);
     let figures = Figures::compute(budget, rules, &by_code);
     let tables = tables::compute(budget, catalog, &by_code, &figures);
+    let glossary = prose::glossary(budget, &rules.glossary);
     Document {
         tables,
-        explanations: prose::explanations(budget, &figures),
-        glossary: prose::glossary(budget, &rules.glossary),
+        explanations: prose::explanations(budget, &figures, &glossary),
+        glossary,
         figures,
     }
 }

@@ -179,7 +179,7 @@ fn walk(
             walk(&path, out, skipped, seen)?;
             continue;
         }
-        if !path.extension().is_some_and(|e| e == "bud") && !kind.is_symlink() {
+        if path.extension().is_none_or(|e| e != "bud") && !kind.is_symlink() {
             continue;
         }
         // What the entry is, through a symlink if it is one.
@@ -205,7 +205,7 @@ fn walk(
             ));
             continue;
         }
-        if !path.extension().is_some_and(|e| e == "bud") {
+        if path.extension().is_none_or(|e| e != "bud") {
             continue;
         }
         if !meta.is_file() {

@@ -1,37 +1,23 @@
 //! Renders the prose data (`document::prose`): a section's title as a heading, each paragraph as
 //! one body paragraph of its plain text.
 
-use super::xml::{Align, Body, Font, HEADING_FONT};
-use crate::document::prose::{Paragraph, Section};
+use super::styles::Heading;
+use super::text::prose;
+use super::Body;
+use crate::document::prose::Section;
 
-/// A section's heading (一、…): 黑体 三号, listed in the contents.
-pub(super) const SECTION_FONT: Font = Font {
-    east_asia: HEADING_FONT,
-    size: 32,
-    bold: false,
-};
-
-/// A subsection's heading (（一）…): 楷体 三号, not listed in the contents.
-const SUBSECTION_FONT: Font = Font {
-    east_asia: "楷体_GB2312",
-    size: 32,
-    bold: false,
-};
-
-/// Writes sections with their paragraphs, then their subsections.
+/// Writes sections with their paragraphs, then their subsections; the sections are in the 目录.
 pub(super) fn sections(body: &mut Body, sections: &[Section]) {
     for s in sections {
-        body.heading(&s.title, 1, SECTION_FONT, Align::Left, true);
-        paragraphs(body, &s.paragraphs);
-        for sub in &s.subsections {
-            body.heading(&sub.title, 2, SUBSECTION_FONT, Align::Left, false);
-            paragraphs(body, &sub.paragraphs);
+        body.heading(&s.title, Heading::Section, Some(&s.title));
+        for p in &s.paragraphs {
+            body.push(prose(&p.text()));
         }
-    }
-}
-
-pub(super) fn paragraphs(body: &mut Body, paragraphs: &[Paragraph]) {
-    for p in paragraphs {
-        body.prose(&p.text());
+        for sub in &s.subsections {
+            body.heading(&sub.title, Heading::Subsection, None);
+            for p in &sub.paragraphs {
+                body.push(prose(&p.text()));
+            }
+        }
     }
 }

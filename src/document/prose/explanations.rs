@@ -1,7 +1,8 @@
 //! 第三部分 说明 as data: the six sections, their sentences built from `Figures`.
 
 use super::{
-    date_words, paragraph, plain, section, sentence, text, Paragraph, Part, Section, Spacing,
+    date_words, paragraph, plain, section, sentence, text, Definition, Paragraph, Part, Section,
+    Spacing,
 };
 use crate::document::figures::{Change, Figures};
 use crate::model::{Budget, MoneyUnit, ThreePublicKind};
@@ -61,12 +62,12 @@ fn push_percent(c: &Change, parts: &mut Vec<Part>) {
 }
 
 /// The sections of 第三部分, in order. The goal tables follow the last subsection.
-pub fn explanations(b: &Budget, f: &Figures) -> Vec<Section> {
+pub fn explanations(b: &Budget, f: &Figures, glossary: &[Definition]) -> Vec<Section> {
     let w = Words { unit: b.unit() };
     vec![
         changes(b, f, &w),
         three_public(b, f, &w),
-        operating_cost(b, f, &w),
+        operating_cost(b, f, &w, glossary),
         procurement(b, f, &w),
         assets(b, f),
         performance(b, f, &w),
@@ -212,12 +213,36 @@ fn three_public(b: &Budget, f: &Figures, w: &Words) -> Section {
     )
 }
 
+/// The term 机关运行经费 with its definition from the 名词解释 (the file's own, else the
+/// catalog's), in full-width punctuation: the published sentence lists what it covers
+/// (包括办公及印刷费、邮电费……以及其他费用).
+fn operating_cost_definition(glossary: &[Definition]) -> String {
+    const TERM: &str = "机关运行经费";
+    let definition = glossary
+        .iter()
+        .find(|d| d.term == TERM)
+        .map(|d| d.text.as_str())
+        .unwrap_or(
+            "指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。",
+        );
+    let full_width: String = definition
+        .chars()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            c => c,
+        })
+        .collect();
+    format!("{TERM}{full_width}")
+}
+
 /// 三、机关运行经费情况
-fn operating_cost(b: &Budget, f: &Figures, w: &Words) -> Section {
+fn operating_cost(b: &Budget, f: &Figures, w: &Words, glossary: &[Definition]) -> Section {
     let year = b.year();
-    let definition = sentence(vec![text(
-        "机关运行经费指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。",
-    )]);
+    let definition = sentence(vec![text(operating_cost_definition(glossary))]);
     let Some(cost) = f.operating_cost else {
         // No 行政 or 参公 unit: worded as published budgets of 事业单位 word it.
         let who = if b.sub_units.len() > 1 {

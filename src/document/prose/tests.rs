@@ -12,7 +12,7 @@ fn d(s: &str) -> Decimal {
 fn explained(text: &str) -> Vec<Section> {
     let c = crate::compile(SourceFile::new("test.bud", text), None);
     assert!(!c.has_errors(), "{:?}", c.diagnostics);
-    explanations(&c.budget, &c.document.figures)
+    explanations(&c.budget, &c.document.figures, &c.document.glossary)
 }
 
 fn titled<'a>(sections: &'a [Section], title: &str) -> &'a Section {
@@ -192,4 +192,17 @@ fn changes_and_percentages_in_words() {
 fn dates_in_words() {
     assert_eq!(date_words("2023-12-31"), "2023 年 12 月 31 日");
     assert_eq!(date_words("2024年01月05日"), "2024 年 1 月 5 日");
+}
+
+/// The 机关运行经费 sentence is the published one, with the list of what it covers: the term
+/// and its definition from the 名词解释, in full-width punctuation.
+#[test]
+fn operating_cost_sentence_lists_what_it_covers() {
+    let sections = explained(EXAMPLE);
+    let cost = titled(&sections, "三、机关运行经费情况");
+    let text = cost.paragraphs[0].text();
+    assert!(
+        text.starts_with("机关运行经费指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。2024 年本部门机关运行经费安排 149.89 万元。"),
+        "{text}"
+    );
 }
