@@ -191,7 +191,13 @@ fn compile_to_a_closed_pipe_ends_quietly() {
     drop(child.stdout.take());
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
+    // No error message (the summary line says "0 errors").
+    assert!(!stderr(&o).contains("error:"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("compiled 1 file: 0 errors"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -562,4 +568,38 @@ fn new_from_last_year_carries_the_budget_and_its_figures_become_the_prior_year()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert!(codes.iter().all(|c| *c == "E0504"), "{codes:?}");
+}
+
+#[test]
+fn compile_says_what_it_wrote_and_counts_the_warnings() {
+    let dir = scratch("says");
+    let out = dir.join("l.xlsx");
+    // The format from the extension; the warnings as a number; the file written, with its size.
+    let o = budc(&["compile", EXAMPLE, "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("37 个警告未显示"), "{err}");
+    assert!(!err.contains("W0211"), "{err}");
+    assert!(
+        err.contains(&format!("已写入 {}（", out.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("编译了 1 个文件：0 个错误，37 个警告"),
+        "{err}"
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    // --warnings prints them all.
+    let o = budc(&["compile", EXAMPLE, "--warnings", "-o", s(&out)]);
+    assert_eq!(stderr(&o).matches("W0211").count(), 9);
+    // A format that contradicts the extension is refused, and nothing is written.
+    let json = dir.join("x.json");
+    let o = budc(&["compile", EXAMPLE, "--format", "docx", "-o", s(&json)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--format docx 与输出文件"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!json.exists());
 }

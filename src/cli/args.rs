@@ -49,6 +49,9 @@ pub enum Command {
         /// The PDF as PDF/A-2b, for archiving.
         #[arg(long)]
         pdfa: bool,
+        /// Print every warning (else only their number; `budc check` prints them all).
+        #[arg(long)]
+        warnings: bool,
         /// Output file (standard output when omitted, JSON only); a folder with --format all.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,

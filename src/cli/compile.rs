@@ -16,6 +16,8 @@ pub struct Request {
     pub format: Option<Format>,
     pub pdfa: bool,
     pub paginate: bool,
+    /// Print every warning, not only their number.
+    pub warnings: bool,
 }
 
 pub fn run(
@@ -44,6 +46,18 @@ fn format_of(format: Option<Format>, output: Option<&Path>) -> Format {
     }
 }
 
+/// The format an output file's extension names, if any.
+fn format_of_extension(path: &Path) -> Option<Format> {
+    let e = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match e.as_str() {
+        "json" => Format::Json,
+        "docx" => Format::Docx,
+        "xlsx" => Format::Xlsx,
+        "pdf" => Format::Pdf,
+        _ => return None,
+    })
+}
+
 /// Where each output of one budget goes (`None`: standard output).
 fn targets(
     ui: &Ui,
@@ -52,6 +66,20 @@ fn targets(
     output: Option<&Path>,
 ) -> Result<Vec<(Format, Option<PathBuf>)>, i32> {
     let stem = stem(file);
+    // `--format docx -o out.json` writes a DOCX named .json: refused.
+    if let Some(named) = output.and_then(format_of_extension) {
+        if format != Format::All && named != format {
+            let (o, f, e) = (
+                output.map(|o| o.display().to_string()).unwrap_or_default(),
+                format!("{format:?}").to_lowercase(),
+                format!("{named:?}").to_lowercase(),
+            );
+            return Err(ui.fail(t!(
+                "--format {f} 与输出文件 {o} 的扩展名（{e}）不符：改正其一，或不写 --format（按扩展名推断）",
+                "--format {f} does not match the extension of {o} ({e}): correct one, or leave --format out (the extension decides)"
+            )));
+        }
+    }
     let targets = match (format, output) {
         (Format::Json, o) => vec![(Format::Json, o.map(Path::to_path_buf))],
         (Format::Docx, Some(o)) => vec![(Format::Docx, Some(o.to_path_buf()))],
@@ -150,9 +178,13 @@ fn one(
         Ok(f) => crate::compile(f, catalog.as_ref()),
         Err(code) => return code,
     };
-    ui.diagnostics(&compiled.diagnostics, &compiled.file);
-    if compiled.has_errors() {
-        ui.say(&t!("有错误，未生成输出。", "errors: nothing written."));
+    report(ui, &compiled.diagnostics, &compiled.file, request.warnings);
+    let (errors, warnings) = count(&compiled.diagnostics);
+    if errors > 0 {
+        ui.say(&t!(
+            "有 {errors} 个错误，未生成输出。",
+            "{errors} errors: nothing written."
+        ));
         return ERRORS;
     }
     for (format, out) in targets {
@@ -164,7 +196,34 @@ fn one(
             return code;
         }
     }
+    let warned = plural(warnings, "warning");
+    ui.say(&t!(
+        "编译了 1 个文件：0 个错误，{warnings} 个警告",
+        "compiled 1 file: 0 errors, {warned}"
+    ));
     OK
+}
+
+/// The diagnostics of a compiled budget: its errors always, its warnings with `--warnings`,
+/// else their number and where to see them.
+fn report(ui: &mut Ui, diags: &[Diagnostic], file: &SourceFile, all: bool) {
+    if all {
+        return ui.diagnostics(diags, file);
+    }
+    let errors: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .cloned()
+        .collect();
+    ui.diagnostics(&errors, file);
+    let hidden = diags.len() - errors.len();
+    if hidden > 0 {
+        let name = &file.name;
+        ui.say(&t!(
+            "{name}：{hidden} 个警告未显示（--warnings 显示，或运行 budc check {name}）",
+            "{name}: {hidden} warnings not shown (--warnings shows them, or run budc check {name})"
+        ));
+    }
 }
 
 /// Writes one output of a compiled budget to a file (JSON as it is serialised), and says so.
@@ -200,7 +259,17 @@ fn write(
         }
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
-    written.map_err(|e| ui.file_error(&e))
+    written.map_err(|e| ui.file_error(&e))?;
+    // Say what was written, and how large (a character device such as /dev/null has no size).
+    let p = path.display();
+    match std::fs::metadata(path).ok().filter(|m| m.is_file()) {
+        Some(m) => {
+            let size = crate::files::read::human_size(m.len());
+            ui.say(&t!("已写入 {p}（{size}）", "wrote {p} ({size})"));
+        }
+        None => ui.say(&t!("已写入 {p}", "wrote {p}")),
+    }
+    Ok(())
 }
 
 /// Why no PDF was made, with what to do.
@@ -276,7 +345,7 @@ fn many(
         match r {
             Err(code) => worst = worst.max(code),
             Ok((file, diags, ok)) => {
-                ui.diagnostics(&diags, &file);
+                report(ui, &diags, &file, request.warnings);
                 let (e, w) = count(&diags);
                 errors += e;
                 warnings += w;
