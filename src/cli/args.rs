@@ -133,7 +133,7 @@ pub enum Command {
     /// The classification catalog: show a code, search by name, compare years, check a folder.
     Catalog {
         #[command(subcommand)]
-        action: super::catalog::Action,
+        action: CatalogAction,
     },
     /// Next year's budget from this year's: codes, names and years rewritten for a catalog year.
     Migrate {
@@ -219,4 +219,47 @@ pub enum Format {
     /// All of them, side by side in the folder given with -o (the PDF when LibreOffice is
     /// installed).
     All,
+}
+
+/// The actions of `budc catalog`.
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// One code: name, level, parent, children, mapping, source, confidence. Exit 1 if unknown.
+    Show {
+        /// The code, e.g. 2080110, 30101 or 50101.
+        code: String,
+        /// The catalog year (default: the newest built in).
+        #[arg(long, value_name = "Y")]
+        year: Option<String>,
+        /// A folder holding a classification catalog instead of a built-in year.
+        #[arg(long, value_name = "DIR", conflicts_with = "year")]
+        catalog: Option<PathBuf>,
+    },
+    /// Codes whose name contains a word (functional 项, economic 款). Exit 1 if none.
+    Search {
+        word: String,
+        /// The catalog year (default: the newest built in).
+        #[arg(long, value_name = "Y")]
+        year: Option<String>,
+        /// A folder holding a classification catalog instead of a built-in year.
+        #[arg(long, value_name = "DIR", conflicts_with = "year")]
+        catalog: Option<PathBuf>,
+    },
+    /// Codes added, removed and renamed from one catalog to another (years or folders).
+    Diff {
+        old: String,
+        new: String,
+        #[arg(long, value_enum, default_value_t = CatalogDiffFormat::Text)]
+        format: CatalogDiffFormat,
+    },
+    /// Check a catalog folder: readable, and of the shape of the built-in ones. Exit 1 on
+    /// problems.
+    Check { dir: PathBuf },
+}
+
+/// How `budc catalog diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogDiffFormat {
+    Text,
+    Json,
 }

@@ -1,61 +1,18 @@
 //! `budc catalog`: the classification catalog without opening its files. `show` one code,
 //! `search` codes by name, `diff` two years, `check` a catalog folder's shape.
 
+use super::args::{CatalogAction, CatalogDiffFormat};
 use super::ui::{Ui, ERRORS, OK};
 use crate::diag::{t, Text};
 use crate::model::catalog::{parent_code, Catalog, Classification, Confidence};
 use crate::model::catalog_shape::{self, classification_of};
 use crate::model::Side;
-use clap::{Subcommand, ValueEnum};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// The actions of `budc catalog`.
-#[derive(Debug, Subcommand)]
-pub enum Action {
-    /// One code: name, level, parent, children, mapping, source, confidence. Exit 1 if unknown.
-    Show {
-        /// The code, e.g. 2080110, 30101 or 50101.
-        code: String,
-        /// The catalog year (default: the newest built in).
-        #[arg(long, value_name = "Y")]
-        year: Option<String>,
-        /// A folder holding a classification catalog instead of a built-in year.
-        #[arg(long, value_name = "DIR", conflicts_with = "year")]
-        catalog: Option<PathBuf>,
-    },
-    /// Codes whose name contains a word (functional 项, economic 款). Exit 1 if none.
-    Search {
-        word: String,
-        /// The catalog year (default: the newest built in).
-        #[arg(long, value_name = "Y")]
-        year: Option<String>,
-        /// A folder holding a classification catalog instead of a built-in year.
-        #[arg(long, value_name = "DIR", conflicts_with = "year")]
-        catalog: Option<PathBuf>,
-    },
-    /// Codes added, removed and renamed from one catalog to another (years or folders).
-    Diff {
-        old: String,
-        new: String,
-        #[arg(long, value_enum, default_value_t = CatalogDiffFormat::Text)]
-        format: CatalogDiffFormat,
-    },
-    /// Check a catalog folder: readable, and of the shape of the built-in ones. Exit 1 on
-    /// problems.
-    Check { dir: PathBuf },
-}
-
-/// How `budc catalog diff` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CatalogDiffFormat {
-    Text,
-    Json,
-}
-
-pub fn run(ui: &mut Ui, action: Action) -> i32 {
+pub fn run(ui: &mut Ui, action: CatalogAction) -> i32 {
     match action {
-        Action::Show {
+        CatalogAction::Show {
             code,
             year,
             catalog,
@@ -63,7 +20,7 @@ pub fn run(ui: &mut Ui, action: Action) -> i32 {
             Ok(c) => show(ui, &c, &code),
             Err(e) => e,
         },
-        Action::Search {
+        CatalogAction::Search {
             word,
             year,
             catalog,
@@ -71,8 +28,8 @@ pub fn run(ui: &mut Ui, action: Action) -> i32 {
             Ok(c) => search(ui, &c, &word),
             Err(e) => e,
         },
-        Action::Diff { old, new, format } => diff(ui, &old, &new, format),
-        Action::Check { dir } => check(ui, &dir),
+        CatalogAction::Diff { old, new, format } => diff(ui, &old, &new, format),
+        CatalogAction::Check { dir } => check(ui, &dir),
     }
 }
 
