@@ -2,7 +2,10 @@
 //! tools/ref2published.py): every published cell asserted. budc must fail it exactly on the
 //! inconsistencies of the published document, at their lines, and nowhere else.
 
-use std::process::{Command, Output};
+mod common;
+use common::budc_command;
+
+use std::process::Output;
 
 const REL: &str = "examples/liaocheng-2024-as-published.bud";
 const AS_PUBLISHED: &str = concat!(
@@ -56,7 +59,7 @@ const EXPECTED_ERRORS: &[(u64, &str, &str)] = &[
 ];
 
 fn budc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_budc"))
+    budc_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

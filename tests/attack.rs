@@ -4,6 +4,9 @@
 
 #![cfg(unix)]
 
+mod common;
+use common::budc_command;
+
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -11,7 +14,6 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
-const BUDC: &str = env!("CARGO_BIN_EXE_budc");
 
 /// A fresh scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -22,7 +24,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn cmd(args: &[&str]) -> Command {
-    let mut c = Command::new(BUDC);
+    let mut c = budc_command();
     c.args(args).env("NO_COLOR", "1");
     c
 }

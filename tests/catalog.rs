@@ -2,6 +2,9 @@
 //! catalog/2024 into a scratch folder, changes one rule in its rules.toml, and shows the checker
 //! or the outputs following the change; a wrong rules file is an error with its file and line.
 
+mod common;
+use common::budc_command;
+
 use budc::document::TableId;
 use budc::model::catalog::CatalogError;
 use budc::model::{BasicKind, Catalog, ThreePublicKind};
@@ -10,7 +13,7 @@ use budc::Compiled;
 use rust_decimal::Decimal;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
 use std::str::FromStr;
 
 const CATALOG_2024: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/2024");
@@ -303,7 +306,7 @@ fn the_glossary_of_the_rules_is_printed_through_the_command_line() {
     let budget = dir.parent().unwrap().join("b.bud");
     std::fs::write(&budget, BUDGET.replace("专项类", "特定目标类")).unwrap();
     let run = |catalog: Option<&Path>, out: &Path| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_budc"));
+        let mut cmd = budc_command();
         cmd.args(["compile", "--format", "docx", "-o"]).arg(out);
         if let Some(c) = catalog {
             cmd.arg("--catalog").arg(c);
@@ -343,7 +346,7 @@ fn a_malformed_rules_file_is_an_error_with_its_file_and_line() {
         }
     );
     // Through the command line: a usage error (exit 2) naming the place.
-    let o = Command::new(env!("CARGO_BIN_EXE_budc"))
+    let o = budc_command()
         .args(["check", "--catalog"])
         .arg(&dir)
         .arg(concat!(

@@ -1,13 +1,16 @@
 //! `budc catalog` and `budc migrate`, through the built binary: exact outputs on real codes,
 //! exit codes, a user catalog checked for its shape, a budget migrated byte for byte.
 
+mod common;
+use common::budc_command;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn budc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_budc"))
+    budc_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

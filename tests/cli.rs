@@ -1,7 +1,10 @@
 //! The command line, through the built binary: exit codes, outputs, determinism, atomicity.
 
+mod common;
+use common::budc_command;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
 const MISTAKES: &str = concat!(
@@ -10,7 +13,7 @@ const MISTAKES: &str = concat!(
 );
 
 fn budc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_budc"))
+    budc_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -182,7 +185,7 @@ fn compile_to_stdout_and_file_agree_and_are_deterministic() {
 #[test]
 fn compile_to_a_closed_pipe_ends_quietly() {
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_budc"))
+    let mut child = budc_command()
         .args(["--lang", "en", "compile", EXAMPLE])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -602,4 +605,34 @@ fn compile_says_what_it_wrote_and_counts_the_warnings() {
         stderr(&o)
     );
     assert!(!json.exists());
+}
+
+#[test]
+fn help_and_messages_follow_lang_then_the_locale() {
+    // Chinese by default, --help included.
+    let o = budc(&["compile", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        help.contains("用法：budc compile") && help.contains("显示帮助"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Usage") && !help.contains("Print help"),
+        "{help}"
+    );
+    // An English locale gives English, and --lang wins over the locale.
+    let en = |args: &[&str]| {
+        budc_command()
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let o = en(&["compile", "--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Usage: budc compile"));
+    let o = en(&["check", EXAMPLE]);
+    assert!(stderr(&o).contains("checked 1 file"), "{}", stderr(&o));
+    let o = en(&["check", EXAMPLE, "--lang", "zh"]);
+    assert!(stderr(&o).contains("检查了 1 个文件"), "{}", stderr(&o));
 }

@@ -1,12 +1,15 @@
 //! `budc diff`: a semantic diff of two budgets, through the built binary.
 
+mod common;
+use common::budc_command;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");
 
 fn budc(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_budc"))
+    budc_command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

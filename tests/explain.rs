@@ -1,6 +1,9 @@
 //! Every code's explanation, and its examples: the wrong example triggers the code, the right
 //! one does not. So `budc explain` never shows an example that budc does not agree with.
 
+mod common;
+use common::budc_command;
+
 use budc::diag::codes::{self, with_header};
 use budc::source::SourceFile;
 
@@ -84,12 +87,7 @@ fn readme_lists_every_code() {
 
 #[test]
 fn explain_cli_prints_both_languages_and_rejects_unknown_codes() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_budc"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| budc_command().args(args).output().unwrap();
     let zh = run(&["explain", "E0304"]);
     assert_eq!(zh.status.code(), Some(0));
     let zh = String::from_utf8(zh.stdout).unwrap();

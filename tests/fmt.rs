@@ -1,6 +1,9 @@
 //! `budc fmt`: the examples are in canonical form; formatting keeps the model; any re-spacing of
 //! a canonical file formats back to it (property tests); the command line.
 
+mod common;
+use common::budc_command;
+
 use budc::source::SourceFile;
 use proptest::prelude::*;
 
@@ -167,7 +170,7 @@ proptest! {
 
 fn budc(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_budc"))
+    let mut child = budc_command()
         .args(args)
         .env("NO_COLOR", "1")
         .stdin(std::process::Stdio::piped())

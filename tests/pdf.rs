@@ -3,6 +3,9 @@
 //! installs LibreOffice (.ci/run sets BUDC_REQUIRE_SOFFICE=1); elsewhere the tests are skipped
 //! when `soffice` is missing.
 
+mod common;
+use common::budc_command;
+
 use budc::source::SourceFile;
 
 fn compiled(name: &str) -> budc::Compiled {
@@ -64,7 +67,7 @@ fn pdfa_for_archiving_is_the_same_twice() {
 }
 
 fn budc(args: &[&str], path_env: Option<&str>) -> std::process::Output {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_budc"));
+    let mut cmd = budc_command();
     cmd.args(args);
     if let Some(p) = path_env {
         cmd.env("PATH", p);

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Language of the messages (zh: 中文, en: English).
-    #[arg(long, value_enum, default_value_t = LangArg::Zh, global = true)]
-    pub lang: LangArg,
+    /// Language of the messages (zh: 中文, the default; en: English); without it, LANG decides.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Subcommand)]

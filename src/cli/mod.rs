@@ -9,19 +9,26 @@ mod compile;
 mod diff;
 mod explain;
 mod fmt;
+mod help;
 mod inputs;
 mod migrate;
 mod new;
 pub mod ui;
 
 use args::{Cli, Command};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use ui::Ui;
 pub use ui::{ERRORS, OK, USAGE};
 
 /// Runs the command line with the given arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    // The language first: the help itself is in it.
+    let lang = help::language(&args);
+    let parsed = help::localized(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -32,7 +39,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     crate::files::install_signal_cleanup();
-    let lang = cli.lang.into();
+    let lang = cli.lang.map(Into::into).unwrap_or(lang);
     match cli.command {
         Command::Check {
             paths,

@@ -10,6 +10,15 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The `budc` binary in a locale that names no language (messages in Chinese, the default).
+fn budc_command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_budc"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    c
+}
+
 pub const URI: &str = "file:///tmp/budget.bud";
 
 /// How long the binary may take for a whole script.
@@ -110,7 +119,7 @@ impl Script {
     /// Through `budc lsp`, on its stdin and stdout.
     pub fn run_binary(&self) -> Transcript {
         let start = Instant::now();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_budc"))
+        let mut child = budc_command()
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
