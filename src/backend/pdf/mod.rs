@@ -44,8 +44,9 @@ const TIMEOUT: Duration = Duration::from_secs(300);
 /// The LibreOffice program, when it is on the PATH.
 pub fn engine() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
+    // `soffice.exe` on Windows.
     std::env::split_paths(&path)
-        .map(|dir| dir.join("soffice"))
+        .flat_map(|dir| [dir.join("soffice"), dir.join("soffice.exe")])
         .find(|p| p.is_file())
 }
 
