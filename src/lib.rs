@@ -17,6 +17,7 @@ pub mod diff;
 pub mod document;
 pub mod files;
 pub mod fmt;
+pub mod import;
 pub mod lsp;
 pub mod migrate;
 pub mod model;

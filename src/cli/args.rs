@@ -121,6 +121,33 @@ pub enum Command {
         #[arg(long, value_name = "LAST_YEAR.bud", conflicts_with_all = ["department", "kind", "unit", "units"])]
         from: Option<PathBuf>,
     },
+    /// Bring a budget in from a workbook: the one budc writes (--format xlsx), or 预算管理一体化
+    /// exports of 基本支出明细, 项目明细 and 绩效目标.
+    Import {
+        /// The workbook (.xlsx; also .xls and .ods).
+        workbook: PathBuf,
+        /// The .bud file to write (canonical form).
+        #[arg(short, long, value_name = "FILE.bud")]
+        output: PathBuf,
+        /// Keep this budget's header, texts and other statements, and replace its 基本支出 and
+        /// 项目 by the workbook's (e.g. a skeleton made by `budc new`).
+        #[arg(long, value_name = "BASE.bud")]
+        base: Option<PathBuf>,
+        /// 金额单位 of the budget, when the workbook does not say (元 or 万元).
+        #[arg(long)]
+        unit: Option<String>,
+        /// 部门: the department's name, when the workbook does not say.
+        #[arg(long)]
+        department: Option<String>,
+        /// 年度: the budget year, when the workbook does not say.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Write over an existing output file.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. E0201.

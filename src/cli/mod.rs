@@ -10,6 +10,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod help;
+mod import;
 mod inputs;
 mod migrate;
 mod new;
@@ -117,6 +118,27 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
                 },
             ),
         },
+        Command::Import {
+            workbook,
+            output,
+            base,
+            unit,
+            department,
+            year,
+            force,
+            limits,
+        } => import::run(
+            &mut Ui::new(lang, Some(limits)),
+            &workbook,
+            &output,
+            import::Request {
+                base,
+                unit,
+                department,
+                year,
+                force,
+            },
+        ),
         Command::Explain { code, list } => {
             explain::run(&mut Ui::new(lang, None), code.as_deref(), list)
         }

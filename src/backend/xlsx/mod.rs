@@ -7,9 +7,10 @@
 //! text, `tables` writes a table sheet, `facts` the lists, `style` the formats and page set-up,
 //! `names` the sheet names.
 
-mod facts;
+pub mod facts;
 pub mod formulas;
 mod names;
+pub mod records;
 mod refs;
 mod style;
 mod tables;
@@ -32,8 +33,22 @@ pub fn sheets(doc: &Document) -> Vec<String> {
     sheet_names(titles)
 }
 
-/// The titles of the list sheets, after the tables.
-const LISTS: [&str; 3] = ["绩效目标", "基本支出明细", "项目支出明细"];
+/// The titles of the list sheets, after the tables: the facts as lists, then the sheets that
+/// carry the rest of the budget (`records`), for `budc import`.
+pub const LISTS: [&str; 12] = [
+    "绩效目标",
+    "基本支出明细",
+    "项目支出明细",
+    "项目信息",
+    "项目经济分类",
+    "政府采购明细",
+    "项目三公经费",
+    "部门信息",
+    "二级单位",
+    "文字说明",
+    "上年数",
+    "核对数",
+];
 
 /// The XLSX bytes. The same budget gives the same bytes: the workbook's dates come from the
 /// budget's year, never from the clock.
@@ -71,6 +86,15 @@ pub fn render(b: &Budget, catalog: &Catalog, doc: &Document) -> Result<Vec<u8>, 
         facts::goals(b),
         facts::basic(b, catalog),
         facts::projects(b, catalog),
+        records::projects(b),
+        records::economics(b),
+        records::procurement(b),
+        records::three_public(b),
+        records::department(b),
+        records::sub_units(b),
+        records::texts(b),
+        records::prior(b),
+        records::stated(b),
     ];
     for (i, list) in lists.iter().enumerate() {
         let ws = wb.add_worksheet();
