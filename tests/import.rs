@@ -561,6 +561,14 @@ fn units() {
         text.contains("\n基本支出\n  2070109 30101 1234.56\n"),
         "{text}"
     );
+    // Not a workbook: said in the message's language only.
+    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/yunxi-cdc-2024.bud");
+    let o = budc(&["import", s(&ex), "--year", "2025", "-o", s(&bud), "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "错误：无法读取工作簿：不是 Excel 或 OpenDocument 工作簿（.xlsx、.xls、.ods），或文件已损坏\n"
+    );
     // Never over the workbook.
     let o = budc(&[
         "import",

@@ -33,8 +33,23 @@ pub struct Book {
     pub sheets: Vec<Sheet>,
 }
 
-/// Why a workbook could not be opened at all.
-pub type OpenError = String;
+/// Why a workbook could not be opened at all: calamine's words, which are English, are kept for
+/// English only.
+pub type OpenError = crate::diag::Text;
+
+fn open_error(e: impl std::fmt::Display) -> OpenError {
+    let e = e.to_string();
+    if e.contains("detect file format") {
+        return crate::diag::t!(
+            "不是 Excel 或 OpenDocument 工作簿（.xlsx、.xls、.ods），或文件已损坏",
+            "not an Excel or OpenDocument workbook (.xlsx, .xls, .ods), or the file is damaged"
+        );
+    }
+    crate::diag::t!(
+        "工作簿已损坏或格式不受支持",
+        "the workbook is damaged or in an unsupported form: {e}"
+    )
+}
 
 /// The shortest decimal text of a number (`2100401`, `12017440.7`).
 pub fn number_text(f: f64) -> String {
@@ -48,12 +63,12 @@ pub fn number_text(f: f64) -> String {
 /// Reads every sheet of an XLSX (or XLS, ODS) workbook.
 pub fn read(bytes: &[u8]) -> Result<Book, OpenError> {
     let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| e.to_string())?;
+        .map_err(open_error)?;
     let mut sheets = Vec::new();
     for (index, name) in wb.sheet_names().into_iter().enumerate() {
         let range = match wb.worksheet_range(&name) {
             Ok(r) => r,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(open_error(e)),
         };
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
