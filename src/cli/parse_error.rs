@@ -284,3 +284,53 @@ fn number(e: &clap::Error, kind: ContextKind) -> isize {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of parse error, even with clap's own English message and a free-text tip, is
+    /// said in Chinese with no English word but the argument's own.
+    #[test]
+    fn no_kind_falls_back_to_clap_english() {
+        use ErrorKind as K;
+        let kinds = [
+            K::InvalidValue,
+            K::UnknownArgument,
+            K::InvalidSubcommand,
+            K::NoEquals,
+            K::ValueValidation,
+            K::TooManyValues,
+            K::TooFewValues,
+            K::WrongNumberOfValues,
+            K::ArgumentConflict,
+            K::MissingRequiredArgument,
+            K::MissingSubcommand,
+            K::InvalidUtf8,
+            K::Io,
+            K::Format,
+        ];
+        for kind in kinds {
+            let mut e = clap::Error::raw(kind, "something went wrong in English\n");
+            e.insert(ContextKind::InvalidArg, ContextValue::String("--x".into()));
+            e.insert(ContextKind::InvalidValue, ContextValue::String("v".into()));
+            e.insert(
+                ContextKind::Suggested,
+                ContextValue::StyledStrs(vec!["an English tip".into()]),
+            );
+            let zh = render(&e, Lang::Zh);
+            assert!(zh.starts_with("错误："), "{kind:?}: {zh}");
+            let english: Vec<&str> = zh
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+                .filter(|w| !matches!(*w, "--x" | "v" | "--help" | "UTF-8" | "budc"))
+                .collect();
+            assert!(english.is_empty(), "{kind:?}: {zh}");
+            let en = render(&e, Lang::En);
+            assert!(en.starts_with("error: "), "{kind:?}: {en}");
+            assert!(en.contains("tip: an English tip"), "{kind:?}: {en}");
+        }
+        let bare = render(&clap::Error::new(ErrorKind::Io), Lang::Zh);
+        assert_eq!(bare, "错误：命令行有误\n更多信息请用 --help\n");
+    }
+}
