@@ -5,6 +5,7 @@
 mod common;
 use common::budc_command;
 
+use budc::diag::Text;
 use budc::document::TableId;
 use budc::model::catalog::CatalogError;
 use budc::model::{BasicKind, Catalog, ThreePublicKind};
@@ -60,7 +61,7 @@ fn catalog_with(test: &str, find: &str, replace: &str) -> PathBuf {
 }
 
 fn load(dir: &Path) -> Catalog {
-    Catalog::from_dir(dir).unwrap_or_else(|e| panic!("{e}"))
+    Catalog::from_dir(dir).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn compile(text: &str, catalog: Option<&Catalog>) -> Compiled {
@@ -337,28 +338,41 @@ fn line_of(dir: &Path, needle: &str) -> usize {
 fn a_malformed_rules_file_is_an_error_with_its_file_and_line() {
     let dir = catalog_with("malformed", "[projects]\n", "[projects\n");
     let e = Catalog::from_dir(&dir).unwrap_err();
+    let file = dir.join("rules.toml").display().to_string();
+    let line = line_of(&dir, "[projects");
     assert_eq!(
         e,
         CatalogError {
-            file: dir.join("rules.toml").display().to_string(),
-            line: line_of(&dir, "[projects"),
-            message: "unclosed table, expected `]`".into(),
+            file: file.clone(),
+            line,
+            message: Text::new("表头没有闭合，应为 `]`", "unclosed table, expected `]`"),
         }
     );
-    // Through the command line: a usage error (exit 2) naming the place.
-    let o = budc_command()
-        .args(["check", "--catalog"])
-        .arg(&dir)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/liaocheng-2024.bud"
-        ))
-        .output()
-        .unwrap();
+    // Through the command line: a usage error (exit 2) naming the place, in the language of the
+    // messages.
+    let run = |lang: &[&str]| {
+        budc_command()
+            .args(lang)
+            .args(["check", "--catalog"])
+            .arg(&dir)
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/liaocheng-2024.bud"
+            ))
+            .output()
+            .unwrap()
+    };
+    let o = run(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&o.stderr).trim_end(),
-        format!("错误：无法读取科目表：{e}")
+        String::from_utf8_lossy(&o.stderr),
+        format!("错误：无法读取科目表：{file}:{line}: 表头没有闭合，应为 `]`\n")
+    );
+    let o = run(&["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("error: cannot read the catalog: {file}:{line}: unclosed table, expected `]`\n")
     );
 }
 
@@ -367,7 +381,13 @@ fn a_wrong_value_in_the_rules_is_an_error_with_its_line() {
     let dir = catalog_with("wrong-code", "abroad = [\"30212\"]", "abroad = [\"302x2\"]");
     let e = Catalog::from_dir(&dir).unwrap_err();
     assert_eq!(e.line, line_of(&dir, "abroad = "));
-    assert_eq!(e.message, "`302x2` is not a code of 5 digits");
+    assert_eq!(
+        e.message,
+        Text::new(
+            "`302x2` 不是 5 位的编码",
+            "`302x2` is not a code of 5 digits"
+        )
+    );
     let dir = catalog_with(
         "wrong-source",
         "sources = [\"一般公共预算\"]",
@@ -375,7 +395,17 @@ fn a_wrong_value_in_the_rules_is_an_error_with_its_line() {
     );
     let e = Catalog::from_dir(&dir).unwrap_err();
     assert_eq!(e.line, line_of(&dir, "sources = "));
-    assert!(e.message.starts_with("unknown source `财政`"), "{e}");
+    let list = budc::model::Source::ALL
+        .map(budc::model::Source::keyword)
+        .join("、");
+    assert_eq!(
+        e.message,
+        Text::new(
+            format!("未知的资金来源 `财政`（可用：{list}）"),
+            format!("unknown source `财政` (sources: {list})")
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -386,8 +416,12 @@ fn a_catalog_folder_without_rules_is_refused() {
     assert_eq!(e.file, dir.join("rules.toml").display().to_string());
     assert_eq!(e.line, 0);
     assert!(
-        e.message.starts_with("missing: a catalog folder holds"),
-        "{e}"
+        e.message.en.starts_with("missing: a catalog folder holds"),
+        "{e:?}"
+    );
+    assert!(
+        e.message.zh.starts_with("缺少此文件：科目表目录应有 "),
+        "{e:?}"
     );
 }
 

@@ -266,10 +266,114 @@ fn check_refuses_an_unreadable_folder_with_the_line_at_fault() {
         .count();
     assert_eq!(
         stderr(&o),
-        format!("{d}/economic_dept.tsv:{line}: code `30101` appears twice\n{d}：无法读取科目表\n")
+        format!("{d}/economic_dept.tsv:{line}: 编码 `30101` 出现了两次\n{d}：无法读取科目表\n")
+    );
+    let o = budc(&["--lang", "en", "catalog", "check", s(&dir)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{d}/economic_dept.tsv:{line}: code `30101` appears twice\n\
+             {d}: the catalog cannot be read\n"
+        )
     );
     let o = budc(&["catalog", "check", &format!("{d}/nothing")]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_catalog_that_cannot_be_read_is_said_in_the_language_of_the_messages() {
+    // A row of five columns in a code list.
+    let dir = copy_catalog("l10n-columns", "2024", "region");
+    edit(&dir, "functional.tsv", &[], "201\tx\ty\tz\tw");
+    let d = s(&dir);
+    let line = line_of(&dir, "functional.tsv", "201\tx\t");
+    let o = budc(&["check", "--catalog", d, EXAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!("错误：无法读取科目表：{d}/functional.tsv:{line}: 应有 3 或 4 列（以制表符分隔），实有 5 列\n")
+    );
+    let o = budc(&["--lang", "en", "check", "--catalog", d, EXAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: cannot read the catalog: {d}/functional.tsv:{line}: \
+             expected 3 or 4 tab-separated columns, found 5\n"
+        )
+    );
+    let o = budc(&["catalog", "check", d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{d}/functional.tsv:{line}: 应有 3 或 4 列（以制表符分隔），实有 5 列\n\
+             {d}：无法读取科目表\n"
+        )
+    );
+
+    // No rules file.
+    let dir = copy_catalog("l10n-no-rules", "2024", "region");
+    std::fs::remove_file(dir.join("rules.toml")).unwrap();
+    let d = s(&dir);
+    let files = "functional.tsv、economic_dept.tsv、economic_gov.tsv、economic_mapping.tsv、\
+                 complete.tsv、rules.toml";
+    let o = budc(&["check", "--catalog", d, EXAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "错误：无法读取科目表：{d}/rules.toml: 缺少此文件：科目表目录应有 {files}，\
+             可另有 government_fund.tsv（见 catalog/README.md）\n"
+        )
+    );
+    let o = budc(&["catalog", "check", d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{d}/rules.toml: 缺少此文件：科目表目录应有 {files}，\
+             可另有 government_fund.tsv（见 catalog/README.md）\n\
+             {d}：无法读取科目表\n"
+        )
+    );
+    let o = budc(&["--lang", "en", "catalog", "check", d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{d}/rules.toml: missing: a catalog folder holds functional.tsv, economic_dept.tsv, \
+             economic_gov.tsv, economic_mapping.tsv, complete.tsv, rules.toml and, optionally, \
+             government_fund.tsv (catalog/README.md)\n\
+             {d}: the catalog cannot be read\n"
+        )
+    );
+
+    // A rules file that does not parse, and a wrong value in it.
+    let dir = copy_catalog("l10n-rules", "2024", "region");
+    let rules = std::fs::read_to_string(dir.join("rules.toml")).unwrap();
+    std::fs::write(
+        dir.join("rules.toml"),
+        rules.replacen("[projects]\nkinds", "[projects]\nkind", 1),
+    )
+    .unwrap();
+    let d = s(&dir);
+    let line = line_of(&dir, "rules.toml", "kind = ");
+    let o = budc(&["catalog", "check", d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!("{d}/rules.toml:{line}: 未知的字段 `kind`，应为 `kinds`\n{d}：无法读取科目表\n")
+    );
+    let o = budc(&["--lang", "en", "catalog", "check", d]);
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{d}/rules.toml:{line}: unknown field `kind`, expected `kinds`\n\
+             {d}: the catalog cannot be read\n"
+        )
+    );
 }
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/liaocheng-2024.bud");

@@ -636,3 +636,177 @@ fn help_and_messages_follow_lang_then_the_locale() {
     let o = en(&["check", EXAMPLE, "--lang", "zh"]);
     assert!(stderr(&o).contains("检查了 1 个文件"), "{}", stderr(&o));
 }
+
+/// The words of a Chinese message that are in Latin letters: only the names and values of the
+/// command line may be (options, placeholders, commands, values), never clap's English.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '<' || c == '>')
+    })
+    .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+    .map(str::to_string)
+    .collect()
+}
+
+#[test]
+fn parse_errors_are_in_the_language_of_the_messages() {
+    // (arguments, the Chinese stderr, the English stderr)
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["check", "--frobnicate", "x.bud"],
+            "错误：未知选项 --frobnicate\n\
+             提示：要把 --frobnicate 作为值，请写成 -- --frobnicate\n\
+             用法：budc check [选项] <PATHS>...\n\
+             更多信息请用 --help\n",
+            "error: unknown option '--frobnicate'\n\
+             tip: to pass '--frobnicate' as a value, use '-- --frobnicate'\n\
+             Usage: budc check [OPTIONS] <PATHS>...\n\
+             For more information, try '--help'.\n",
+        ),
+        (
+            &["compile", "--format", "docz", "x.bud"],
+            "错误：--format 的值 docz 无效，可选：json、docx、xlsx、pdf、all\n\
+             提示：是否想用 docx？\n\
+             更多信息请用 --help\n",
+            "error: invalid value 'docz' for '--format'; possible values: json, docx, xlsx, pdf, all\n\
+             tip: did you mean 'docx'?\n\
+             For more information, try '--help'.\n",
+        ),
+        (
+            &["compile"],
+            "错误：缺少参数 <FILES>...\n\
+             用法：budc compile [选项] <FILES>...\n\
+             更多信息请用 --help\n",
+            "error: the following required arguments were not provided: <FILES>...\n\
+             Usage: budc compile <FILES>...\n\
+             For more information, try '--help'.\n",
+        ),
+        (
+            &["chek"],
+            "错误：未知命令 chek\n\
+             提示：是否想用 check 或 schema？\n\
+             用法：budc [选项] <命令>\n\
+             更多信息请用 --help\n",
+            "error: unrecognized subcommand 'chek'\n\
+             tip: did you mean 'check' or 'schema'?\n\
+             Usage: budc [OPTIONS] <COMMAND>\n\
+             For more information, try '--help'.\n",
+        ),
+        (
+            &["check", "--deny-warning", "x.bud"],
+            "错误：未知选项 --deny-warning\n\
+             提示：是否想用 --deny-warnings？\n\
+             用法：budc check [选项] <PATHS>...\n\
+             更多信息请用 --help\n",
+            "error: unknown option '--deny-warning'\n\
+             tip: did you mean '--deny-warnings'?\n\
+             Usage: budc check --deny-warnings <PATHS>...\n\
+             For more information, try '--help'.\n",
+        ),
+    ];
+    let allowed = [
+        "--frobnicate",
+        "budc",
+        "check",
+        "compile",
+        "schema",
+        "chek",
+        "<PATHS>",
+        "<FILES>",
+        "--format",
+        "docz",
+        "json",
+        "docx",
+        "xlsx",
+        "pdf",
+        "all",
+        "--help",
+        "--deny-warning",
+        "--deny-warnings",
+    ];
+    for (args, zh, en) in cases {
+        let o = budc(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), zh, "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        for w in latin_words(&stderr(&o)) {
+            assert!(allowed.contains(&w.as_str()), "{w} in {}", stderr(&o));
+        }
+        for english in ["error", "Usage", "For more information", "tip"] {
+            assert!(!stderr(&o).contains(english), "{}", stderr(&o));
+        }
+        let mut with_en = vec!["--lang", "en"];
+        with_en.extend_from_slice(args);
+        let o = budc(&with_en);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), en, "{args:?}");
+        // The locale, without --lang, says English too.
+        let o = budc_command()
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&o), en, "{args:?}");
+    }
+}
+
+#[test]
+fn every_kind_of_parse_error_is_said_in_chinese_by_default() {
+    let zh = |args: &[&str]| {
+        let o = budc(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        stderr(&o)
+    };
+    assert_eq!(
+        zh(&[
+            "new",
+            "x.bud",
+            "--year",
+            "2024",
+            "--department",
+            "a",
+            "--from",
+            "b"
+        ]),
+        "错误：--department 不能与 --from 同时使用\n\
+         用法：budc new [选项] --year <YEAR> <FILE>\n\
+         更多信息请用 --help\n"
+    );
+    assert_eq!(
+        zh(&["new", "x.bud", "--department", "a"]),
+        "错误：缺少参数 --year <YEAR>\n\
+         用法：budc new [选项] --year <YEAR> <FILE>\n\
+         更多信息请用 --help\n"
+    );
+    assert_eq!(
+        zh(&["check", "--max-input-size", "lots", "x.bud"]),
+        "错误：--max-input-size 的值 lots 无效：不是大小（例如 512M、1G）\n\
+         更多信息请用 --help\n"
+    );
+    assert_eq!(
+        zh(&["explain", "E0201", "E0202"]),
+        "错误：多余的参数 E0202\n\
+         用法：budc explain [选项] [CODE]\n\
+         更多信息请用 --help\n"
+    );
+    assert_eq!(
+        zh(&["compile", "--format"]),
+        "错误：--format 缺少值，可选：json、docx、xlsx、pdf、all\n\
+         更多信息请用 --help\n"
+    );
+    assert_eq!(
+        zh(&["--lang", "fr", "check", "x.bud"]),
+        "错误：--lang 的值 fr 无效，可选：zh、en\n\
+         更多信息请用 --help\n"
+    );
+    // Help and version still print and exit 0; a bare command prints its help and exits 2.
+    let o = budc(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "budc 0.1.0\n");
+    let o = budc(&["check", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("用法：budc check"));
+    let o = budc(&["catalog"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("用法：budc catalog"), "{}", stderr(&o));
+}

@@ -36,8 +36,7 @@ pub fn run(ui: &mut Ui, action: CatalogAction) -> i32 {
 /// The catalog of `--catalog DIR`, else of `--year`, else the newest built in.
 fn choose(ui: &Ui, year: Option<&str>, dir: Option<&Path>) -> Result<Catalog, i32> {
     if let Some(d) = dir {
-        return Catalog::from_dir(d)
-            .map_err(|e| ui.fail(t!("无法读取科目表：{e}", "cannot read the catalog: {e}")));
+        return super::inputs::catalog_in(ui, d);
     }
     by_year(
         ui,
@@ -310,7 +309,7 @@ fn check(ui: &mut Ui, dir: &Path) -> i32 {
     let c = match Catalog::from_dir(dir) {
         Ok(c) => c,
         Err(e) => {
-            ui.say(&Text::same(e.to_string()));
+            ui.say(&e.text());
             ui.say(&t!(
                 "{shown}：无法读取科目表",
                 "{shown}: the catalog cannot be read"

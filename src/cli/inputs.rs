@@ -9,12 +9,16 @@ use std::path::{Path, PathBuf};
 
 /// The catalog of `--catalog DIR`, if given.
 pub fn load_catalog(ui: &Ui, dir: Option<&Path>) -> Result<Option<Catalog>, i32> {
-    match dir {
-        None => Ok(None),
-        Some(d) => Catalog::from_dir(d)
-            .map(Some)
-            .map_err(|e| ui.fail(t!("无法读取科目表：{e}", "cannot read the catalog: {e}"))),
-    }
+    dir.map(|d| catalog_in(ui, d)).transpose()
+}
+
+/// The catalog of a folder; what is wrong with it said in the language of the messages.
+pub fn catalog_in(ui: &Ui, dir: &Path) -> Result<Catalog, i32> {
+    Catalog::from_dir(dir).map_err(|e| {
+        let said = e.text();
+        let (zh, en) = (&said.zh, &said.en);
+        ui.fail(t!("无法读取科目表：{zh}", "cannot read the catalog: {en}"))
+    })
 }
 
 /// A source as read: decoded, or with the diagnostic of its encoding (and a lossy decoding to

@@ -14,6 +14,7 @@ mod import;
 mod inputs;
 mod migrate;
 mod new;
+mod parse_error;
 pub mod ui;
 
 use args::{Cli, Command};
@@ -32,10 +33,24 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind as K;
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => OK,
-                _ => USAGE,
+                K::DisplayHelp | K::DisplayVersion => {
+                    let _ = e.print();
+                    OK
+                }
+                // The help (localized), on standard error, for a command given without its words.
+                K::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    USAGE
+                }
+                // Every other error said again in the language, never clap's English in Chinese.
+                _ => {
+                    use std::io::Write;
+                    let text = parse_error::render(&e, lang);
+                    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+                    USAGE
+                }
             };
         }
     };

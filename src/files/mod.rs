@@ -15,7 +15,7 @@ pub mod read;
 mod temp;
 pub mod write;
 
-pub use error::FileError;
+pub use error::{reason, FileError};
 pub use read::{expand, read_input, Expanded, Limits};
 pub use temp::install_signal_cleanup;
 pub use write::{replace_in_place, write_output, write_output_with};

@@ -106,7 +106,7 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Parses a size as written on the command line: `512M`, `1G`, `64K`, `1000` (bytes); binary
 /// multiples, an optional `B`/`iB`.
-pub fn parse_size(s: &str) -> Result<u64, String> {
+pub fn parse_size(s: &str) -> Result<u64, NotASize> {
     let t = s.trim();
     let t = t
         .strip_suffix("iB")
@@ -125,8 +125,21 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(1u64 << shift))
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("“{s}”不是大小（例如 512M、1G）/ not a size (e.g. 512M, 1G)"))
+        .ok_or_else(|| NotASize(s.to_string()))
 }
+
+/// A value of `--max-input-size` that is not a size. The command line says why in the language
+/// of the messages (`cli::parse_error`); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotASize(pub String);
+
+impl std::fmt::Display for NotASize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "'{}' is not a size (e.g. 512M, 1G)", self.0)
+    }
+}
+
+impl std::error::Error for NotASize {}
 
 /// The `.bud` files that paths name: a file as given; a folder's `.bud` files, found
 /// recursively and sorted, without following symlinked folders, each file counted once.

@@ -8,6 +8,8 @@
 pub use super::catalog_error::CatalogError;
 use super::rules::{Rules, RULES_FILE};
 use super::Side;
+use crate::diag::{t, Text};
+use crate::files::reason;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -282,17 +284,17 @@ impl Catalog {
                 file: path.display().to_string(),
                 line: 0,
                 message: match e.kind() {
-                    std::io::ErrorKind::NotFound => format!(
-                        "missing: a catalog folder holds {} and, optionally, {FUND_FILE} \
-                         (catalog/README.md)",
-                        FILES
-                            .iter()
-                            .filter(|f| **f != FUND_FILE)
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    _ => e.to_string(),
+                    std::io::ErrorKind::NotFound => {
+                        let needed: Vec<&str> =
+                            FILES.iter().filter(|f| **f != FUND_FILE).copied().collect();
+                        let (zh, en) = (needed.join("、"), needed.join(", "));
+                        t!(
+                            "缺少此文件：科目表目录应有 {zh}，可另有 {FUND_FILE}（见 catalog/README.md）",
+                            "missing: a catalog folder holds {en} and, optionally, {FUND_FILE} \
+                             (catalog/README.md)"
+                        )
+                    }
+                    _ => cannot_read(&e),
                 },
             })?;
             files.push((name.to_string(), text));
@@ -301,7 +303,11 @@ impl Catalog {
             .map_err(|e| CatalogError {
                 file: dir.display().to_string(),
                 line: 0,
-                message: e.to_string(),
+                message: {
+                    let why = reason(&e);
+                    let (zh, en) = (&why.zh, &why.en);
+                    t!("无法列出目录：{zh}", "cannot list the folder: {en}")
+                },
             })?
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -313,7 +319,7 @@ impl Catalog {
             let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
                 file: path.display().to_string(),
                 line: 0,
-                message: e.to_string(),
+                message: cannot_read(&e),
             })?;
             files.push((name, text));
         }
@@ -363,7 +369,7 @@ impl Catalog {
             let code_list = CODE_LISTS.contains(&name.as_str());
             let allowed: &[usize] = if code_list { &[3, 4] } else { &[3] };
             for (line_no, cols) in rows(name, text, allowed)? {
-                let err = |message: String| CatalogError {
+                let err = |message: Text| CatalogError {
                     file: name.clone(),
                     line: line_no,
                     message,
@@ -383,16 +389,19 @@ impl Catalog {
                     continue;
                 };
                 // complete.tsv: the branches whose children are all listed.
-                let class = Classification::from_key(&code)
-                    .ok_or_else(|| err(format!("unknown classification `{code}`")))?;
+                let class = Classification::from_key(&code).ok_or_else(|| {
+                    err(t!("未知的分类 `{code}`", "unknown classification `{code}`"))
+                })?;
                 cat.complete.insert((class, second));
             }
         }
         cat.rules = rules.ok_or_else(|| CatalogError {
             file: RULES_FILE.to_string(),
             line: 0,
-            message: "missing: a catalog holds its rules beside the code lists (catalog/README.md)"
-                .to_string(),
+            message: Text::fixed(
+                "缺少此文件：科目表在编码表旁应有其规则（见 catalog/README.md）",
+                "missing: a catalog holds its rules beside the code lists (catalog/README.md)",
+            ),
         })?;
         Ok(Catalog(Arc::new(cat)))
     }
@@ -544,13 +553,19 @@ fn insert(
     map: &mut BTreeMap<String, Entry>,
     code: &str,
     entry: Entry,
-    err: impl Fn(String) -> CatalogError,
+    err: impl Fn(Text) -> CatalogError,
 ) -> Result<(), CatalogError> {
     if !code.chars().all(|c| c.is_ascii_digit()) || ![3, 5, 7].contains(&code.len()) {
-        return Err(err(format!("`{code}` is not a 3-, 5- or 7-digit code")));
+        return Err(err(t!(
+            "`{code}` 不是 3、5 或 7 位的编码",
+            "`{code}` is not a 3-, 5- or 7-digit code"
+        )));
     }
     if map.insert(code.to_string(), entry).is_some() {
-        return Err(err(format!("code `{code}` appears twice")));
+        return Err(err(t!(
+            "编码 `{code}` 出现了两次",
+            "code `{code}` appears twice"
+        )));
     }
     Ok(())
 }
@@ -562,15 +577,20 @@ fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogE
         let Ok([dept, side, gov, confidence, source]) = <[String; 5]>::try_from(cols) else {
             continue;
         };
-        let err = |message: String| CatalogError {
+        let err = |message: Text| CatalogError {
             file: name.to_string(),
             line,
             message,
         };
-        let side = Side::parse(&side)
-            .ok_or_else(|| err(format!("side `{side}`: expected 机关 or 事业")))?;
+        let side = Side::parse(&side).ok_or_else(|| {
+            err(t!(
+                "一侧 `{side}`：应为 机关 或 事业",
+                "side `{side}`: expected 机关 or 事业"
+            ))
+        })?;
         if !matches!(confidence.as_str(), "confirmed" | "recalled") {
-            return Err(err(format!(
+            return Err(err(t!(
+                "可信度 `{confidence}`：应为 confirmed 或 recalled",
                 "confidence `{confidence}`: expected confirmed or recalled"
             )));
         }
@@ -581,7 +601,11 @@ fn read_mapping(cat: &mut Tables, name: &str, text: &str) -> Result<(), CatalogE
             line,
         };
         if cat.mapping.insert((dept.clone(), side), entry).is_some() {
-            return Err(err(format!("{dept} ({}) is mapped twice", side.name())));
+            let side = side.name();
+            return Err(err(t!(
+                "{dept}（{side}）对应了两次",
+                "{dept} ({side}) is mapped twice"
+            )));
         }
     }
     Ok(())
@@ -601,36 +625,41 @@ fn read_crosswalk(from: &str, name: &str, text: &str) -> Result<Crosswalk, Catal
         else {
             continue;
         };
-        let err = |message: String| CatalogError {
+        let err = |message: Text| CatalogError {
             file: name.to_string(),
             line,
             message,
         };
-        let confidence = Confidence::from_key(&confidence).ok_or_else(|| {
-            err(format!(
-                "unknown confidence `{confidence}` (`confirmed` or `recalled`)"
-            ))
-        })?;
+        let confidence = Confidence::from_key(&confidence)
+            .ok_or_else(|| err(unknown_confidence(&confidence)))?;
         for (code, name) in [(&old_code, &old_name), (&new_code, &new_name)] {
             let dash = code == "-";
             let digits =
                 code.chars().all(|c| c.is_ascii_digit()) && [3, 5, 7].contains(&code.len());
             if !dash && !digits {
-                return Err(err(format!(
+                return Err(err(t!(
+                    "`{code}` 不是 3、5 或 7 位的编码，也不是 `-`",
                     "`{code}` is not a 3-, 5- or 7-digit code nor `-`"
                 )));
             }
             if dash != (name == "-") || name.is_empty() {
-                return Err(err(format!(
+                return Err(err(t!(
+                    "编码 `{code}`、名称 `{name}`：一侧应是编码和它的名称，或 `-` 和 `-`",
                     "code `{code}` with name `{name}`: a side is a code and its name, or `-` and `-`"
                 )));
             }
         }
         if old_code == "-" && new_code == "-" {
-            return Err(err("a row with neither an old nor a new code".to_string()));
+            return Err(err(Text::fixed(
+                "这一行既没有旧编码也没有新编码",
+                "a row with neither an old nor a new code",
+            )));
         }
         if old_code != "-" && out.rows.iter().any(|r| r.old_code == old_code) {
-            return Err(err(format!("old code `{old_code}` appears twice")));
+            return Err(err(t!(
+                "旧编码 `{old_code}` 出现了两次",
+                "old code `{old_code}` appears twice"
+            )));
         }
         out.rows.push(CrosswalkRow {
             old_code,
@@ -646,7 +675,7 @@ fn read_crosswalk(from: &str, name: &str, text: &str) -> Result<Crosswalk, Catal
 }
 
 /// A row of a code list: its code and entry.
-fn code_row(cols: Vec<String>, line: usize) -> Result<(String, Entry), String> {
+fn code_row(cols: Vec<String>, line: usize) -> Result<(String, Entry), Text> {
     let mut cols = cols.into_iter();
     let (code, name) = (
         cols.next().unwrap_or_default(),
@@ -654,15 +683,14 @@ fn code_row(cols: Vec<String>, line: usize) -> Result<(String, Entry), String> {
     );
     let (confidence, source) = match (cols.next(), cols.next()) {
         (Some(word), Some(source)) => {
-            let confidence = Confidence::from_key(&word).ok_or_else(|| {
-                format!("unknown confidence `{word}` (`confirmed` or `recalled`)")
-            })?;
+            let confidence =
+                Confidence::from_key(&word).ok_or_else(|| unknown_confidence(&word))?;
             (confidence, source)
         }
         (source, _) => (Confidence::Confirmed, source.unwrap_or_default()),
     };
     if name.is_empty() {
-        return Err(format!("code `{code}` has no name"));
+        return Err(t!("编码 `{code}` 没有名称", "code `{code}` has no name"));
     }
     Ok((
         code,
@@ -692,20 +720,35 @@ fn rows(
         let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
         let found = cols.len();
         if !allowed.contains(&found) {
-            let expected = allowed
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(" or ");
+            let expected: Vec<String> = allowed.iter().map(usize::to_string).collect();
+            let (zh, en) = (expected.join(" 或 "), expected.join(" or "));
             return Err(CatalogError {
                 file: name.to_string(),
                 line: i + 1,
-                message: format!("expected {expected} tab-separated columns, found {found}"),
+                message: t!(
+                    "应有 {zh} 列（以制表符分隔），实有 {found} 列",
+                    "expected {en} tab-separated columns, found {found}"
+                ),
             });
         }
         out.push((i + 1, cols));
     }
     Ok(out)
+}
+
+/// A confidence that is neither `confirmed` nor `recalled`.
+fn unknown_confidence(word: &str) -> Text {
+    t!(
+        "未知的可信度 `{word}`（应为 `confirmed` 或 `recalled`）",
+        "unknown confidence `{word}` (`confirmed` or `recalled`)"
+    )
+}
+
+/// A catalog file the operating system would not read, its reason in both languages.
+fn cannot_read(e: &std::io::Error) -> Text {
+    let why = reason(e);
+    let (zh, en) = (&why.zh, &why.en);
+    t!("无法读取：{zh}", "cannot read it: {en}")
 }
 
 /// Names compare equal regardless of full- or half-width brackets and spaces.
@@ -759,7 +802,7 @@ mod tests {
         // `embedded` turns a load error into "no such year": make sure there is none.
         for (year, files) in EMBEDDED {
             assert_eq!(files.map(|(name, _)| name), FILES, "{year}");
-            let c = Catalog::from_embedded(year, files).unwrap_or_else(|e| panic!("{year}: {e}"));
+            let c = Catalog::from_embedded(year, files).unwrap_or_else(|e| panic!("{year}: {e:?}"));
             assert_eq!(c.year, *year);
             assert!(!c.rules().indicators.is_empty(), "{year}");
         }
@@ -865,13 +908,25 @@ mod tests {
         assert_eq!(e.line, 2);
         assert_eq!(
             e.message,
-            "unknown confidence `maybe` (`confirmed` or `recalled`)"
+            Text::new(
+                "未知的可信度 `maybe`（应为 `confirmed` 或 `recalled`）",
+                "unknown confidence `maybe` (`confirmed` or `recalled`)"
+            )
         );
         let e = bad("code\tname\tconfidence\tsource\n\n201\ta\tconfirmed\tx\ty\n");
         assert_eq!(e.line, 3);
-        assert_eq!(e.message, "expected 3 or 4 tab-separated columns, found 5");
+        assert_eq!(
+            e.message,
+            Text::new(
+                "应有 3 或 4 列（以制表符分隔），实有 5 列",
+                "expected 3 or 4 tab-separated columns, found 5"
+            )
+        );
         let e = bad("code\tname\tsource\n201\t\tx\n");
-        assert_eq!(e.message, "code `201` has no name");
+        assert_eq!(
+            e.message,
+            Text::new("编码 `201` 没有名称", "code `201` has no name")
+        );
     }
 
     #[test]
@@ -889,19 +944,34 @@ mod tests {
         let head = "old_code\told_name\tnew_code\tnew_name\tconfidence\tsource\n";
         let e = bad(&format!("{head}-\t-\t-\t-\tconfirmed\tx\n"));
         assert_eq!(
-            (e.line, e.message.as_str()),
-            (2, "a row with neither an old nor a new code")
+            (e.line, e.message),
+            (
+                2,
+                Text::new(
+                    "这一行既没有旧编码也没有新编码",
+                    "a row with neither an old nor a new code"
+                )
+            )
         );
         let e = bad(&format!("{head}#\n201\t-\t-\t-\tconfirmed\tx\n"));
         assert_eq!(e.line, 3);
         let e = bad(&format!("{head}20x\ta\t-\t-\tconfirmed\tx\n"));
-        assert_eq!(e.message, "`20x` is not a 3-, 5- or 7-digit code nor `-`");
+        assert_eq!(
+            e.message,
+            Text::new(
+                "`20x` 不是 3、5 或 7 位的编码，也不是 `-`",
+                "`20x` is not a 3-, 5- or 7-digit code nor `-`"
+            )
+        );
         let e = bad(&format!(
             "{head}201\ta\t-\t-\tconfirmed\tx\n201\ta\t202\tb\trecalled\tx\n"
         ));
         assert_eq!(
-            (e.line, e.message.as_str()),
-            (3, "old code `201` appears twice")
+            (e.line, e.message),
+            (
+                3,
+                Text::new("旧编码 `201` 出现了两次", "old code `201` appears twice")
+            )
         );
     }
 }

@@ -7,8 +7,9 @@
 //! Read once into the typed `Rules`; checks, views and writers ask it, never a constant. A file
 //! that does not parse or holds a wrong value is a `CatalogError` with its line.
 
-use super::catalog_error::CatalogError;
+use super::catalog_error::{toml_message, CatalogError};
 use super::{BasicKind, Source, ThreePublicKind};
+use crate::diag::{t, Text};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -145,10 +146,8 @@ impl Rules {
     /// Reads `rules.toml`; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Rules, CatalogError> {
         let at = Locator { file, text };
-        let raw: RawRules = toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().to_string();
-            at.error(e.span().unwrap_or(0..0), message)
-        })?;
+        let raw: RawRules = toml::from_str(text)
+            .map_err(|e| at.error(e.span().unwrap_or(0..0), toml_message(e.message())))?;
         at.rules(raw)
     }
 }
@@ -253,7 +252,7 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
-    fn error(&self, span: Range<usize>, message: String) -> CatalogError {
+    fn error(&self, span: Range<usize>, message: Text) -> CatalogError {
         let line = self
             .text
             .get(..span.start)
@@ -278,7 +277,13 @@ impl Locator<'_> {
                 self.code(&code, &[5])?;
                 if three_public.insert(code.get_ref().clone(), kind).is_some() {
                     let c = code.get_ref();
-                    return Err(self.error(code.span(), format!("code `{c}` pays for two items")));
+                    return Err(self.error(
+                        code.span(),
+                        t!(
+                            "编码 `{c}` 列在两项三公经费下",
+                            "code `{c}` pays for two items"
+                        ),
+                    ));
                 }
             }
         }
@@ -287,7 +292,13 @@ impl Locator<'_> {
             let source = self.source(&s.source)?;
             if source_codes.iter().any(|(x, _)| *x == source) {
                 let name = s.source.get_ref();
-                return Err(self.error(s.source.span(), format!("source `{name}` appears twice")));
+                return Err(self.error(
+                    s.source.span(),
+                    t!(
+                        "资金来源 `{name}` 出现了两次",
+                        "source `{name}` appears twice"
+                    ),
+                ));
             }
             source_codes.push((source, self.codes(s.codes, &[3, 5, 7])?));
         }
@@ -340,7 +351,10 @@ impl Locator<'_> {
             } else {
                 return Err(self.error(
                     name.span(),
-                    format!("`{n}` is neither a 一级 nor a 二级 indicator of [[indicators]]"),
+                    t!(
+                        "`{n}` 既不是 [[indicators]] 的一级指标，也不是二级指标",
+                        "`{n}` is neither a 一级 nor a 二级 indicator of [[indicators]]"
+                    ),
                 ));
             }
         }
@@ -354,7 +368,7 @@ impl Locator<'_> {
         for w in list {
             let word = self.word(&w)?;
             if !seen.insert(word.clone()) {
-                return Err(self.error(w.span(), format!("`{word}` appears twice")));
+                return Err(self.error(w.span(), twice(&word)));
             }
             out.push(word);
         }
@@ -365,7 +379,7 @@ impl Locator<'_> {
     fn word(&self, w: &Spanned<String>) -> Result<String, CatalogError> {
         let word = w.get_ref().trim();
         if word.is_empty() {
-            return Err(self.error(w.span(), "empty value".to_string()));
+            return Err(self.error(w.span(), Text::fixed("值为空", "empty value")));
         }
         Ok(word.to_string())
     }
@@ -383,12 +397,15 @@ impl Locator<'_> {
         if c.bytes().all(|b| b.is_ascii_digit()) && lens.contains(&c.len()) {
             return Ok(());
         }
-        let lens = lens
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        Err(self.error(code.span(), format!("`{c}` is not a code of {lens} digits")))
+        let lens: Vec<String> = lens.iter().map(usize::to_string).collect();
+        let (zh, en) = (lens.join("、"), lens.join(", "));
+        Err(self.error(
+            code.span(),
+            t!(
+                "`{c}` 不是 {zh} 位的编码",
+                "`{c}` is not a code of {en} digits"
+            ),
+        ))
     }
 
     fn source(&self, s: &Spanned<String>) -> Result<Source, CatalogError> {
@@ -397,7 +414,10 @@ impl Locator<'_> {
             let name = s.get_ref();
             self.error(
                 s.span(),
-                format!("unknown source `{name}` (sources: {list})"),
+                t!(
+                    "未知的资金来源 `{name}`（可用：{list}）",
+                    "unknown source `{name}` (sources: {list})"
+                ),
             )
         })
     }
@@ -407,12 +427,18 @@ impl Locator<'_> {
         for i in raw {
             let level1 = self.word(&i.level1)?;
             if out.iter().any(|c| c.level1 == level1) {
-                return Err(self.error(i.level1.span(), format!("`{level1}` appears twice")));
+                return Err(self.error(i.level1.span(), twice(&level1)));
             }
             let span = i.level2.span();
             let level2 = self.words(i.level2.into_inner())?;
             if level2.is_empty() {
-                return Err(self.error(span, format!("`{level1}` has no 二级 indicators")));
+                return Err(self.error(
+                    span,
+                    t!(
+                        "`{level1}` 没有二级指标",
+                        "`{level1}` has no 二级 indicators"
+                    ),
+                ));
             }
             out.push(IndicatorClass {
                 level1,
@@ -432,6 +458,11 @@ impl Locator<'_> {
         }
         Ok(out)
     }
+}
+
+/// A word written twice where each is once.
+fn twice(word: &str) -> Text {
+    t!("`{word}` 出现了两次", "`{word}` appears twice")
 }
 
 #[cfg(test)]
@@ -523,24 +554,45 @@ mod tests {
         let e = error_of("reception = [\"30217\"]", "reception = [\"3021\"]");
         assert_eq!(e.file, "rules.toml");
         assert_eq!(e.line, line_of("reception = "));
-        assert_eq!(e.message, "`3021` is not a code of 5 digits");
+        assert_eq!(
+            e.message,
+            Text::new("`3021` 不是 5 位的编码", "`3021` is not a code of 5 digits")
+        );
 
         let e = error_of("source = \"国有资本经营\"", "source = \"国有资本\"");
         assert_eq!(e.line, line_of("source = \"国有资本经营\""));
-        assert!(e.message.starts_with("unknown source `国有资本`"), "{e}");
+        assert!(
+            e.message.en.starts_with("unknown source `国有资本`"),
+            "{e:?}"
+        );
+        assert!(
+            e.message
+                .zh
+                .starts_with("未知的资金来源 `国有资本`（可用："),
+            "{e:?}"
+        );
 
         let e = error_of(
             "vehicle_operation = [\"30231\"]",
             "vehicle_operation = [\"30212\"]",
         );
         assert_eq!(e.line, line_of("vehicle_operation = "));
-        assert_eq!(e.message, "code `30212` pays for two items");
+        assert_eq!(
+            e.message,
+            Text::new(
+                "编码 `30212` 列在两项三公经费下",
+                "code `30212` pays for two items"
+            )
+        );
 
         let e = error_of("cost = [\"成本指标\"]", "cost = [\"费用指标\"]");
         assert_eq!(e.line, line_of("cost = "));
         assert_eq!(
             e.message,
-            "`费用指标` is neither a 一级 nor a 二级 indicator of [[indicators]]"
+            Text::new(
+                "`费用指标` 既不是 [[indicators]] 的一级指标，也不是二级指标",
+                "`费用指标` is neither a 一级 nor a 二级 indicator of [[indicators]]"
+            )
         );
 
         let e = error_of("required = true", "required = \"yes\"");
@@ -551,11 +603,14 @@ mod tests {
             "\"其他运转类\", \"人员类\"",
         );
         assert_eq!(e.line, line_of("kinds = "));
-        assert_eq!(e.message, "`人员类` appears twice");
+        assert_eq!(
+            e.message,
+            Text::new("`人员类` 出现了两次", "`人员类` appears twice")
+        );
 
         let e = error_of("text = \"指除上述收入以外的各项收入。\"", "text = \" \"");
         assert_eq!(e.line, line_of("指除上述收入以外的各项收入"));
-        assert_eq!(e.message, "empty value");
+        assert_eq!(e.message, Text::new("值为空", "empty value"));
     }
 
     #[test]
@@ -564,6 +619,10 @@ mod tests {
         assert_eq!(e.line, line_of("[tables]"));
         let e = error_of("[projects]\nkinds", "[projects]\nkind");
         assert_eq!(e.line, line_of("kinds = "));
-        assert!(e.message.contains("unknown field `kind`"), "{e}");
+        assert!(e.message.en.contains("unknown field `kind`"), "{e:?}");
+        assert!(
+            e.message.zh.starts_with("未知的字段 `kind`，应为 "),
+            "{e:?}"
+        );
     }
 }
