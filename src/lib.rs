@@ -22,6 +22,7 @@ pub mod lsp;
 pub mod migrate;
 pub mod model;
 pub mod prior;
+pub mod region;
 pub mod report;
 pub mod skeleton;
 pub mod source;

@@ -178,8 +178,36 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// The summary of a region: every department (.bud files of the folders) of one year,
+    /// checked together, as JSON, XLSX or DOCX.
+    Region {
+        /// Folders searched for .bud files (one department each), or .bud files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format; without it, from the extension of -o (.xlsx, .docx), else JSON.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Output file (standard output when omitted, JSON only); a folder with --format all.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The control file of approved totals (default: region.ctl in the folder).
+        #[arg(long, value_name = "FILE")]
+        control: Option<PathBuf>,
+        /// Print the departments' warnings (else their number).
+        #[arg(long)]
+        warnings: bool,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the JSON Schema of the JSON output.
-    Schema,
+    Schema {
+        /// The schema of `budc region`'s JSON instead of a budget's.
+        #[arg(long)]
+        region: bool,
+    },
     /// The language server, on stdio (for editors).
     Lsp,
 }

@@ -15,6 +15,7 @@ mod inputs;
 mod migrate;
 mod new;
 mod parse_error;
+mod region;
 pub mod ui;
 
 use args::{Cli, Command};
@@ -172,9 +173,33 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             catalog.as_deref(),
         ),
         Command::Lsp => crate::lsp::run(),
-        Command::Schema => {
+        Command::Region {
+            paths,
+            format,
+            output,
+            control,
+            warnings,
+            catalog,
+            limits,
+        } => region::run(
+            &mut Ui::new(lang, Some(limits)),
+            &region::Request {
+                paths,
+                format,
+                output,
+                control,
+                catalog,
+                warnings,
+            },
+        ),
+        Command::Schema { region } => {
             let mut ui = Ui::new(lang, None);
-            match ui.out(crate::backend::json::schema().as_bytes()) {
+            let schema = if region {
+                crate::region::json::schema()
+            } else {
+                crate::backend::json::schema()
+            };
+            match ui.out(schema.as_bytes()) {
                 Ok(()) => OK,
                 Err(code) => code,
             }

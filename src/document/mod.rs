@@ -37,12 +37,22 @@ impl Document {
         &self.tables
     }
 
-    /// One table; every budget has all twelve.
+    /// One table; every budget has all twelve (a region's table, `TableId::REGION`, is not a
+    /// budget's: it is the empty table).
     pub fn table(&self, id: TableId) -> &Table {
-        // `tables` is built from `TableId::ALL`, so every id has its position.
-        &self.tables[id.index()]
+        // `tables` is built from `TableId::ALL`, so every id of it has its position.
+        self.tables.get(id.index()).unwrap_or(&NO_TABLE)
     }
 }
+
+/// What `Document::table` gives for an id that is not a budget's.
+static NO_TABLE: Table = Table {
+    id: TableId::RegionDepartments,
+    title: String::new(),
+    columns: Vec::new(),
+    rows: Vec::new(),
+    note: None,
+};
 
 /// Computes every table, figure and sentence of a budget.
 pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {

@@ -53,6 +53,24 @@ pub fn render_paginated(b: &Budget, doc: &Document) -> std::io::Result<Vec<u8>> 
     fixup::package(built.docx.build(), &built.facts, &pages)
 }
 
+/// The DOCX bytes of a document of tables only (a region's summary, `budc region`): a cover
+/// with `title`, the 目录, then `tables` as a budget's tables are printed, their 部门(单位)
+/// line naming `dept`. Deterministic: dated 1 January of `year`.
+pub fn render_tables(
+    title: &str,
+    dept: &str,
+    unit: &str,
+    year: u16,
+    tables: &[crate::document::Table],
+) -> std::io::Result<Vec<u8>> {
+    let mut body = Body::new();
+    cover_titled(&mut body, title);
+    body.heading(title, styles::Heading::Part, Some(title));
+    table::tables(&mut body, dept, unit, tables);
+    let built = finish(body, year, title.to_string(), dept.to_string());
+    fixup::package(built.docx.build(), &built.facts, &BTreeMap::new())
+}
+
 /// What the post-pass needs to know about the document docx-rs built.
 struct Facts {
     /// The number of header rows of each top-level table, in document order (`w:tblHeader`).
@@ -242,6 +260,13 @@ fn build(b: &Budget, doc: &Document, breaks: &table::Breaks) -> Built {
         body.push(text::prose(&p.text()));
     }
 
+    let title = format!("{year} 年{}部门预算", b.department());
+    finish(body, year, title, b.department().to_string())
+}
+
+/// The document from its body: the 目录 after the cover, the styles, the dates (1 January of
+/// `year`), and what the post-pass needs.
+fn finish(mut body: Body, year: u16, title: String, creator: String) -> Built {
     // The 目录 goes after the cover, once every heading is known.
     let contents = body.contents.clone();
     if let Some((cover_blocks, _, _)) = body.sections.first_mut() {
@@ -250,7 +275,6 @@ fn build(b: &Budget, doc: &Document, breaks: &table::Breaks) -> Built {
         }
     }
     let date = format!("{:04}-01-01T00:00:00Z", year.max(1));
-    let title = format!("{year} 年{}部门预算", b.department());
     let header_rows = body.header_rows.clone();
     let docx = styles::apply(Docx::new())
         .footer(footer())
@@ -263,7 +287,7 @@ fn build(b: &Budget, doc: &Document, breaks: &table::Breaks) -> Built {
             header_rows,
             contents,
             title,
-            creator: b.department().to_string(),
+            creator,
         },
     }
 }
@@ -276,6 +300,11 @@ fn page_of_docx(docx: Docx, landscape: bool) -> Docx {
 
 /// The cover, then the 目录 (added once the headings are known), on unnumbered pages.
 fn cover(body: &mut Body, b: &Budget) {
+    cover_titled(body, &format!("{} 年{}部门预算", b.year(), b.department()));
+}
+
+/// A cover with this title, then the 目录's heading.
+fn cover_titled(body: &mut Body, title: &str) {
     let title_font = Font {
         east_asia: TITLE_FONT,
         size: 44, // 二号
@@ -288,10 +317,7 @@ fn cover(body: &mut Body, b: &Budget) {
         Paragraph::new()
             .style(styles::TITLE)
             .align(AlignmentType::Center)
-            .add_run(run(
-                &format!("{} 年{}部门预算", b.year(), b.department()),
-                title_font,
-            )),
+            .add_run(run(title, title_font)),
     );
     body.push(text::page_break());
     body.push(

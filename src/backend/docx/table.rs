@@ -29,8 +29,14 @@ const NO_WRAP_TWIPS: u32 = 10 * 180;
 /// 第二部分: every table on its own page, wide ones on landscape pages, each with its title
 /// (numbered in the 目录), its unit line and its note.
 pub(super) fn budget_tables(body: &mut Body, b: &Budget, doc: &Document) {
+    tables(body, b.department(), b.unit().as_str(), doc.tables());
+}
+
+/// Tables, each on its own page (wide ones on landscape pages), titled and numbered, with the
+/// 部门(单位) line naming `dept` and the unit: a budget's twelve, or a region's summary.
+pub(super) fn tables(body: &mut Body, dept: &str, unit: &str, tables: &[Table]) {
     let mut current_landscape = false;
-    for (i, t) in doc.tables().iter().enumerate() {
+    for (i, t) in tables.iter().enumerate() {
         let wide = landscape(t.id);
         if i > 0 {
             // Each table starts a page; a change of orientation starts a section.
@@ -47,12 +53,7 @@ pub(super) fn budget_tables(body: &mut Body, b: &Budget, doc: &Document) {
             Heading::TableTitle,
             Some(&format!("{}、{}", numeral(i), t.title)),
         );
-        body.push(unit_line(
-            b.department(),
-            b.unit().as_str(),
-            total,
-            t.note.is_some(),
-        ));
+        body.push(unit_line(dept, unit, total, t.note.is_some()));
         let header_rows = t.header().len();
         body.table(table(t, total), header_rows);
         if let Some(note) = &t.note {
@@ -454,6 +455,8 @@ fn landscape(id: TableId) -> bool {
             | TableId::BasicExpenditure
             | TableId::ProjectExpenditure
             | TableId::Procurement
+            | TableId::RegionIncome
+            | TableId::RegionThreePublic
     )
 }
 

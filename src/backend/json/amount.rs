@@ -8,7 +8,7 @@ use serde::Serialize;
 /// An amount as a decimal string with two decimals: "16028.22".
 pub type AmountString = String;
 
-pub(super) fn money(d: Decimal) -> AmountString {
+pub fn money(d: Decimal) -> AmountString {
     format!("{d:.2}")
 }
 

@@ -15,7 +15,7 @@ mod figures;
 mod projects;
 mod tables;
 
-pub use amount::{AmountString, SourceAmount};
+pub use amount::{money, AmountString, SourceAmount};
 pub use budget::{
     to_json, AssetsJson, BasicLineJson, BudgetJson, SubUnitJson, TextBlock, VehicleJson,
     SCHEMA_VERSION,
@@ -25,7 +25,7 @@ pub use projects::{
     AllocationJson, EconomicJson, IndicatorJson, ProcurementJson, ProjectJson, Projects,
     ThreePublicJson,
 };
-pub use tables::{ColumnJson, RowJson, Rows, TableJson, Values};
+pub use tables::{table, ColumnJson, RowJson, Rows, TableJson, Values};
 
 use crate::document::Document;
 use crate::model::{Budget, Catalog};

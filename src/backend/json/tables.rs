@@ -76,7 +76,8 @@ fn value(cell: &Cell) -> Option<Cow<'_, str>> {
     }
 }
 
-pub(super) fn table(t: &Table) -> TableJson<'_> {
+/// A table as the JSON writes it (a budget's, or a region's summary).
+pub fn table(t: &Table) -> TableJson<'_> {
     TableJson {
         id: t.id,
         title: &t.title,

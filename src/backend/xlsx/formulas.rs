@@ -33,14 +33,27 @@ pub fn unmatched(doc: &Document) -> Vec<CellRef> {
     checked(doc).1
 }
 
+/// The formulas of tables that stand alone (a region's summary, `budc region`): the sums of
+/// their columns and of their rows' tree, each one checked to give the cell's figure.
+pub fn plan_tables(tables: &[Table]) -> Plan {
+    checked_in(tables, |ti, t| tree(ti, t)).0
+}
+
 fn checked(doc: &Document) -> (Plan, Vec<CellRef>) {
-    let tables = doc.tables();
+    checked_in(doc.tables(), |ti, t| row_sums(doc, ti, t))
+}
+
+/// `rows`: the cells of a table that are sums of other rows, as `row_sums` finds them.
+fn checked_in(
+    tables: &[Table],
+    rows: impl Fn(usize, &Table) -> BTreeMap<(usize, usize), Vec<CellRef>>,
+) -> (Plan, Vec<CellRef>) {
     let mut unmatched = Vec::new();
     let mut plan = Vec::with_capacity(tables.len());
     for (ti, t) in tables.iter().enumerate() {
         let mut sums = BTreeMap::new();
         let columns = column_sums(t);
-        let rows = row_sums(doc, ti, t);
+        let rows = rows(ti, t);
         for (r, row) in t.rows.iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
                 let Cell::Amount(value) = cell else {
@@ -121,6 +134,7 @@ fn column_sums(t: &Table) -> BTreeMap<usize, Vec<usize>> {
         (BasicSubtotal, &[Personnel, Public]),
         (Subtotal, &[Personnel, Public]),
         (Total, &[Abroad, VehicleSubtotal, Reception]),
+        (Total, &[Goods, Works, Services]),
         (VehicleSubtotal, &[VehiclePurchase, VehicleOperation]),
         (
             PriorTotal,

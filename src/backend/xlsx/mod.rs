@@ -106,6 +106,45 @@ pub fn render(b: &Budget, catalog: &Catalog, doc: &Document) -> Result<Vec<u8>, 
     wb.save_to_buffer()
 }
 
+/// The XLSX bytes of tables that stand alone (a region's summary, `budc region`): one sheet
+/// per table, as a budget's tables are written, their sums as formulas, the 部门（单位） line
+/// naming `dept`. Deterministic: dated 1 January of `year`.
+pub fn render_tables(
+    title: &str,
+    dept: &str,
+    unit: &str,
+    year: u16,
+    tables: &[crate::document::Table],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let date = ExcelDateTime::from_ymd(year.clamp(1900, 9999), 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_company(dept)
+            .set_creation_datetime(&date),
+    );
+    let names = sheet_names(tables.iter().map(|t| t.title.as_str()));
+    let locator = refs::Locator::new(tables, &names);
+    let plan = formulas::plan_tables(tables);
+    let formats = style::Formats::new();
+    let empty = Default::default();
+    for (i, t) in tables.iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(names.get(i).map(String::as_str).unwrap_or(&t.title))?;
+        let sheet = tables::Sheet {
+            department: dept,
+            unit,
+            index: i,
+            sums: plan.get(i).unwrap_or(&empty),
+            locator: &locator,
+            formats: &formats,
+        };
+        tables::write(ws, t, &sheet)?;
+    }
+    wb.save_to_buffer()
+}
+
 /// Why a workbook could not be written, in words: the limits of Excel a budget can reach (rows,
 /// the length of a text) in Chinese or English; anything else as the library says it.
 pub fn error_text(e: &XlsxError) -> Text {

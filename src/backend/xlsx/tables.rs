@@ -133,6 +133,8 @@ fn landscape(id: TableId) -> bool {
             | TableId::BasicExpenditure
             | TableId::ProjectExpenditure
             | TableId::Procurement
+            | TableId::RegionIncome
+            | TableId::RegionThreePublic
     )
 }
 

@@ -5,12 +5,16 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An enum of stable ids, each with the one spelling the JSON contract and the assertions use.
+/// `beyond NAME { … }` adds ids outside `ALL` and `COUNT`, listed in the constant `NAME` (the
+/// tables of a region's summary, which no single budget has).
 macro_rules! spelled_ids {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }
+     $(beyond $extra:ident { $($(#[$xmeta:meta])* $xvariant:ident = $xtext:literal,)* })?) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $($(#[$vmeta])* $variant,)*
+            $($($(#[$xmeta])* $xvariant,)*)?
         }
 
         impl $name {
@@ -20,10 +24,16 @@ macro_rules! spelled_ids {
             /// Every id, in declaration order.
             pub const ALL: [$name; Self::COUNT] = [$($name::$variant,)*];
 
+            $(
+            /// The ids beyond `ALL`, in declaration order.
+            pub const $extra: &'static [$name] = &[$($name::$xvariant,)*];
+            )?
+
             /// The id as the JSON contract spells it.
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)*
+                    $($($name::$xvariant => $xtext,)*)?
                 }
             }
         }
@@ -34,6 +44,7 @@ macro_rules! spelled_ids {
             fn from_str(s: &str) -> Result<Self, ()> {
                 match s {
                     $($text => Ok($name::$variant),)*
+                    $($($xtext => Ok($name::$xvariant),)*)?
                     _ => Err(()),
                 }
             }
@@ -81,6 +92,22 @@ spelled_ids! {
         /// 政府采购预算情况表
         Procurement = "procurement",
     }
+    beyond REGION {
+        /// 部门预算汇总表: each department's totals (`budc region`)
+        RegionDepartments = "region_departments",
+        /// 支出功能分类汇总表: spending by 类 and 款, 基本 / 项目, over the departments
+        RegionFunctional = "region_functional",
+        /// 收入汇总表: income by source, per department
+        RegionIncome = "region_income",
+        /// “三公”经费汇总表: per department, with last year and the change
+        RegionThreePublic = "region_three_public",
+        /// 机关运行经费汇总表: per department (not applicable without 行政 or 参公 units)
+        RegionOperatingCost = "region_operating_cost",
+        /// 政府采购汇总表: per department, by 货物 / 工程 / 服务
+        RegionProcurement = "region_procurement",
+        /// 项目汇总表: the number of projects and their money, per department
+        RegionProjects = "region_projects",
+    }
 }
 
 impl TableId {
@@ -104,6 +131,13 @@ impl TableId {
             TableId::BasicExpenditure => "基本支出预算情况表",
             TableId::ProjectExpenditure => "项目支出预算情况表",
             TableId::Procurement => "政府采购预算情况表",
+            TableId::RegionDepartments => "部门预算汇总表",
+            TableId::RegionFunctional => "支出功能分类汇总表",
+            TableId::RegionIncome => "收入汇总表",
+            TableId::RegionThreePublic => "“三公”经费汇总表",
+            TableId::RegionOperatingCost => "机关运行经费汇总表",
+            TableId::RegionProcurement => "政府采购汇总表",
+            TableId::RegionProjects => "项目汇总表",
         }
     }
 }
@@ -206,6 +240,24 @@ spelled_ids! {
         VehicleOperation = "vehicle_operation",
         /// 公务接待费
         Reception = "reception",
+        /// 部门 (a region's summary: the department of the row)
+        Department = "department",
+        /// 项目个数
+        ProjectCount = "project_count",
+        /// 货物
+        Goods = "goods",
+        /// 工程
+        Works = "works",
+        /// 服务
+        Services = "services",
+        /// 机关运行经费
+        OperatingCost = "operating_cost",
+        /// 上年 · 机关运行经费
+        PriorOperatingCost = "prior_operating_cost",
+        /// 增减额 (this year − last year)
+        Change = "change",
+        /// 增减率 (%)
+        ChangePercent = "change_percent",
     }
 }
 
@@ -218,11 +270,14 @@ mod tests {
         for (i, id) in TableId::ALL.iter().enumerate() {
             assert_eq!(id.index(), i);
         }
+        for id in TableId::REGION {
+            assert!(id.index() >= TableId::COUNT, "{id}");
+        }
     }
 
     #[test]
     fn ids_round_trip_through_their_spelling() {
-        for id in TableId::ALL {
+        for id in TableId::ALL.iter().chain(TableId::REGION).copied() {
             assert_eq!(id.as_str().parse(), Ok(id));
             assert_eq!(serde_json::to_string(&id).ok(), Some(format!("\"{id}\"")));
         }

@@ -131,5 +131,14 @@ fn table(id: TableId, ix: &Index) -> Table {
         TableId::BasicExpenditure => basic::basic_expenditure(ix),
         TableId::ProjectExpenditure => projects::project_expenditure(ix),
         TableId::Procurement => procurement::procurement(ix),
+        // The tables of a region's summary (`crate::region`) are not in a budget's document,
+        // and `TableId::ALL` does not hold them: never asked for here.
+        TableId::RegionDepartments
+        | TableId::RegionFunctional
+        | TableId::RegionIncome
+        | TableId::RegionThreePublic
+        | TableId::RegionOperatingCost
+        | TableId::RegionProcurement
+        | TableId::RegionProjects => Table::new(id, Vec::new(), Vec::new()),
     }
 }
