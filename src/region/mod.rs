@@ -24,6 +24,7 @@ mod tables;
 use crate::diag::Diagnostic;
 use crate::document::{Figures, Table, TableId};
 use crate::model::{MoneyUnit, ProcurementKind, Source, ThreePublicKind};
+use crate::source::SourceFile;
 use crate::span::Span;
 use crate::Compiled;
 use rust_decimal::Decimal;
@@ -426,4 +427,48 @@ pub fn consolidate(compiled: &[Compiled], control: Option<&Control>) -> Region {
             acc.add(Department::of(i, c))
         })
         .finish(control)
+}
+
+/// The files of an example of several files (a region code's, `budc explain`): each starts
+/// with a line `==> name <==`.
+pub fn example_files(text: &str) -> Vec<SourceFile> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let name = line
+            .strip_prefix("==> ")
+            .and_then(|l| l.strip_suffix(" <=="));
+        match (name, files.last_mut()) {
+            (Some(n), _) => files.push((n.to_string(), String::new())),
+            (None, Some((_, body))) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    files
+        .into_iter()
+        .map(|(n, t)| SourceFile::new(n, t))
+        .collect()
+}
+
+/// The region of an example of several files: its `.ctl` file is the control file, the others
+/// are the departments. Returns the region and every code it gives (the departments' and the
+/// region's).
+pub fn of_example(text: &str) -> (Region, Vec<&'static str>) {
+    let (controls, budgets): (Vec<SourceFile>, Vec<SourceFile>) = example_files(text)
+        .into_iter()
+        .partition(|f| f.name.ends_with(".ctl"));
+    let compiled: Vec<Compiled> = budgets
+        .into_iter()
+        .map(|f| crate::compile(f, None))
+        .collect();
+    let control = controls.into_iter().next().map(Control::parse);
+    let region = consolidate(&compiled, control.as_ref());
+    let codes = compiled
+        .iter()
+        .flat_map(|c| c.diagnostics.iter().map(|d| d.code))
+        .chain(region.diagnostics.iter().map(|d| d.diagnostic.code))
+        .collect();
+    (region, codes)
 }
