@@ -8,7 +8,7 @@
 //! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
 //!
 //! `cargo bench --bench process -- huge` runs only the sections whose name holds `huge`
-//! (sections: example, copies, ledger, growing, many, huge). The huge budget needs ~12 GB of memory and
+//! (sections: example, copies, ledger, growing, many, region, huge). The huge budget needs ~12 GB of memory and
 //! ~8 GB of disk in the temp folder for a minute or two.
 
 use std::path::{Path, PathBuf};
@@ -180,6 +180,9 @@ fn main() {
     }
     if wanted("many") {
         many(&bin, &dir);
+    }
+    if wanted("region") {
+        region(&bin, &dir);
     }
     if wanted("huge") {
         huge(&bin, &dir);
@@ -407,6 +410,56 @@ fn many(bin: &Path, dir: &Path) {
         bytes as f64 / 1e6 / min.as_secs_f64(),
         peak as f64 / 1e6
     );
+}
+
+/// A region of synthetic departments (`budc region DIR`): compiled in parallel and each reduced
+/// to its summary at once, so the peak grows only with the summary (a row per department in
+/// each table, and its project codes for E0601), against `budc check DIR`, which keeps every
+/// file's diagnostics. JSON alone, then all three formats (the DOCX, built whole by docx-rs,
+/// costs the most memory per row).
+fn region(bin: &Path, dir: &Path) {
+    println!(
+        "\n== a region: `budc region DIR -o OUT.json`, then `--format all` (rayon, both cores)"
+    );
+    println!(
+        "{:>11} {:>9} {:>11} {:>9} {:>13} {:>10} {:>10} {:>14}",
+        "departments",
+        "input MB",
+        "json min s",
+        "MB/s",
+        "json peak MB",
+        "all min s",
+        "all peak MB",
+        "check peak MB"
+    );
+    for n in [250, 1_000, 4_000] {
+        let folder = dir.join(format!("region-{n}"));
+        std::fs::create_dir_all(&folder).expect("dir");
+        let mut bytes = 0;
+        for i in 0..n {
+            let budget = budc::synth::department(i, 50);
+            bytes += budget.len();
+            std::fs::write(folder.join(format!("dept-{i:05}.bud")), budget).expect("write");
+        }
+        let f = folder.display().to_string();
+        let json = dir.join(format!("region-{n}.json")).display().to_string();
+        let all = dir.join(format!("region-{n}-all")).display().to_string();
+        let (json_min, _, json_peak) = runs(bin, &["region", &f, "-o", &json], 3);
+        let (all_min, _, all_peak) = runs(bin, &["region", &f, "--format", "all", "-o", &all], 1);
+        let (_, _, check_peak) = runs(bin, &["check", &f], 1);
+        println!(
+            "{:>11} {:>9.1} {:>11.2} {:>9.1} {:>13.0} {:>10.2} {:>10.0} {:>14.0}",
+            n,
+            bytes as f64 / 1e6,
+            json_min.as_secs_f64(),
+            bytes as f64 / 1e6 / json_min.as_secs_f64(),
+            json_peak as f64 / 1e6,
+            all_min.as_secs_f64(),
+            all_peak as f64 / 1e6,
+            check_peak as f64 / 1e6
+        );
+        let _ = std::fs::remove_dir_all(&folder);
+    }
 }
 
 /// One budget of a million projects (1.3 GB, past the default input limit of 512 MiB): checked,

@@ -35,7 +35,9 @@ pub struct Request {
 #[derive(Default)]
 struct Pass {
     acc: Accumulator,
-    shown: Vec<(usize, SourceFile, Vec<Diagnostic>)>,
+    /// (position, source, diagnostics to draw, warnings not drawn): the source is kept only
+    /// when something in it is drawn.
+    shown: Vec<(usize, SourceFile, Vec<Diagnostic>, usize)>,
     errors: usize,
     warnings: usize,
     worst: i32,
@@ -88,7 +90,7 @@ pub fn run(ui: &mut Ui, r: &Request) -> i32 {
                 }
                 Ok(Err((f, d))) => {
                     pass.errors += 1;
-                    pass.shown.push((i, f, vec![d]));
+                    pass.shown.push((i, f, vec![d], 0));
                     return pass;
                 }
                 Ok(Ok(f)) => f,
@@ -98,13 +100,17 @@ pub fn run(ui: &mut Ui, r: &Request) -> i32 {
             pass.errors += d.errors;
             pass.warnings += d.warnings;
             if d.errors > 0 || (keep_warnings && d.warnings > 0) {
-                pass.shown.push((i, c.file, c.diagnostics));
+                let (drawn, hidden): (Vec<Diagnostic>, Vec<Diagnostic>) = c
+                    .diagnostics
+                    .into_iter()
+                    .partition(|d| keep_warnings || d.severity == Severity::Error);
+                pass.shown.push((i, c.file, drawn, hidden.len()));
             } else if d.warnings > 0 {
                 // Only their number is said: the source is not kept.
                 let name = SourceFile::new(c.file.name, String::new());
-                pass.shown.push((i, name, Vec::new()));
+                pass.shown.push((i, name, Vec::new(), d.warnings));
             }
-            pass.acc = std::mem::take(&mut pass.acc).add(d);
+            pass.acc = std::mem::take(&mut pass.acc).with(d);
             pass
         })
         .reduce(Pass::default, Pass::merge);
@@ -118,20 +124,10 @@ pub fn run(ui: &mut Ui, r: &Request) -> i32 {
     if worst != OK {
         return worst;
     }
-    shown.sort_by_key(|(i, _, _)| *i);
-    for (_, file, diags) in &shown {
-        let kept: Vec<Diagnostic> = diags
-            .iter()
-            .filter(|d| r.warnings || d.severity == Severity::Error)
-            .cloned()
-            .collect();
-        ui.diagnostics(&kept, file);
-        let hidden = if diags.is_empty() {
-            // A file kept for the number of its warnings only.
-            acc_warnings(&acc, file)
-        } else {
-            diags.len() - kept.len()
-        };
+    shown.sort_by_key(|(i, _, _, _)| *i);
+    for (_, file, drawn, hidden) in &shown {
+        ui.diagnostics(drawn, file);
+        let hidden = *hidden;
         if hidden > 0 {
             let name = &file.name;
             ui.say(&t!(
@@ -202,7 +198,10 @@ fn report(
     let mut at = 0;
     while let Some(first) = region.diagnostics.get(at) {
         let origin = first.origin;
-        let group: Vec<Diagnostic> = region.diagnostics[at..]
+        let group: Vec<Diagnostic> = region
+            .diagnostics
+            .get(at..)
+            .unwrap_or_default()
             .iter()
             .take_while(|d| d.origin == origin)
             .map(|d| d.diagnostic.clone())
@@ -307,12 +306,4 @@ fn write(ui: &Ui, region: &Region, format: Format, path: &Path) -> Result<(), i3
         None => ui.say(&t!("已写入 {p}", "wrote {p}")),
     }
     Ok(())
-}
-
-/// The number of warnings of the department of this file.
-fn acc_warnings(acc: &Accumulator, file: &SourceFile) -> usize {
-    acc.departments()
-        .iter()
-        .find(|d| d.file == file.name)
-        .map_or(0, |d| d.warnings)
 }

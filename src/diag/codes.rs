@@ -294,7 +294,7 @@ pub const ALL: &[CodeInfo] = &[
     code!("E0601", Region, Error, "项目编码在两个部门中重复", "project code in two departments",
         "budc region 汇总一个区域的全部部门预算。项目编码由预算管理一体化系统分配，在全区唯一；两个部门列出同一编码，多半是抄错了编码，或同一个项目被两个部门重复列入（资金算了两次）。",
         "budc region sums all the departments of a region. Project codes are assigned by the 一体化 system and unique in the region; the same code in two departments is a miscopied code, or one project entered by two departments (its money counted twice).",
-        "==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P1 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n", "==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n"),
+        "==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P1 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n", "==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n"),
     code!("E0602", Region, Error, "二级单位在两个部门中重复", "sub-unit in two departments",
         "一个预算单位只属于一个主管部门。同一全称的二级单位列在两个部门下，它的预算就被汇总了两次。",
         "A budget unit belongs to one department. A sub-unit of the same full name under two departments has its budget summed twice.",
@@ -306,15 +306,15 @@ pub const ALL: &[CodeInfo] = &[
     code!("E0604", Region, Error, "控制数与预算不符", "approved total differs from the budgets",
         "控制数文件（region.ctl）写明财政批复的各部门本级支出合计和全区合计；与部门预算算出的合计不符，不是预算编错就是控制数抄错，须核对到分。",
         "The control file (region.ctl) states the approved totals of each department and of the region; a budget that adds up to another figure, or a miscopied approved figure, must be checked to the cent.",
-        "==> region.ctl <==\n金额单位 万元\n合计 6.00\n部门 甲部门 6.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n", "==> region.ctl <==\n金额单位 万元\n合计 5.00\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n"),
+        "==> region.ctl <==\n金额单位 万元\n合计 6.00\n部门 甲部门 6.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n", "==> region.ctl <==\n金额单位 万元\n合计 5.00\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n"),
     code!("E0605", Region, Error, "控制数中的部门不在区域中", "department of the control file not in the region",
         "控制数文件列出的部门在目录中没有预算：名称与预算文件的“部门”行不一致，或该部门的文件缺了。",
         "A department of the control file has no budget in the folder: its name differs from the budget's 部门 line, or its file is missing.",
-        "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n部门 丙部门 1.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n", "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n"),
+        "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n部门 丙部门 1.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n", "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n"),
     code!("W0606", Region, Warning, "部门没有控制数", "department without an approved total",
         "控制数文件列出了各部门，却没有这个部门：它的预算无从核对，也可能是别的区域的文件混了进来。",
         "The control file lists the departments but not this one: its budget cannot be checked against an approved figure, or it is a file of another region.",
-        "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n", "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n部门 乙部门 3.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n"),
+        "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n", "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n部门 乙部门 3.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n"),
 ];
 
 /// An example as a whole file: the example header first, unless the example writes its own.

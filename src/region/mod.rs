@@ -159,7 +159,7 @@ impl Department {
             operating_cost: f.operating_cost.map(yuan),
             operating_cost_prior: f
                 .operating_cost
-                .and_then(|_| b.prior.operating_cost.as_ref())
+                .and(b.prior.operating_cost.as_ref())
                 .map(|m| yuan(m.value)),
             procurement: [
                 (ProcurementKind::Goods, f.procurement_goods),
@@ -213,7 +213,7 @@ pub struct Accumulator {
 
 impl Accumulator {
     /// Adds a department: its functional rows and keys are folded in, the rest kept.
-    pub fn add(mut self, mut d: Department) -> Self {
+    pub fn with(mut self, mut d: Department) -> Self {
         for (code, (name, basic, project)) in std::mem::take(&mut d.functional) {
             let slot = self
                 .functional
@@ -424,7 +424,7 @@ pub fn consolidate(compiled: &[Compiled], control: Option<&Control>) -> Region {
         .iter()
         .enumerate()
         .fold(Accumulator::default(), |acc, (i, c)| {
-            acc.add(Department::of(i, c))
+            acc.with(Department::of(i, c))
         })
         .finish(control)
 }

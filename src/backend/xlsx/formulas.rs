@@ -36,7 +36,7 @@ pub fn unmatched(doc: &Document) -> Vec<CellRef> {
 /// The formulas of tables that stand alone (a region's summary, `budc region`): the sums of
 /// their columns and of their rows' tree, each one checked to give the cell's figure.
 pub fn plan_tables(tables: &[Table]) -> Plan {
-    checked_in(tables, |ti, t| tree(ti, t)).0
+    checked_in(tables, tree).0
 }
 
 fn checked(doc: &Document) -> (Plan, Vec<CellRef>) {
