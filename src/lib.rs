@@ -23,6 +23,7 @@ pub mod migrate;
 pub mod model;
 pub mod prior;
 pub mod report;
+pub mod site;
 pub mod skeleton;
 pub mod source;
 pub mod span;
