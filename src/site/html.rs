@@ -60,6 +60,7 @@ pub fn attr(name: &str, value: &str) -> String {
 pub fn open(h: &mut Html, title: &str, root: &str, live: Option<u64>) {
     h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .raw("<link rel=\"icon\" href=\"data:,\">\n")
         .el("title", "", title)
         .raw("\n")
         .raw(&format!(
