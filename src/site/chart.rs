@@ -90,9 +90,9 @@ pub fn charts(b: &Budget, doc: &Document) -> Vec<Chart> {
     ]
 }
 
-const WIDTH: u32 = 640;
-const LABEL: u32 = 200;
-const BAR_ROOM: u32 = 300;
+const WIDTH: u32 = 540;
+const LABEL: u32 = 170;
+const BAR_ROOM: u32 = 260;
 const BAR: u32 = 16;
 const GAP: u32 = 10;
 
@@ -109,9 +109,9 @@ pub fn render(c: &Chart, unit: &str) -> String {
     let row_height = n * BAR + GAP;
     let legend = if n > 1 { 24 } else { 0 };
     let height = legend + (c.rows.len() as u32).max(1) * row_height + GAP;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{}-title\">\n<title id=\"{}-title\">{}</title>\n",
+        "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{}-title\">\n<title id=\"{}-title\">{}</title>",
         c.id,
         esc(&c.title),
         c.id,
@@ -120,26 +120,22 @@ pub fn render(c: &Chart, unit: &str) -> String {
     );
     if n > 1 {
         for (i, s) in c.series.iter().enumerate() {
-            let x = LABEL + 10 + i as u32 * 90;
-            let _ = write!(
+            let x = LABEL + i as u32 * 90;
+            let _ = writeln!(
                 out,
-                "<rect class=\"s{i}\" x=\"{x}\" y=\"4\" width=\"14\" height=\"14\"/><text x=\"{}\" y=\"16\">{s}</text>\n",
+                "<rect class=\"s{i}\" x=\"{x}\" y=\"4\" width=\"14\" height=\"14\"/><text x=\"{}\" y=\"16\">{s}</text>",
                 x + 20
             );
         }
     }
     if c.rows.is_empty() {
-        let _ = write!(
-            out,
-            "<text x=\"{LABEL}\" y=\"{}\">无</text>\n",
-            legend + BAR
-        );
+        let _ = writeln!(out, "<text x=\"{LABEL}\" y=\"{}\">无</text>", legend + BAR);
     }
     for (r, (label, values)) in c.rows.iter().enumerate() {
         let top = legend + GAP / 2 + r as u32 * row_height;
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             LABEL - 8,
             top + n * BAR / 2 + 5,
             esc(label)
@@ -147,27 +143,27 @@ pub fn render(c: &Chart, unit: &str) -> String {
         for (i, (v, series)) in values.iter().zip(&c.series).enumerate() {
             let y = top + i as u32 * BAR;
             let Some(v) = v else {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<text class=\"value\" x=\"{}\" y=\"{}\">未填报</text>\n",
+                    "<text class=\"value\" x=\"{}\" y=\"{}\">未填报</text>",
                     LABEL + 4,
                     y + BAR - 4
                 );
                 continue;
             };
             let w = width(*v, max);
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<rect class=\"bar s{i}\" x=\"{LABEL}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" data-label=\"{}\" data-series=\"{series}\" data-value=\"{v:.2}\"><title>{} {series}：{} {}</title></rect>\n",
+                "<rect class=\"bar s{i}\" x=\"{LABEL}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" data-label=\"{}\" data-series=\"{series}\" data-value=\"{v:.2}\"><title>{} {series}：{} {}</title></rect>",
                 BAR - 2,
                 esc(label),
                 esc(label),
                 thousands(*v),
                 esc(unit)
             );
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<text class=\"value\" x=\"{:.1}\" y=\"{}\">{}</text>\n",
+                "<text class=\"value\" x=\"{:.1}\" y=\"{}\">{}</text>",
                 f64::from(LABEL) + w + 4.0,
                 y + BAR - 4,
                 thousands(*v)
@@ -176,7 +172,7 @@ pub fn render(c: &Chart, unit: &str) -> String {
     }
     out.push_str("</svg>\n");
     if let Some(note) = &c.note {
-        let _ = write!(out, "<p class=\"chart-note\">{}</p>\n", esc(note));
+        let _ = writeln!(out, "<p class=\"chart-note\">{}</p>", esc(note));
     }
     out.push_str("</figure>\n");
     out

@@ -76,16 +76,16 @@ pub fn page(e: &Entry, live: Option<u64>) -> String {
         } else {
             ""
         };
-        let _ = write!(
+        let _ = writeln!(
             h.out,
-            "<section class=\"table{wide}\" id=\"t-{}\">\n<h3>{}、{}</h3>\n",
+            "<section class=\"table{wide}\" id=\"t-{}\">\n<h3>{}、{}</h3>",
             t.id.as_str(),
             numeral(i),
             esc(&t.title)
         );
-        let _ = write!(
+        let _ = writeln!(
             h.out,
-            "<p class=\"unit-line\"><span>部门（单位）：{}</span><span>单位：{}</span></p>\n<div class=\"scroll\">\n",
+            "<p class=\"unit-line\"><span>部门（单位）：{}</span><span>单位：{}</span></p>\n<div class=\"scroll\">",
             esc(dept),
             esc(unit)
         );

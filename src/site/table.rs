@@ -12,9 +12,9 @@ use std::fmt::Write;
 /// A budget table with its caption, header rows and body.
 pub fn budget_table(h: &mut Html, t: &Table) {
     let id = t.id.as_str();
-    let _ = write!(
+    let _ = writeln!(
         h.out,
-        "<table class=\"budget\" data-table=\"{id}\">\n<caption>{}</caption>\n<thead>\n",
+        "<table class=\"budget\" data-table=\"{id}\">\n<caption>{}</caption>\n<thead>",
         esc(&t.title)
     );
     for row in t.header() {
@@ -116,21 +116,21 @@ pub fn goal_tables(h: &mut Html, b: &Budget) {
 }
 
 fn goal_table(h: &mut Html, p: &Project, dept: &str) {
-    let _ = write!(
+    let _ = writeln!(
         h.out,
-        "<table class=\"goal\"{}>\n<caption>{}</caption>\n<tbody>\n",
+        "<table class=\"goal\"{}>\n<caption>{}</caption>\n<tbody>",
         attr("data-project", &p.code.value),
         esc(&format!("{}绩效目标表", p.name.value))
     );
-    let _ = write!(
+    let _ = writeln!(
         h.out,
-        "<tr><th scope=\"row\">项目编码</th><td colspan=\"2\">{}</td><th scope=\"row\">项目名称</th><td>{}</td></tr>\n",
+        "<tr><th scope=\"row\">项目编码</th><td colspan=\"2\">{}</td><th scope=\"row\">项目名称</th><td>{}</td></tr>",
         esc(&p.code.value),
         esc(&p.name.value)
     );
-    let _ = write!(
+    let _ = writeln!(
         h.out,
-        "<tr><th scope=\"row\">主管部门</th><td colspan=\"4\">{}</td></tr>\n",
+        "<tr><th scope=\"row\">主管部门</th><td colspan=\"4\">{}</td></tr>",
         esc(dept)
     );
     let goal = p
@@ -138,9 +138,9 @@ fn goal_table(h: &mut Html, p: &Project, dept: &str) {
         .as_ref()
         .map(|g| g.value.as_str())
         .unwrap_or_default();
-    let _ = write!(
+    let _ = writeln!(
         h.out,
-        "<tr><th scope=\"row\">绩效目标</th><td colspan=\"4\" class=\"prose\">{}</td></tr>\n",
+        "<tr><th scope=\"row\">绩效目标</th><td colspan=\"4\" class=\"prose\">{}</td></tr>",
         esc(goal)
     );
     h.raw("<tr>");
@@ -162,9 +162,9 @@ fn goal_table(h: &mut Html, p: &Project, dept: &str) {
             let n = inds.iter().skip(i).take_while(|o| same2(o, ind)).count();
             label(h, &ind.level2.value, n);
         }
-        let _ = write!(
+        let _ = writeln!(
             h.out,
-            "<td>{}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n",
+            "<td>{}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>",
             esc(&ind.name.value),
             esc(&ind.value.text.value),
             esc(&ind.criterion.value)
