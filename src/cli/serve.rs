@@ -111,7 +111,21 @@ fn build(ui: &Ui, inputs: &Inputs, generation: u64) -> Site {
             Vec::new()
         }
     };
-    let slugs = slugs(ui, &files).unwrap_or_default();
+    let slugs = match slugs(ui, &files) {
+        Ok(s) => s,
+        Err(_) => {
+            problems.push(Notice {
+                error: true,
+                text: t!(
+                    "有两个同名的预算，网页会互相覆盖：请改名",
+                    "two budgets have the same name and would have the same page: rename one"
+                )
+                .get(inputs.lang)
+                .to_string(),
+            });
+            Vec::new()
+        }
+    };
     let done = compile_all(ui, &files, &slugs, inputs.catalog.as_ref(), true, false);
     let mut kept = Vec::new();
     for d in done {
