@@ -220,7 +220,8 @@ fn watch(ui: &Ui, inputs: &Inputs, shared: Arc<Shared>) -> Result<notify::Recomm
         let d = dir.display();
         ui.fail(t!("无法监视 {d}：{e}", "cannot watch {d}: {e}"))
     })?;
-    let rebuild_ui = Ui::new(ui.lang, None);
+    let mut rebuild_ui = Ui::new(ui.lang, None);
+    rebuild_ui.limits = ui.limits;
     let inputs = Inputs {
         path: inputs.path.clone(),
         catalog: inputs.catalog.clone(),
