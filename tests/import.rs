@@ -586,3 +586,48 @@ fn units() {
         stderr(&o)
     );
 }
+
+/// A damaged workbook is an error, never a crash: a shared-string index past the table made
+/// calamine 0.30.1 panic (found by mutating the examples' workbooks).
+#[test]
+fn a_damaged_workbook_is_an_error() {
+    use std::io::{Read, Write};
+    let dir = scratch("damaged");
+    let (good, bad) = (dir.join("good.xlsx"), dir.join("bad.xlsx"));
+    let mut wb = Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "项目编码").unwrap();
+    wb.save(&good).unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&bad).unwrap());
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = Vec::new();
+        f.read_to_end(&mut text).unwrap();
+        if f.name() == "xl/worksheets/sheet1.xml" {
+            let s = String::from_utf8(text).unwrap();
+            assert!(s.contains("<v>0</v>"), "{s}");
+            text = s.replace("<v>0</v>", "<v>999999</v>").into_bytes();
+        }
+        out.start_file(f.name(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    let bud = dir.join("x.bud");
+    let o = budc(&[
+        "import",
+        s(&bad),
+        "--year",
+        "2025",
+        "--unit",
+        "元",
+        "-o",
+        s(&bud),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "错误：无法读取工作簿：工作簿已损坏（读取时出错）\n"
+    );
+    assert!(!bud.exists());
+}
