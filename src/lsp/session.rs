@@ -170,7 +170,8 @@ impl Session {
             }
             req::InlayHintRequest::METHOD => {
                 let p: lsp::InlayHintParams = parse(params)?;
-                to_json(self.doc(&p.text_document.uri).map(inlay_hints::inlay_hints))
+                let doc = self.doc(&p.text_document.uri);
+                to_json(doc.map(|c| inlay_hints::inlay_hints(c, p.range)))
             }
             _ => Err(Failure::new(
                 ErrorCode::MethodNotFound,
