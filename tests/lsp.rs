@@ -297,6 +297,42 @@ fn formatting_gives_one_edit_of_the_whole_text() {
 }
 
 #[test]
+fn formatting_keeps_the_line_ends() {
+    let fixed = fixed();
+    let messy = fixed.replace("收入 一般公共预算 310.00", "收入   一般公共预算 310.00");
+    let params =
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}});
+    // CRLF stays CRLF, with no message.
+    let crlf = messy.replace('\n', "\r\n");
+    let (t, id) = ask(None, &crlf, "textDocument/formatting", params.clone());
+    assert_eq!(
+        t.result(id),
+        &json!([{"range": range(0, 0, 19, 0), "newText": fixed.replace('\n', "\r\n")}])
+    );
+    assert_eq!(t.notified("window/showMessage"), Vec::<Value>::new());
+    // Mixed (17 CRLF, 2 LF): all CRLF, and a message in the client's language.
+    let mixed = messy.replacen('\n', "\r\n", 17);
+    let (t, id) = ask(None, &mixed, "textDocument/formatting", params.clone());
+    assert_eq!(
+        t.result(id),
+        &json!([{"range": range(0, 0, 19, 0), "newText": fixed.replace('\n', "\r\n")}])
+    );
+    assert_eq!(
+        t.notified("window/showMessage"),
+        [
+            json!({"type": 3, "message": "行尾混用（LF 2 行，CRLF 17 行，CR 0 行），已统一为多数的 CRLF"})
+        ]
+    );
+    let (t, _) = ask(Some("en"), &mixed, "textDocument/formatting", params);
+    assert_eq!(
+        t.notified("window/showMessage"),
+        [
+            json!({"type": 3, "message": "mixed line ends (LF: 2 lines, CRLF: 17, CR: 0) made CRLF, as most lines are"})
+        ]
+    );
+}
+
+#[test]
 fn document_symbols() {
     let (t, id) = ask(None, DOC, "textDocument/documentSymbol", doc_only());
     // The range is the whole block (the header and the indented lines under it), the selection
