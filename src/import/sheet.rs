@@ -382,6 +382,13 @@ impl<'t> Row<'t> {
         self.get(role).map_or("", |c| c.text.as_str())
     }
 
+    /// A non-empty cell's text as one word, with its place.
+    pub fn word(&self, role: Role) -> Option<(String, At)> {
+        self.get(role)
+            .filter(|c| !c.text.is_empty())
+            .map(|c| (crate::import::out::one_word(&c.text), c.at))
+    }
+
     /// The first cell of the row, to point at when a whole row is wrong.
     pub fn first(&self) -> Option<&'t Cell> {
         self.cells.first()
