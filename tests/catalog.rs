@@ -190,6 +190,64 @@ fn personnel_classes_split_basic_spending_in_the_tables_and_the_json() {
     assert_eq!(load(&dir).rules().basic_kind("30201"), BasicKind::Personnel);
 }
 
+/// A region that counts some personnel codes as 公用 (retirement pay, say): `public` under
+/// `[basic_spending]`; the longer prefix decides.
+#[test]
+fn public_codes_inside_a_personnel_class_come_from_the_rules() {
+    let dir = catalog_with(
+        "public-codes",
+        "personnel = [\"301\", \"303\"]",
+        "personnel = [\"301\", \"303\"]\npublic = [\"30101\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    let f = &c.document.figures;
+    // 30101 (5.00) moves to 公用, beside 30201 (2.00) and 30217 (1.00).
+    assert_eq!((f.personnel, f.public), (d("0"), d("8.00")));
+    assert_eq!(f.operating_cost, Some(d("8.00")));
+    let rules = load(&dir);
+    assert_eq!(rules.rules().basic_kind("30101"), BasicKind::Public);
+    assert_eq!(rules.rules().basic_kind("30102"), BasicKind::Personnel);
+    assert_eq!(rules.rules().basic_kind("30302"), BasicKind::Personnel);
+}
+
+/// The unit kinds 机关运行经费 covers: a region that counts 事业 units in has the figure for a
+/// 事业 department; one that leaves 参公 out has none for a 参公 department.
+#[test]
+fn the_operating_cost_unit_kinds_come_from_the_rules() {
+    let institution = BUDGET.replace("科目版本 2024\n", "科目版本 2024\n单位性质 事业\n");
+    let c = compile(&institution, None);
+    assert_eq!(c.document.figures.operating_cost, None);
+    let dir = catalog_with(
+        "operating-kinds",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"行政\", \"参公\", \"事业\"]",
+    );
+    let c = compile(&institution, Some(&load(&dir)));
+    assert_eq!(c.document.figures.operating_cost, Some(d("3.00")));
+    let dir = catalog_with(
+        "operating-kinds-2",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"行政\"]",
+    );
+    let managed = BUDGET.replace("科目版本 2024\n", "科目版本 2024\n单位性质 参公\n");
+    let c = compile(&managed, Some(&load(&dir)));
+    assert_eq!(c.document.figures.operating_cost, None);
+    // A word that is not a unit kind is an error at its line.
+    let dir = catalog_with(
+        "operating-kinds-3",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"机关\"]",
+    );
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(
+        e.message,
+        Text::new(
+            "未知的单位性质 `机关`（可用：行政、参公、事业）",
+            "unknown unit kind `机关` (kinds: 行政, 参公, 事业)"
+        )
+    );
+}
+
 #[test]
 fn the_three_public_codes_come_from_the_rules() {
     let dir = catalog_with(

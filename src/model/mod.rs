@@ -448,9 +448,12 @@ impl Budget {
         kinds
     }
 
-    /// Whether the budget has 机关运行经费: it has a 行政 or 参公 unit.
-    pub fn has_operating_cost(&self) -> bool {
-        self.unit_kinds().iter().any(|k| k.has_operating_cost())
+    /// Whether the budget has 机关运行经费: it has a unit of a kind the rules say it covers
+    /// (行政 and 参公 unless a region says otherwise).
+    pub fn has_operating_cost(&self, rules: &Rules) -> bool {
+        self.unit_kinds()
+            .iter()
+            .any(|k| rules.has_operating_cost(*k))
     }
 }
 
