@@ -341,17 +341,31 @@ impl Builder<'_> {
                 self.budget.key_evaluation = Some((count.clone(), money(amount)));
             }
             Stmt::Assertion { figure, value } => {
-                let (value, amount) = match value {
-                    ast::AssertValue::Amount(a, raw) => {
+                let (value, amount, printed) = match value {
+                    ast::AssertValue::Amount(a, raw, None) => {
                         self.amount_ok(a);
-                        (spanned(raw), Some(money(a)))
+                        (spanned(raw), Some(money(a)), None)
                     }
-                    ast::AssertValue::Text(w) => (spanned(w), None),
+                    ast::AssertValue::Amount(a, raw, Some(u)) => {
+                        let Some(unit) = MoneyUnit::parse(&u.value) else {
+                            // Reported; the assertion is not checked in an unknown unit.
+                            self.unknown_word(u, t!("金额单位", "money unit"), &["万元", "元"]);
+                            return;
+                        };
+                        resolve::amount(unit, a, &mut self.diags);
+                        let printed = Printed {
+                            unit: Spanned::new(unit, u.span),
+                            decimals: a.scale,
+                        };
+                        (spanned(raw), Some(money(a)), Some(printed))
+                    }
+                    ast::AssertValue::Text(w) => (spanned(w), None, None),
                 };
                 self.budget.assertions.push(Assertion {
                     figure: std::mem::take(figure),
                     value,
                     amount,
+                    printed,
                     span,
                 });
             }

@@ -258,7 +258,10 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             let figure = req(next())?.into_inner().map(|p| word(b, p)).collect();
             let v = req(next())?;
             let value = match v.as_rule() {
-                Rule::amount => AssertValue::Amount(amount(b, v.clone())?, word(b, v)),
+                Rule::amount => {
+                    let unit = next().map(|u| word(b, u));
+                    AssertValue::Amount(amount(b, v.clone())?, word(b, v), unit)
+                }
                 _ => AssertValue::Text(word(b, v)),
             };
             Stmt::Assertion { figure, value }

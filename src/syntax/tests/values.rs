@@ -303,7 +303,7 @@ fn assertion_on_a_named_figure() {
         one(s),
         Stmt::Assertion {
             figure: vec![w("项目支出", 7, 19)],
-            value: AssertValue::Amount(amt("15018.07", 22, 30, 2), w("15018.07", 22, 30)),
+            value: AssertValue::Amount(amt("15018.07", 22, 30, 2), w("15018.07", 22, 30), None),
         }
     );
 }
@@ -321,7 +321,8 @@ fn assertion_on_a_table_cell() {
             ],
             value: AssertValue::Amount(
                 amt("5652.25", at(s, "5652.25"), s.len(), 2),
-                w("5652.25", at(s, "5652.25"), s.len())
+                w("5652.25", at(s, "5652.25"), s.len()),
+                None
             ),
         }
     );
