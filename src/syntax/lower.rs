@@ -9,6 +9,7 @@ use super::statements::{by_rule, WordsOf};
 use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
+use crate::value::is_percent_note;
 use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;
@@ -413,6 +414,10 @@ fn typed_value(p: Pair<Rule>) -> Option<ValueKind> {
                     (Rule::number, true) => high = Decimal::from_str(part.as_str()).ok(),
                     (Rule::unit, _) if high.is_none() => low_unit = Some(part.as_str().to_string()),
                     (Rule::unit, _) => unit = Some(part.as_str().to_string()),
+                    // `80-100(%)`: the unit % in parentheses.
+                    (Rule::note, _) if unit.is_none() && is_percent_note(part.as_str()) => {
+                        unit = Some("%".to_string())
+                    }
                     _ => {}
                 }
             }
@@ -440,7 +445,7 @@ fn quantity(p: Pair<Rule>, label: Option<String>) -> Option<Quantity> {
             Rule::more => q.at_least = true,
             Rule::unit => q.unit = Some(part.as_str().to_string()),
             Rule::approx_suffix => q.qualify(part.as_str()),
-            Rule::note => q.note = Some(part.as_str().to_string()),
+            Rule::note => q.remark(part.as_str()),
             _ => {}
         }
     }
