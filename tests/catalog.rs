@@ -720,3 +720,51 @@ fn a_fund_section_is_named_in_the_fund_table() {
         "{expenditure:?}"
     );
 }
+
+/// W0308 and W0307 judge a code by its name in the catalog of the budget's year (`科目版本`,
+/// else `年度`), and by the name written on the line where that catalog lacks the code.
+#[test]
+fn projects_on_administrative_running_are_judged_in_the_budget_year() {
+    let text = "部门 测试部门
+年度 2025
+金额单位 万元
+主要职责
+  > 负责本部门的有关工作。
+机构设置
+  > 本部门由本级组成。
+基本支出
+  2013201 30101 100.00
+项目 P1 某项目
+  类型 特定目标类
+  支出 2170404 5.00
+  支出 2013201 5.00
+  支出 2080119 行政运行 5.00
+  目标 完成年度工作任务。
+  指标 产出指标 数量指标 | 场次 | 2场 | 工作成效
+  指标 效益指标 社会效益指标 | 效果 | 提升 | 工作成效
+  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查
+";
+    let c = compile(text, None);
+    assert_eq!(c.catalog.year, "2025");
+    // 2170404 is a 2025 code (no W0302); 2013201 is 行政运行 (W0308); 2080119 is in no catalog
+    // (W0302) but written 行政运行 (W0308).
+    assert_eq!(
+        diagnostics(&c),
+        ["13 W0308", "14 W0302", "14 W0308"],
+        "{:?}",
+        c.diagnostics
+    );
+    let w = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "W0308")
+        .map(|d| d.message.zh.to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        w,
+        [
+            "项目“某项目”列在 2013201 行政运行",
+            "项目“某项目”列在 2080119 行政运行"
+        ]
+    );
+}
