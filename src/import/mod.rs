@@ -80,11 +80,10 @@ pub type Refusal = Text;
 
 /// Imports a workbook.
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, Refusal> {
-    let book = sheet::read(bytes)
-        .map_err(|e| {
-            let (zh, en) = (e.zh, e.en);
-            t!("无法读取工作簿：{zh}", "cannot read the workbook: {en}")
-        })?;
+    let book = sheet::read(bytes).map_err(|e| {
+        let (zh, en) = (e.zh, e.en);
+        t!("无法读取工作簿：{zh}", "cannot read the workbook: {en}")
+    })?;
     let mut records = Records::read(&book, options)?;
     let out = records.write(options);
     Ok(Imported {

@@ -62,8 +62,8 @@ pub fn number_text(f: f64) -> String {
 
 /// Reads every sheet of an XLSX (or XLS, ODS) workbook.
 pub fn read(bytes: &[u8]) -> Result<Book, OpenError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(open_error)?;
+    let mut wb =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(open_error)?;
     let mut sheets = Vec::new();
     for (index, name) in wb.sheet_names().into_iter().enumerate() {
         let range = match wb.worksheet_range(&name) {
