@@ -61,7 +61,10 @@ fn a_wrong_printed_figure_gives_the_exact_and_the_rounded_value() {
         .collect();
     assert_eq!(
         labels,
-        [("507.26", "印出应为 507.25"), ("机关运行经费", "断言的对象")]
+        [
+            ("507.26", "印出应为 507.25"),
+            ("机关运行经费", "断言的对象")
+        ]
     );
 }
 
@@ -101,7 +104,10 @@ fn half_away_from_zero_to_the_decimals_written() {
 #[test]
 fn without_a_unit_an_assertion_is_exact_in_the_budget_unit() {
     let basic = &["2013101 30101 15018.07"];
-    assert_eq!(diags(&budget("万元", basic, &["断言 基本支出 = 15018.07"])), []);
+    assert_eq!(
+        diags(&budget("万元", basic, &["断言 基本支出 = 15018.07"])),
+        []
+    );
     // Not rounded: 15018.1 is not 15018.07.
     let got = diags(&budget("万元", basic, &["断言 基本支出 = 15018.1"]));
     assert_eq!(
@@ -133,7 +139,11 @@ fn a_unit_converts_either_way() {
 
 #[test]
 fn a_word_that_is_no_money_unit_is_e0104() {
-    let got = diags(&budget("元", SHANGHAI, &["断言 机关运行经费 = 507.25 千元"]));
+    let got = diags(&budget(
+        "元",
+        SHANGHAI,
+        &["断言 机关运行经费 = 507.25 千元"],
+    ));
     assert_eq!(
         got,
         [(
@@ -177,7 +187,10 @@ fn fmt_keeps_the_unit() {
     let text = budget(
         "元",
         SHANGHAI,
-        &["断言 机关运行经费=507.25   万元", "断言 基本支出 ＝ 6,072,538 元  # 合计"],
+        &[
+            "断言 机关运行经费=507.25   万元",
+            "断言 基本支出 ＝ 6,072,538 元  # 合计",
+        ],
     );
     let out = budc::fmt::format(&SourceFile::new("t.bud", &*text)).unwrap();
     assert!(

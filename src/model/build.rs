@@ -11,9 +11,9 @@ pub use super::catalog::normalize_name;
 use super::*;
 use crate::diag::t;
 use crate::diag::{Diagnostic, Label, Text};
-use std::collections::HashMap;
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
 use crate::syntax::{BlockKind, Kind};
+use std::collections::HashMap;
 
 /// The block an indented line belongs to, with the index of what it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -442,8 +442,7 @@ impl Builder<'_> {
         let span = c.code.span;
         let code = resolve::code(self.catalog, &mut self.diags, c, class, want_len);
         // W0302 once per code: a later line using it becomes a label of the first warning.
-        if self.diags.len() == before + 1 && self.diags.last().is_some_and(|d| d.code == "W0302")
-        {
+        if self.diags.len() == before + 1 && self.diags.last().is_some_and(|d| d.code == "W0302") {
             match self.unlisted.get(&(class, code.code.clone())) {
                 Some(&first) => {
                     let again = self.diags.pop();
