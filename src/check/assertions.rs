@@ -178,13 +178,13 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
     }
 }
 
-/// A derived figure (in the budget's unit) in another unit.
-fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Decimal {
+/// A derived figure (in the budget's unit) in another unit; `None` out of range.
+fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Option<Decimal> {
     let ten_thousand = Decimal::from(10_000);
     match (from, to) {
-        (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => d / ten_thousand,
-        (MoneyUnit::TenThousandYuan, MoneyUnit::Yuan) => d * ten_thousand,
-        _ => d,
+        (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => d.checked_div(ten_thousand),
+        (MoneyUnit::TenThousandYuan, MoneyUnit::Yuan) => d.checked_mul(ten_thousand),
+        _ => Some(d),
     }
 }
 
@@ -209,12 +209,23 @@ fn printed(
     ref_span: Span,
 ) -> Result<(), Diagnostic> {
     let n = p.decimals;
-    let exact = convert(derived, budget_unit, p.unit.value);
+    let u = p.unit.value.as_str();
+    let Some(exact) = convert(derived, budget_unit, p.unit.value) else {
+        let (s, b) = (amount.value.to_string(), budget_unit.as_str());
+        let dd = fmt(derived);
+        return Err(Diagnostic::new(
+            "E0201",
+            t!(
+                "断言不成立：{what} 写的是 {s} {u}，由事实算得 {dd} {b}，换算成{u}超出范围",
+                "assertion fails: {what} is stated as {s} {u}, the facts give {dd} {b}, out of range in {u}"
+            ),
+        )
+        .at(amount.span, t!("超出范围", "out of range")));
+    };
     let rounded = exact.round_dp_with_strategy(n, RoundingStrategy::MidpointAwayFromZero);
     if rounded == amount.value {
         return Ok(());
     }
-    let u = p.unit.value.as_str();
     let s = amount.value.to_string();
     let e = with_decimals(exact, n);
     let r = format!("{rounded:.prec$}", prec = n as usize);
