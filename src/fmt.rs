@@ -357,7 +357,8 @@ fn fields<'t>(
 }
 
 /// `断言 <figure> = <value>`: the words of the figure, `=`, the value as written (an amount
-/// without thousands separators: `02` stays a code cell, not the number 2).
+/// without thousands separators: `02` stays a code cell, not the number 2; its unit, if any,
+/// one space after it).
 fn equation<'t>(
     l: &Line,
     text: &str,
@@ -395,11 +396,15 @@ fn equation<'t>(
         .get(eq + eq_len..l.span.end)
         .unwrap_or_default()
         .trim_matches(SPACES);
-    parts.push(match l.stmt {
+    parts.push(match &l.stmt {
+        // The amount, then its unit one space after it (`507.25 万元`).
         Stmt::Assertion {
-            value: AssertValue::Amount(..),
+            value: AssertValue::Amount(_, written, unit),
             ..
-        } => value.replace(',', ""),
+        } => match unit {
+            Some(u) => format!("{} {}", written.value.replace(',', ""), u.value),
+            None => written.value.replace(',', ""),
+        },
         _ => value.to_string(),
     });
 }

@@ -645,3 +645,25 @@ fn a_damaged_workbook_is_an_error() {
     );
     assert!(!bud.exists());
 }
+
+/// An assertion as printed keeps its unit through the workbook's 核对数 sheet.
+#[test]
+fn a_printed_assertion_comes_back_with_its_unit() {
+    let dir = scratch("printed");
+    let src = dir.join("p.bud");
+    std::fs::write(
+        &src,
+        "部门 测试部门\n年度 2024\n金额单位 元\n科目版本 2024\n主要职责\n  > 负责本部门的有关工作。\n机构设置\n  > 本部门由本级组成。\n\n基本支出\n  2013101 30101 1000000\n  2013101 30201 5072538\n\n断言 机关运行经费 = 507.25 万元\n断言 基本支出 = 6072538\n",
+    )
+    .unwrap();
+    let (book, bud) = (dir.join("p.xlsx"), dir.join("back.bud"));
+    let o = budc(&["compile", s(&src), "-o", s(&book)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = budc(&["import", s(&book), "-o", s(&bud)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&bud).unwrap();
+    assert!(
+        text.ends_with("断言 机关运行经费 = 507.25 万元\n断言 基本支出 = 6072538\n"),
+        "{text}"
+    );
+}

@@ -648,5 +648,15 @@ pub struct Assertion {
     pub value: Spanned<String>,
     /// The value as an amount, when it is one.
     pub amount: Option<Money>,
+    /// The unit the amount is printed in, when one is written after it (`507.25 万元`): the
+    /// derived figure is then compared as printed, converted and rounded.
+    pub printed: Option<Printed>,
     pub span: Span,
+}
+
+/// How an asserted amount is printed: its unit, and the decimals written (`507.25` → 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub unit: Spanned<MoneyUnit>,
+    pub decimals: u32,
 }
