@@ -11,16 +11,118 @@
 //! in the statement table says (`syntax::Layout`): text fields (names, goal text, indicator
 //! fields, prose) are kept as written, only spaces change. It looks inside a token in one place:
 //! the `=` of an assertion, which the grammar lets touch the words around it.
+//!
+//! Line ends are kept: a file whose lines end in CRLF stays CRLF (and LF stays LF, a lone CR
+//! stays a lone CR). A file that mixes them gets the one most of its lines end with (LF on a
+//! tie); `LineEnds::note` says so, for the command line and the language server to tell.
 
-use crate::diag::Diagnostic;
+use crate::diag::t;
+use crate::diag::{Diagnostic, Text};
 use crate::source::SourceFile;
 use crate::source::Span;
 use crate::syntax::ast::{AssertValue, Line, Stmt};
 use crate::syntax::{tokens, Kind, Layout, Token, TokenKind};
 use unicode_width::UnicodeWidthStr;
 
-/// Formats a source file. Files with syntax errors are not formatted: their diagnostics come back.
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnd {
+    Lf,
+    Crlf,
+    Cr,
+}
+
+impl LineEnd {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnd::Lf => "\n",
+            LineEnd::Crlf => "\r\n",
+            LineEnd::Cr => "\r",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LineEnd::Lf => "LF",
+            LineEnd::Crlf => "CRLF",
+            LineEnd::Cr => "CR",
+        }
+    }
+}
+
+/// The line ends of a text, counted as the grammar splits lines (`\n`, `\r\n`, a lone `\r`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineEnds {
+    pub lf: usize,
+    pub crlf: usize,
+    pub cr: usize,
+}
+
+impl LineEnds {
+    pub fn of(text: &str) -> LineEnds {
+        let mut ends = LineEnds::default();
+        let mut bytes = text.bytes().peekable();
+        while let Some(b) = bytes.next() {
+            match b {
+                b'\n' => ends.lf += 1,
+                b'\r' if bytes.peek() == Some(&b'\n') => {
+                    bytes.next();
+                    ends.crlf += 1;
+                }
+                b'\r' => ends.cr += 1,
+                _ => {}
+            }
+        }
+        ends
+    }
+
+    /// The line end most lines have; LF on a tie with it, or when there is no line end, and CRLF
+    /// before a lone CR.
+    pub fn majority(&self) -> LineEnd {
+        if self.lf >= self.crlf && self.lf >= self.cr {
+            LineEnd::Lf
+        } else if self.crlf >= self.cr {
+            LineEnd::Crlf
+        } else {
+            LineEnd::Cr
+        }
+    }
+
+    /// Whether more than one kind of line end is used.
+    pub fn mixed(&self) -> bool {
+        [self.lf, self.crlf, self.cr]
+            .iter()
+            .filter(|&&n| n > 0)
+            .count()
+            > 1
+    }
+
+    /// For a file that mixes line ends: what the formatter made of them.
+    pub fn note(&self) -> Option<Text> {
+        if !self.mixed() {
+            return None;
+        }
+        let (lf, crlf, cr) = (self.lf, self.crlf, self.cr);
+        let to = self.majority().name();
+        Some(t!(
+            "行尾混用（LF {lf} 行，CRLF {crlf} 行，CR {cr} 行），已统一为多数的 {to}",
+            "mixed line ends (LF: {lf} lines, CRLF: {crlf}, CR: {cr}) made {to}, as most lines are"
+        ))
+    }
+}
+
+/// Formats a source file, keeping its line ends (see `LineEnds`). Files with syntax errors are
+/// not formatted: their diagnostics come back.
 pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
+    let s = format_lf(file)?;
+    Ok(match LineEnds::of(&file.text).majority() {
+        LineEnd::Lf => s,
+        end => s.replace('\n', end.as_str()),
+    })
+}
+
+/// Formats a source file with every line ending in `\n`.
+fn format_lf(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
     let (ast, diags) = crate::syntax::parse(file);
     if !diags.is_empty() {
         return Err(diags);
@@ -30,7 +132,7 @@ pub fn format(file: &SourceFile) -> Result<String, Vec<Diagnostic>> {
     let mut stmts = ast.lines.iter().peekable();
     let mut out: Vec<Formatted> = Vec::new();
     // The source lines as the grammar splits them (`\n`, `\r\n` or a lone `\r`); each comes out
-    // ending in `\n`.
+    // ending in `\n` (`format` then gives them the file's line end).
     for (start, end) in crate::source::lines(text) {
         let stmt = match stmts.peek() {
             Some(l) if l.span.start >= start && l.span.start < end => stmts.next(),
@@ -255,7 +357,8 @@ fn fields<'t>(
 }
 
 /// `断言 <figure> = <value>`: the words of the figure, `=`, the value as written (an amount
-/// without thousands separators: `02` stays a code cell, not the number 2).
+/// without thousands separators: `02` stays a code cell, not the number 2; its unit, if any,
+/// one space after it).
 fn equation<'t>(
     l: &Line,
     text: &str,
@@ -293,11 +396,15 @@ fn equation<'t>(
         .get(eq + eq_len..l.span.end)
         .unwrap_or_default()
         .trim_matches(SPACES);
-    parts.push(match l.stmt {
+    parts.push(match &l.stmt {
+        // The amount, then its unit one space after it (`507.25 万元`).
         Stmt::Assertion {
-            value: AssertValue::Amount(..),
+            value: AssertValue::Amount(_, written, unit),
             ..
-        } => value.replace(',', ""),
+        } => match unit {
+            Some(u) => format!("{} {}", written.value.replace(',', ""), u.value),
+            None => written.value.replace(',', ""),
+        },
         _ => value.to_string(),
     });
 }

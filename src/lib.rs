@@ -24,6 +24,7 @@ pub mod model;
 pub mod prior;
 pub mod region;
 pub mod report;
+pub mod site;
 pub mod skeleton;
 pub mod source;
 pub mod span;

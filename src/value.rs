@@ -116,6 +116,16 @@ impl Quantity {
         }
     }
 
+    /// A parenthesised remark after the value (`（党群工作部）`). After a number without a unit,
+    /// `(%)` or `（%）` is the unit % (Shanghai's goal tables print `=100.00(%)`).
+    pub fn remark(&mut self, note: &str) {
+        if self.unit.is_none() && is_percent_note(note) {
+            self.unit = Some("%".to_string());
+        } else {
+            self.note = Some(note.to_string());
+        }
+    }
+
     /// What a qualifier after the unit means: 左右 an estimate, 以上 at least, 以内/以下 a note.
     pub fn qualify(&mut self, suffix: &str) {
         match suffix {
@@ -124,6 +134,15 @@ impl Quantity {
             _ => self.note = Some(suffix.to_string()),
         }
     }
+}
+
+/// True for `(%)`, `（%）` (either bracket, either percent sign): the unit % in parentheses.
+pub fn is_percent_note(note: &str) -> bool {
+    let inner = note
+        .strip_prefix('(')
+        .or_else(|| note.strip_prefix('（'))
+        .and_then(|r| r.strip_suffix(')').or_else(|| r.strip_suffix('）')));
+    matches!(inner.map(str::trim), Some("%" | "％"))
 }
 
 impl Comparator {

@@ -190,6 +190,64 @@ fn personnel_classes_split_basic_spending_in_the_tables_and_the_json() {
     assert_eq!(load(&dir).rules().basic_kind("30201"), BasicKind::Personnel);
 }
 
+/// A region that counts some personnel codes as 公用 (retirement pay, say): `public` under
+/// `[basic_spending]`; the longer prefix decides.
+#[test]
+fn public_codes_inside_a_personnel_class_come_from_the_rules() {
+    let dir = catalog_with(
+        "public-codes",
+        "personnel = [\"301\", \"303\"]",
+        "personnel = [\"301\", \"303\"]\npublic = [\"30101\"]",
+    );
+    let c = compile(BUDGET, Some(&load(&dir)));
+    let f = &c.document.figures;
+    // 30101 (5.00) moves to 公用, beside 30201 (2.00) and 30217 (1.00).
+    assert_eq!((f.personnel, f.public), (d("0"), d("8.00")));
+    assert_eq!(f.operating_cost, Some(d("8.00")));
+    let rules = load(&dir);
+    assert_eq!(rules.rules().basic_kind("30101"), BasicKind::Public);
+    assert_eq!(rules.rules().basic_kind("30102"), BasicKind::Personnel);
+    assert_eq!(rules.rules().basic_kind("30302"), BasicKind::Personnel);
+}
+
+/// The unit kinds 机关运行经费 covers: a region that counts 事业 units in has the figure for a
+/// 事业 department; one that leaves 参公 out has none for a 参公 department.
+#[test]
+fn the_operating_cost_unit_kinds_come_from_the_rules() {
+    let institution = BUDGET.replace("科目版本 2024\n", "科目版本 2024\n单位性质 事业\n");
+    let c = compile(&institution, None);
+    assert_eq!(c.document.figures.operating_cost, None);
+    let dir = catalog_with(
+        "operating-kinds",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"行政\", \"参公\", \"事业\"]",
+    );
+    let c = compile(&institution, Some(&load(&dir)));
+    assert_eq!(c.document.figures.operating_cost, Some(d("3.00")));
+    let dir = catalog_with(
+        "operating-kinds-2",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"行政\"]",
+    );
+    let managed = BUDGET.replace("科目版本 2024\n", "科目版本 2024\n单位性质 参公\n");
+    let c = compile(&managed, Some(&load(&dir)));
+    assert_eq!(c.document.figures.operating_cost, None);
+    // A word that is not a unit kind is an error at its line.
+    let dir = catalog_with(
+        "operating-kinds-3",
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\nunit_kinds = [\"机关\"]",
+    );
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert_eq!(
+        e.message,
+        Text::new(
+            "未知的单位性质 `机关`（可用：行政、参公、事业）",
+            "unknown unit kind `机关` (kinds: 行政, 参公, 事业)"
+        )
+    );
+}
+
 #[test]
 fn the_three_public_codes_come_from_the_rules() {
     let dir = catalog_with(
@@ -649,4 +707,122 @@ fn the_checker_follows_the_catalog_year() {
     };
     assert!(codes("2024").contains(&"W0302".to_string()));
     assert!(!codes("2025").contains(&"W0302".to_string()));
+}
+
+/// 政府性基金 spending on 212 08 (国有土地使用权出让收入安排的支出).
+const FUND_BUDGET: &str = "部门 测试部门
+年度 2024
+金额单位 万元
+科目版本 2024
+主要职责
+  > 负责本部门的有关工作。
+机构设置
+  > 本部门由本级组成。
+基本支出
+  2120101 30101 100.00
+项目 P1 征地补偿
+  类型 特定目标类
+  资金 政府性基金预算
+  支出 2120801 50.00
+  目标 完成征地补偿。
+  指标 产出指标 数量指标 | 补偿户数 | ≥10户 | 工作成效
+  指标 效益指标 社会效益指标 | 社会稳定 | 提升 | 工作成效
+  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查
+";
+
+/// The (code, name) of every row of a table.
+fn rows(c: &Compiled, id: TableId) -> Vec<(String, String)> {
+    let t = c.document.tables().iter().find(|t| t.id == id).unwrap();
+    t.rows
+        .iter()
+        .map(|r| (r.code.clone().unwrap_or_default(), r.name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_fund_section_is_named_in_the_fund_table() {
+    let want = [
+        ("", "合 计"),
+        ("212", "城乡社区支出"),
+        ("21208", "国有土地使用权出让收入安排的支出"),
+        ("2120801", "征地和拆迁补偿支出"),
+    ]
+    .map(|(c, n)| (c.to_string(), n.to_string()));
+    let c = compile(FUND_BUDGET, None);
+    assert!(!c.has_errors(), "{:?}", diagnostics(&c));
+    assert_eq!(rows(&c, TableId::FundExpenditure), want);
+    // A region's catalog that lists its fund 款 in government_fund.tsv only: named from there,
+    // in the fund table and in the tables of all spending.
+    let dir = catalog_with("fund-names", "[projects]\n", "[projects]\n");
+    let functional = std::fs::read_to_string(dir.join("functional.tsv")).unwrap();
+    let line = functional
+        .lines()
+        .find(|l| l.starts_with("21208\t"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        dir.join("functional.tsv"),
+        functional.replacen(&format!("{line}\n"), "", 1),
+    )
+    .unwrap();
+    let catalog = load(&dir);
+    assert_eq!(
+        catalog.entry(budc::model::catalog::Classification::Functional, "21208"),
+        None
+    );
+    let c = compile(FUND_BUDGET, Some(&catalog));
+    assert_eq!(rows(&c, TableId::FundExpenditure), want);
+    let expenditure = rows(&c, TableId::Expenditure);
+    assert!(
+        expenditure.contains(&("21208".into(), "国有土地使用权出让收入安排的支出".into())),
+        "{expenditure:?}"
+    );
+}
+
+/// W0308 and W0307 judge a code by its name in the catalog of the budget's year (`科目版本`,
+/// else `年度`), and by the name written on the line where that catalog lacks the code.
+#[test]
+fn projects_on_administrative_running_are_judged_in_the_budget_year() {
+    let text = "部门 测试部门
+年度 2025
+金额单位 万元
+主要职责
+  > 负责本部门的有关工作。
+机构设置
+  > 本部门由本级组成。
+基本支出
+  2013201 30101 100.00
+项目 P1 某项目
+  类型 特定目标类
+  支出 2170404 5.00
+  支出 2013201 5.00
+  支出 2080119 行政运行 5.00
+  目标 完成年度工作任务。
+  指标 产出指标 数量指标 | 场次 | 2场 | 工作成效
+  指标 效益指标 社会效益指标 | 效果 | 提升 | 工作成效
+  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查
+";
+    let c = compile(text, None);
+    assert_eq!(c.catalog.year, "2025");
+    // 2170404 is a 2025 code (no W0302); 2013201 is 行政运行 (W0308); 2080119 is in no catalog
+    // (W0302) but written 行政运行 (W0308).
+    assert_eq!(
+        diagnostics(&c),
+        ["13 W0308", "14 W0302", "14 W0308"],
+        "{:?}",
+        c.diagnostics
+    );
+    let w = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "W0308")
+        .map(|d| d.message.zh.to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        w,
+        [
+            "项目“某项目”列在 2013201 行政运行",
+            "项目“某项目”列在 2080119 行政运行"
+        ]
+    );
 }

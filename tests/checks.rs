@@ -90,3 +90,56 @@ fn every_code_has_a_fixture() {
         .collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
 }
+
+/// A project on `code` (a line of its own), with its goal.
+fn project(n: usize, code: &str) -> String {
+    format!(
+        "项目 P{n} 项目{n}\n  类型 特定目标类\n  支出 {code} 5.00\n  目标 完成工作。\n  指标 产出指标 数量指标 | 场次 | 4场 | 工作成效\n  指标 效益指标 社会效益指标 | 服务水平 | 提升 | 工作成效\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90% | 调查\n"
+    )
+}
+
+/// W0302 is reported once per code, with a label on every line that uses it: the primary on
+/// the first, "又用于此处" on the others; far ones are listed in the help, together.
+#[test]
+fn an_unlisted_code_on_three_lines_is_one_w0302_with_three_labels() {
+    let mut text = "部门 测试部门\n年度 2024\n金额单位 万元\n科目版本 2024\n主要职责\n  > 负责本部门的有关工作。\n机构设置\n  > 本部门由本级组成。\n".to_string();
+    // 2080119: plausible (20801 is not complete), not in the catalog.
+    for n in 1..=3 {
+        text.push_str(&project(n, "2080119"));
+        text.push_str(&project(n + 10, "2080199"));
+    }
+    let file = SourceFile::new("t.bud", &*text);
+    let c = budc::compile(file.clone(), None);
+    let w: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "W0302").collect();
+    assert_eq!(w.len(), 1, "{:?}", c.diagnostics);
+    let lines: Vec<(usize, bool, &str)> = w[0]
+        .labels
+        .iter()
+        .map(|l| (file.position(l.span.start).line, l.primary, &*l.message.zh))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (11, true, "科目表中没有"),
+            (25, false, "又用于此处"),
+            (39, false, "又用于此处"),
+        ]
+    );
+    assert_eq!(w[0].labels[1].message.en, "also used here");
+    // Drawn: the far labels go into the help, in one list.
+    let wide = budc::report::HumanStyle {
+        width: 1000,
+        ..Default::default()
+    };
+    let zh = budc::report::human(w[0], &file, wide);
+    assert!(zh.contains("（又用于此处：第 25、39 行）"), "{zh}");
+    let en = budc::report::human(
+        w[0],
+        &file,
+        budc::report::HumanStyle {
+            lang: budc::diag::Lang::En,
+            ..wide
+        },
+    );
+    assert!(en.contains("(also used here: lines 25, 39)"), "{en}");
+}

@@ -1215,7 +1215,7 @@ fn operating_cost_covers_agencies(
         "机关运行经费 applicable"
     );
     ensure_eq!(
-        c.budget.has_operating_cost(),
+        c.budget.has_operating_cost(c.catalog.rules()),
         e.operating_cost.is_some(),
         "has_operating_cost"
     );

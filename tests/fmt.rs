@@ -264,3 +264,102 @@ fn amounts_are_printed_as_written_whatever_their_decimals() {
     );
     assert_eq!(fmt(&once), once);
 }
+
+const MESSY: &str = "部门   甲\n年度 2024\n金额单位 万元\n收入 一般公共预算   5.00\n项目 P1 某项目\n    支出 2013202 5.00\n";
+const CANONICAL: &str = "部门 甲\n年度 2024\n金额单位 万元\n收入 一般公共预算 5.00\n项目 P1 某项目\n  支出 2013202 5.00\n";
+
+/// A CRLF file stays CRLF, a file of lone CRs stays so; formatting it again changes nothing.
+#[test]
+fn fmt_keeps_the_line_ends_of_the_file() {
+    for end in ["\r\n", "\r"] {
+        let once = fmt(&MESSY.replace('\n', end));
+        assert_eq!(once, CANONICAL.replace('\n', end));
+        assert_eq!(fmt(&once), once);
+    }
+    assert_eq!(fmt(MESSY), CANONICAL);
+    // No line end at the end of the file: the one of its other lines.
+    let last = MESSY.replace('\n', "\r\n");
+    assert_eq!(
+        fmt(last.trim_end_matches("\r\n")),
+        CANONICAL.replace('\n', "\r\n")
+    );
+}
+
+/// A file that mixes line ends gets the one most of its lines have (LF on a tie), and a note.
+#[test]
+fn fmt_makes_mixed_line_ends_the_majority() {
+    use budc::fmt::{LineEnd, LineEnds};
+    // Four CRLF, two LF.
+    let mixed = MESSY.replacen('\n', "\r\n", 4);
+    let ends = LineEnds::of(&mixed);
+    assert_eq!(
+        ends,
+        LineEnds {
+            lf: 2,
+            crlf: 4,
+            cr: 0
+        }
+    );
+    assert_eq!(ends.majority(), LineEnd::Crlf);
+    assert_eq!(fmt(&mixed), CANONICAL.replace('\n', "\r\n"));
+    let note = ends.note().unwrap();
+    assert_eq!(
+        note.zh,
+        "行尾混用（LF 2 行，CRLF 4 行，CR 0 行），已统一为多数的 CRLF"
+    );
+    assert_eq!(
+        note.en,
+        "mixed line ends (LF: 2 lines, CRLF: 4, CR: 0) made CRLF, as most lines are"
+    );
+    // Three and three: LF.
+    let tie = MESSY.replacen('\n', "\r\n", 3);
+    assert_eq!(fmt(&tie), CANONICAL);
+    // Not mixed: no note.
+    assert_eq!(LineEnds::of(&MESSY.replace('\n', "\r\n")).note(), None);
+    assert_eq!(LineEnds::of(MESSY).note(), None);
+}
+
+#[test]
+fn fmt_command_keeps_crlf_and_notes_mixed_line_ends() {
+    let dir = std::env::temp_dir().join(format!("budc-fmt-eol-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("crlf.bud");
+    std::fs::write(&f, MESSY.replace('\n', "\r\n")).unwrap();
+    let p = f.to_str().unwrap();
+    let o = budc(&["fmt", p], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        CANONICAL.replace('\n', "\r\n")
+    );
+    assert_eq!(budc(&["fmt", "--check", p], None).status.code(), Some(0));
+    // Mixed: the majority, and a note in the language of the messages.
+    let m = dir.join("mixed.bud");
+    let mp = m.to_str().unwrap();
+    std::fs::write(&m, MESSY.replacen('\n', "\r\n", 4)).unwrap();
+    let o = budc(&["fmt", mp], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("注意：{mp}：行尾混用（LF 2 行，CRLF 4 行，CR 0 行），已统一为多数的 CRLF\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&m).unwrap(),
+        CANONICAL.replace('\n', "\r\n")
+    );
+    std::fs::write(&m, MESSY.replacen('\n', "\r\n", 4)).unwrap();
+    let o = budc(&["--lang", "en", "fmt", mp], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("note: {mp}: mixed line ends (LF: 2 lines, CRLF: 4, CR: 0) made CRLF, as most lines are\n")
+    );
+    // `-`: the same on standard input.
+    let o = budc(&["fmt", "-"], Some(&MESSY.replace('\n', "\r\n")));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        CANONICAL.replace('\n', "\r\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -109,6 +109,8 @@ use Cell::{N, T};
 /// 元; goals by project code.
 fn yitihua(path: &Path, bad: bool) {
     let mut wb = Workbook::new();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1).unwrap();
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&date));
     sheet(
         wb.add_worksheet(),
         "基本支出明细",
@@ -337,11 +339,23 @@ const IMPORTED: &str = "基本支出
 /// `budc new`, then the export imported into it: the skeleton's header, texts and other
 /// statements kept, its 基本支出 and 项目 replaced; with the approved totals stated, it checks
 /// without errors and compiles.
+/// The sample export in `examples/import/`, the workbook of `an_export_fills_a_new_budget`:
+/// `cargo test --test import the_sample_export_is_the_tests -- --ignored` writes it again.
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/import/云岭县文化馆-一体化导出.xlsx"
+);
+
+#[test]
+#[ignore = "writes the sample workbook into examples/import/"]
+fn the_sample_export_is_the_tests() {
+    yitihua(Path::new(SAMPLE), false);
+}
+
 #[test]
 fn an_export_fills_a_new_budget() {
     let dir = scratch("yitihua");
-    let (book, bud) = (dir.join("一体化.xlsx"), dir.join("wenhuaguan.bud"));
-    yitihua(&book, false);
+    let (book, bud) = (PathBuf::from(SAMPLE), dir.join("wenhuaguan.bud"));
     let o = budc(&[
         "new",
         s(&bud),
@@ -584,5 +598,72 @@ fn units() {
         stderr(&o).contains("输出文件就是工作簿本身"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// A damaged workbook is an error, never a crash: a shared-string index past the table made
+/// calamine 0.30.1 panic (found by mutating the examples' workbooks).
+#[test]
+fn a_damaged_workbook_is_an_error() {
+    use std::io::{Read, Write};
+    let dir = scratch("damaged");
+    let (good, bad) = (dir.join("good.xlsx"), dir.join("bad.xlsx"));
+    let mut wb = Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "项目编码").unwrap();
+    wb.save(&good).unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&bad).unwrap());
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = Vec::new();
+        f.read_to_end(&mut text).unwrap();
+        if f.name() == "xl/worksheets/sheet1.xml" {
+            let s = String::from_utf8(text).unwrap();
+            assert!(s.contains("<v>0</v>"), "{s}");
+            text = s.replace("<v>0</v>", "<v>999999</v>").into_bytes();
+        }
+        out.start_file(f.name(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    let bud = dir.join("x.bud");
+    let o = budc(&[
+        "import",
+        s(&bad),
+        "--year",
+        "2025",
+        "--unit",
+        "元",
+        "-o",
+        s(&bud),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "错误：无法读取工作簿：工作簿已损坏（读取时出错）\n"
+    );
+    assert!(!bud.exists());
+}
+
+/// An assertion as printed keeps its unit through the workbook's 核对数 sheet.
+#[test]
+fn a_printed_assertion_comes_back_with_its_unit() {
+    let dir = scratch("printed");
+    let src = dir.join("p.bud");
+    std::fs::write(
+        &src,
+        "部门 测试部门\n年度 2024\n金额单位 元\n科目版本 2024\n主要职责\n  > 负责本部门的有关工作。\n机构设置\n  > 本部门由本级组成。\n\n基本支出\n  2013101 30101 1000000\n  2013101 30201 5072538\n\n断言 机关运行经费 = 507.25 万元\n断言 基本支出 = 6072538\n",
+    )
+    .unwrap();
+    let (book, bud) = (dir.join("p.xlsx"), dir.join("back.bud"));
+    let o = budc(&["compile", s(&src), "-o", s(&book)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = budc(&["import", s(&book), "-o", s(&bud)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&bud).unwrap();
+    assert!(
+        text.ends_with("断言 机关运行经费 = 507.25 万元\n断言 基本支出 = 6072538\n"),
+        "{text}"
     );
 }

@@ -169,7 +169,10 @@ fn completion_by_digits_offers_the_codes_under_them() {
     );
     assert_eq!(
         items[10],
-        json!({"label": "2080110", "kind": 12, "detail": "劳动关系和维权"})
+        json!({
+            "label": "2080110", "kind": 12, "detail": "劳动关系和维权", "filterText": "2080110",
+            "textEdit": {"range": range(20, 5, 20, 10), "newText": "2080110"},
+        })
     );
 }
 
@@ -225,9 +228,23 @@ fn completion_by_name_filters_by_the_word_typed_not_the_name() {
 fn completion_of_sub_units() {
     let text = format!("{DOC}项目 P2 乙\n  单位 ");
     let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 5));
+    // Nothing typed: the item's edit inserts at the position.
     assert_eq!(
         t.result(id),
-        &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
+        &json!([{
+            "label": "本级", "kind": 9, "detail": "甲本级", "filterText": "本级",
+            "textEdit": {"range": range(20, 5, 20, 5), "newText": "本级"},
+        }])
+    );
+    // A word typed: the edit replaces it.
+    let text = format!("{DOC}项目 P2 乙\n  单位 本");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 6));
+    assert_eq!(
+        t.result(id),
+        &json!([{
+            "label": "本级", "kind": 9, "detail": "甲本级", "filterText": "本级",
+            "textEdit": {"range": range(20, 5, 20, 6), "newText": "本级"},
+        }])
     );
 }
 
@@ -255,7 +272,11 @@ fn completion_of_indicator_categories() {
     );
     assert_eq!(
         items[0],
-        json!({"label": "成本指标 经济成本指标", "kind": 20, "detail": "一级指标 二级指标"})
+        json!({
+            "label": "成本指标 经济成本指标", "kind": 20, "detail": "一级指标 二级指标",
+            "filterText": "成本指标 经济成本指标",
+            "textEdit": {"range": range(20, 5, 20, 5), "newText": "成本指标 经济成本指标"},
+        })
     );
 }
 
@@ -276,19 +297,67 @@ fn formatting_gives_one_edit_of_the_whole_text() {
 }
 
 #[test]
+fn formatting_keeps_the_line_ends() {
+    let fixed = fixed();
+    let messy = fixed.replace("收入 一般公共预算 310.00", "收入   一般公共预算 310.00");
+    let params =
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}});
+    // CRLF stays CRLF, with no message.
+    let crlf = messy.replace('\n', "\r\n");
+    let (t, id) = ask(None, &crlf, "textDocument/formatting", params.clone());
+    assert_eq!(
+        t.result(id),
+        &json!([{"range": range(0, 0, 19, 0), "newText": fixed.replace('\n', "\r\n")}])
+    );
+    assert_eq!(t.notified("window/showMessage"), Vec::<Value>::new());
+    // Mixed (17 CRLF, 2 LF): all CRLF, and a message in the client's language.
+    let mixed = messy.replacen('\n', "\r\n", 17);
+    let (t, id) = ask(None, &mixed, "textDocument/formatting", params.clone());
+    assert_eq!(
+        t.result(id),
+        &json!([{"range": range(0, 0, 19, 0), "newText": fixed.replace('\n', "\r\n")}])
+    );
+    assert_eq!(
+        t.notified("window/showMessage"),
+        [
+            json!({"type": 3, "message": "行尾混用（LF 2 行，CRLF 17 行，CR 0 行），已统一为多数的 CRLF"})
+        ]
+    );
+    let (t, _) = ask(Some("en"), &mixed, "textDocument/formatting", params);
+    assert_eq!(
+        t.notified("window/showMessage"),
+        [
+            json!({"type": 3, "message": "mixed line ends (LF: 2 lines, CRLF: 17, CR: 0) made CRLF, as most lines are"})
+        ]
+    );
+}
+
+#[test]
 fn document_symbols() {
     let (t, id) = ask(None, DOC, "textDocument/documentSymbol", doc_only());
-    let symbol = |name: &str, kind: u32, r: Value| json!({"name": name, "kind": kind, "range": r, "selectionRange": r});
+    // The range is the whole block (the header and the indented lines under it), the selection
+    // range its header.
+    let symbol = |name: &str, kind: u32, block: Value, header: Value| json!({"name": name, "kind": kind, "range": block, "selectionRange": header});
     assert_eq!(
         t.result(id),
         &json!([
-            symbol("主要职责", 15, range(3, 0, 3, 4)),
-            symbol("机构设置", 15, range(5, 0, 5, 4)),
-            symbol("二级单位 本级", 2, range(7, 0, 7, 11)),
-            symbol("农民工欠薪应急周转金 P1", 19, range(9, 0, 9, 16)),
-            symbol("基本支出", 3, range(17, 0, 17, 4)),
+            symbol("主要职责", 15, range(3, 0, 4, 11), range(3, 0, 3, 4)),
+            symbol("机构设置", 15, range(5, 0, 6, 7), range(5, 0, 5, 4)),
+            symbol("二级单位 本级", 2, range(7, 0, 7, 11), range(7, 0, 7, 11)),
+            symbol(
+                "农民工欠薪应急周转金 P1",
+                19,
+                range(9, 0, 16, 41),
+                range(9, 0, 9, 16)
+            ),
+            symbol("基本支出", 3, range(17, 0, 18, 31), range(17, 0, 17, 4)),
         ])
     );
+    // A block ends at the next top-level line, after blank and comment lines.
+    let text = DOC.replace("机构设置\n  > 本级。\n", "机构设置\n  > 本级。\n\n  # 完\n");
+    let (t, id) = ask(None, &text, "textDocument/documentSymbol", doc_only());
+    assert_eq!(t.result(id)[1]["range"], range(5, 0, 6, 7));
+    assert_eq!(t.result(id)[2]["range"], range(9, 0, 9, 11));
 }
 
 #[test]
@@ -314,6 +383,21 @@ fn inlay_hints_with_project_and_block_totals() {
             {"position": {"line": 17, "character": 4}, "label": "= 10.00 万元", "paddingLeft": true},
         ])
     );
+}
+
+#[test]
+fn inlay_hints_only_in_the_range_asked_for() {
+    let hints = |r: Value| {
+        let params = json!({"textDocument": {"uri": URI}, "range": r});
+        let (t, id) = ask(None, DOC, "textDocument/inlayHint", params);
+        t.result(id).clone()
+    };
+    let basic = json!({"position": {"line": 17, "character": 4}, "label": "= 10.00 万元", "paddingLeft": true});
+    let project = json!({"position": {"line": 9, "character": 16}, "label": "= 300.00 万元", "paddingLeft": true});
+    assert_eq!(hints(range(12, 0, 19, 0)), json!([basic]));
+    assert_eq!(hints(range(0, 0, 9, 16)), json!([project]));
+    assert_eq!(hints(range(9, 17, 17, 3)), json!([]));
+    assert_eq!(hints(range(17, 4, 17, 4)), json!([basic]));
 }
 
 #[test]
@@ -493,7 +577,10 @@ fn completion_of_sub_units_only_in_a_project() {
     let (t, id) = ask(None, &text, "textDocument/completion", pos(22, 5));
     assert_eq!(
         t.result(id),
-        &json!([{"label": "本级", "kind": 9, "detail": "甲本级"}])
+        &json!([{
+            "label": "本级", "kind": 9, "detail": "甲本级", "filterText": "本级",
+            "textEdit": {"range": range(22, 5, 22, 5), "newText": "本级"},
+        }])
     );
 }
 
@@ -504,9 +591,12 @@ fn completion_of_the_level_2_categories_of_the_level_1_typed() {
     assert_eq!(
         t.result(id),
         &json!([
-            {"label": "数量指标", "kind": 20, "detail": "二级指标"},
-            {"label": "质量指标", "kind": 20, "detail": "二级指标"},
-            {"label": "时效指标", "kind": 20, "detail": "二级指标"},
+            {"label": "数量指标", "kind": 20, "detail": "二级指标", "filterText": "数量指标",
+             "textEdit": {"range": range(20, 10, 20, 10), "newText": "数量指标"}},
+            {"label": "质量指标", "kind": 20, "detail": "二级指标", "filterText": "质量指标",
+             "textEdit": {"range": range(20, 10, 20, 10), "newText": "质量指标"}},
+            {"label": "时效指标", "kind": 20, "detail": "二级指标", "filterText": "时效指标",
+             "textEdit": {"range": range(20, 10, 20, 10), "newText": "时效指标"}},
         ])
     );
     // A word typed of the 二级: accepting an item replaces it.
@@ -514,7 +604,7 @@ fn completion_of_the_level_2_categories_of_the_level_1_typed() {
     let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 11));
     let edit = |label: &str| {
         json!({
-            "label": label, "kind": 20, "detail": "二级指标",
+            "label": label, "kind": 20, "detail": "二级指标", "filterText": label,
             "textEdit": {"range": range(20, 10, 20, 11), "newText": label},
         })
     };
@@ -538,8 +628,35 @@ fn completion_of_a_category_pair_replaces_the_word_typed() {
         items[11],
         json!({
             "label": "满意度指标 服务对象满意度指标", "kind": 20, "detail": "一级指标 二级指标",
+            "filterText": "满意度指标 服务对象满意度指标",
             "textEdit": {"range": range(20, 5, 20, 7), "newText": "满意度指标 服务对象满意度指标"},
         })
+    );
+    // A whole 一级 typed: accepting a pair replaces it, so the word is not written twice; the
+    // filter texts keep the client to that 一级's pairs.
+    let text = format!("{DOC}项目 P2 乙\n  指标 产出指标");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 9));
+    let items = t.result(id);
+    let kept: Vec<&str> = items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|i| i["filterText"].as_str())
+                .filter(|f| f.starts_with("产出指标"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        kept,
+        [
+            "产出指标 数量指标",
+            "产出指标 质量指标",
+            "产出指标 时效指标"
+        ]
+    );
+    assert_eq!(
+        items[3]["textEdit"],
+        json!({"range": range(20, 5, 20, 9), "newText": "产出指标 数量指标"})
     );
 }
 
@@ -592,7 +709,10 @@ fn completion_offers_the_sources_and_the_unit_kinds() {
     assert_eq!(labels(items).len(), 11);
     assert_eq!(
         items[0],
-        json!({"label": "一般公共预算", "kind": 20, "detail": "财政拨款"})
+        json!({
+            "label": "一般公共预算", "kind": 20, "detail": "财政拨款", "filterText": "一般公共预算",
+            "textEdit": {"range": range(20, 13, 20, 13), "newText": "一般公共预算"},
+        })
     );
     // The unit kinds after 单位性质.
     let text = format!("{DOC}单位性质 ");

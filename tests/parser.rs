@@ -197,6 +197,12 @@ const PIECES: &[&str] = &[
     "三公",
     "2100401",
     "45600.00",
+    // Assertions as printed, and percent units in parentheses.
+    "元",
+    "507.25",
+    "=100.00(%)",
+    "≥90.00（%）",
+    "(%)",
 ];
 
 /// What goes between pieces: mostly one space, sometimes none, several, tabs or U+3000.
@@ -372,7 +378,7 @@ fn value() -> impl Strategy<Value = String> {
             slot(&["余", "多", "年", "-", "至"]),
             slot(&["人", "%", "万元", "12", "月"]),
             slot(&["左右", "以上", "以内", "底前", "月"]),
-            slot(&["（注）", "(注)", "完成", " "]),
+            slot(&["（注）", "(注)", "完成", " ", "(%)", "（％）"]),
         )
             .prop_map(|(a, b, c, d, e, f, g, h)| [a, b, c, d, e, f, g, h].concat()),
     ]

@@ -5,13 +5,13 @@ use crate::diag::t;
 use crate::diag::Diagnostic;
 use crate::document::{Cell, ColumnId, ColumnKind, Document, Row, Table};
 use crate::model::catalog::normalize_name;
-use crate::model::{Assertion, Budget};
+use crate::model::{Assertion, Budget, MoneyUnit, Printed};
 use crate::source::{Span, Spanned};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
     for a in &b.assertions {
-        if let Err(d) = assertion(a, doc) {
+        if let Err(d) = assertion(a, doc, b.unit()) {
             out.push(d);
         }
     }
@@ -55,7 +55,7 @@ enum Derived {
     Text(String),
 }
 
-fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
+fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagnostic> {
     let words: Vec<&str> = a.figure.iter().map(|w| w.value.as_str()).collect();
     let ref_span = match (a.figure.first(), a.figure.last()) {
         (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
@@ -96,6 +96,20 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
                 )
                 .at(a.value.span, t!("应为金额", "an amount belongs here")));
             };
+            if let Some(p) = &a.printed {
+                if what == "项目数" {
+                    let u = p.unit.value.as_str();
+                    return Err(Diagnostic::new(
+                        "E0206",
+                        t!(
+                            "项目数是个数，不带金额单位“{u}”",
+                            "项目数 is a count: it takes no money unit (“{u}”)"
+                        ),
+                    )
+                    .at(p.unit.span, t!("删去单位", "delete the unit")));
+                }
+                return printed(&what, amount, p, d, unit, ref_span);
+            }
             if amount.value == d {
                 return Ok(());
             }
@@ -123,6 +137,17 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
             )))
         }
         Derived::Text(d) => {
+            if let Some(p) = &a.printed {
+                let u = p.unit.value.as_str();
+                return Err(Diagnostic::new(
+                    "E0206",
+                    t!(
+                        "“{what}”是文字，不带金额单位“{u}”",
+                        "“{what}” is text: it takes no money unit (“{u}”)"
+                    ),
+                )
+                .at(p.unit.span, t!("删去单位", "delete the unit")));
+            }
             if normalize_name(stated) == normalize_name(&d) {
                 return Ok(());
             }
@@ -151,6 +176,72 @@ fn assertion(a: &Assertion, doc: &Document) -> Result<(), Diagnostic> {
             )))
         }
     }
+}
+
+/// A derived figure (in the budget's unit) in another unit; `None` out of range.
+fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Option<Decimal> {
+    let ten_thousand = Decimal::from(10_000);
+    match (from, to) {
+        (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => d.checked_div(ten_thousand),
+        (MoneyUnit::TenThousandYuan, MoneyUnit::Yuan) => d.checked_mul(ten_thousand),
+        _ => Some(d),
+    }
+}
+
+/// A decimal shown with at least `decimals` places (`9.375`, `507.20`).
+fn with_decimals(d: Decimal, decimals: u32) -> String {
+    let d = d.normalize();
+    if d.scale() < decimals {
+        format!("{d:.prec$}", prec = decimals as usize)
+    } else {
+        d.to_string()
+    }
+}
+
+/// An amount asserted as printed (`507.25 万元`): the derived figure, converted to the stated
+/// unit and rounded half away from zero to the decimals written, must equal it.
+fn printed(
+    what: &str,
+    amount: &crate::model::Money,
+    p: &Printed,
+    derived: Decimal,
+    budget_unit: MoneyUnit,
+    ref_span: Span,
+) -> Result<(), Diagnostic> {
+    let n = p.decimals;
+    let u = p.unit.value.as_str();
+    let Some(exact) = convert(derived, budget_unit, p.unit.value) else {
+        let (s, b) = (amount.value.to_string(), budget_unit.as_str());
+        let dd = fmt(derived);
+        return Err(Diagnostic::new(
+            "E0201",
+            t!(
+                "断言不成立：{what} 写的是 {s} {u}，由事实算得 {dd} {b}，换算成{u}超出范围",
+                "assertion fails: {what} is stated as {s} {u}, the facts give {dd} {b}, out of range in {u}"
+            ),
+        )
+        .at(amount.span, t!("超出范围", "out of range")));
+    };
+    let rounded = exact.round_dp_with_strategy(n, RoundingStrategy::MidpointAwayFromZero);
+    if rounded == amount.value {
+        return Ok(());
+    }
+    let s = amount.value.to_string();
+    let e = with_decimals(exact, n);
+    let r = format!("{rounded:.prec$}", prec = n as usize);
+    Err(Diagnostic::new(
+        "E0201",
+        t!(
+            "断言不成立：{what} 写的是 {s} {u}，由事实算得 {e} {u}（四舍五入到 {n} 位为 {r}）",
+            "assertion fails: {what} is stated as {s} {u}, the facts give {e} {u} ({r} rounded to {n} decimals)"
+        ),
+    )
+    .at(amount.span, t!("印出应为 {r}", "printed as {r}"))
+    .also(ref_span, t!("断言的对象", "what is asserted"))
+    .with_help(t!(
+        "带单位的断言按印出的数核对：由事实算得的数换算成{u}，四舍五入（五入远离零）到所写的小数位数后应与之相同。核对相关的支出行和项目金额，或改正断言。",
+        "an assertion with a unit is checked as printed: the derived figure, in {u} and rounded half away from zero to the decimals written, must equal it. Check the spending lines and project amounts behind it, or the assertion."
+    )))
 }
 
 fn unknown_figure(name: &str, span: Span) -> Diagnostic {

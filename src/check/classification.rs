@@ -89,10 +89,13 @@ fn three_public_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) 
 }
 
 fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    // The name in the budget's catalog (its 科目版本 or 年度); for a code that catalog lacks
+    // (W0302), the name written on the line, so that 行政运行 still reads as 行政运行.
     let name_of = |c: &Code| {
         catalog
             .name(Classification::Functional, &c.code)
             .map(str::to_string)
+            .or_else(|| c.written_name.as_ref().map(|n| n.value.clone()))
     };
     // A 事业单位's basic spending sits on the codes of its own field (2100401 疾病预防控制机构,
     // 2050203 初中教育): only 行政 and 参公 units are held to 行政运行 and the like.

@@ -7,6 +7,7 @@ mod assertions;
 mod classification;
 mod content;
 mod goals;
+mod prose;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
@@ -23,6 +24,7 @@ pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic
     classification::run(budget, catalog, &mut out);
     goals::run(budget, catalog, &mut out);
     content::run(budget, doc, &mut out);
+    prose::run(budget, &mut out);
     assertions::run(budget, doc, &mut out);
     out
 }

@@ -202,6 +202,41 @@ pub enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Write the 预算公开 website: an index of the departments and a page for each, with its
+    /// tables, explanations, charts and downloads; static files that work offline.
+    Site {
+        /// .bud files, or folders searched for .bud files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write the site into.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Offer each department's PDF too (laid out by LibreOffice, which must be installed).
+        #[arg(long)]
+        pdf: bool,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Preview the website while writing: serve the pages on this machine, rebuild them on every
+    /// save with the diagnostics on top, and reload the browser.
+    Serve {
+        /// A .bud file, or a folder of them.
+        path: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; only this machine by default.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// A folder holding a classification catalog.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the JSON Schema of the JSON output.
     Schema {
         /// The schema of `budc region`'s JSON instead of a budget's.

@@ -153,7 +153,7 @@ fn note_without_pdf(ui: &Ui, format: Format) {
     }
 }
 
-fn stem(file: &Path) -> String {
+pub(super) fn stem(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "budget".into())
@@ -206,7 +206,7 @@ fn one(
 
 /// The diagnostics of a compiled budget: its errors always, its warnings with `--warnings`,
 /// else their number and where to see them.
-fn report(ui: &mut Ui, diags: &[Diagnostic], file: &SourceFile, all: bool) {
+pub(super) fn report(ui: &mut Ui, diags: &[Diagnostic], file: &SourceFile, all: bool) {
     if all {
         return ui.diagnostics(diags, file);
     }

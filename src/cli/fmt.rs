@@ -1,6 +1,8 @@
 //! `budc fmt`: files rewritten in canonical form, in place; `-` as an editor's filter.
 
 use super::ui::{Ui, ERRORS, OK};
+use crate::diag::t;
+use crate::fmt::LineEnds;
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +33,10 @@ fn filter(ui: &mut Ui) -> i32 {
             (bytes.clone(), ERRORS)
         }
         Ok(file) => match crate::fmt::format(&file) {
-            Ok(s) => (s.into_bytes(), OK),
+            Ok(s) => {
+                mixed_line_ends(ui, &file);
+                (s.into_bytes(), OK)
+            }
             Err(diags) => {
                 ui.diagnostics(&diags, &file);
                 (bytes.clone(), ERRORS)
@@ -58,7 +63,10 @@ fn one(ui: &mut Ui, path: &Path, check: bool) -> i32 {
         }
     };
     let formatted = match crate::fmt::format(&file) {
-        Ok(s) => s,
+        Ok(s) => {
+            mixed_line_ends(ui, &file);
+            s
+        }
         Err(diags) => {
             ui.diagnostics(&diags, &file);
             return ERRORS;
@@ -77,5 +85,13 @@ fn one(ui: &mut Ui, path: &Path, check: bool) -> i32 {
     match crate::files::replace_in_place(path, &original, formatted.as_bytes()) {
         Ok(()) => OK,
         Err(e) => ui.file_error(&e),
+    }
+}
+
+/// The note on a file whose line ends were mixed: fmt gave every line the most frequent one.
+fn mixed_line_ends(ui: &Ui, file: &SourceFile) {
+    if let Some(note) = LineEnds::of(&file.text).note() {
+        let (name, zh, en) = (&file.name, &note.zh, &note.en);
+        ui.say(&t!("注意：{name}：{zh}", "note: {name}: {en}"));
     }
 }

@@ -16,6 +16,8 @@ mod migrate;
 mod new;
 mod parse_error;
 mod region;
+mod serve;
+mod site;
 pub mod ui;
 
 use args::{Cli, Command};
@@ -170,6 +172,31 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             &file,
             &to,
             check,
+            catalog.as_deref(),
+        ),
+        Command::Site {
+            paths,
+            output,
+            pdf,
+            catalog,
+            limits,
+        } => site::run(
+            &mut Ui::new(lang, Some(limits)),
+            &paths,
+            &output,
+            pdf,
+            catalog.as_deref(),
+        ),
+        Command::Serve {
+            path,
+            port,
+            bind,
+            catalog,
+            limits,
+        } => serve::run(
+            &mut Ui::new(lang, Some(limits)),
+            &path,
+            std::net::SocketAddr::new(bind, port),
             catalog.as_deref(),
         ),
         Command::Lsp => crate::lsp::run(),

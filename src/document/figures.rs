@@ -147,7 +147,9 @@ impl Figures {
             f.public += s.public;
             f.project += s.project;
         }
-        f.operating_cost = b.has_operating_cost().then(|| operating_cost(b, rules));
+        f.operating_cost = b
+            .has_operating_cost(rules)
+            .then(|| operating_cost(b, rules));
         f.basic = f.personnel + f.public;
         f.project_fiscal = f
             .spending
@@ -250,7 +252,7 @@ fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, D
 fn operating_cost(b: &Budget, rules: &Rules) -> Decimal {
     b.basic
         .iter()
-        .filter(|l| b.kind_of(l.unit.as_deref()).has_operating_cost())
+        .filter(|l| rules.has_operating_cost(b.kind_of(l.unit.as_deref())))
         .filter(|l| rules.operating_cost_source(l.source))
         .filter(|l| rules.basic_kind(&l.econ.code) == crate::model::BasicKind::Public)
         .map(|l| l.amount.value)

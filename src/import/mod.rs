@@ -7,7 +7,7 @@
 //! `sheet` reads cells and finds headers; `records` turns rows into the budget's facts; this
 //! module writes them as statements.
 
-mod out;
+pub(crate) mod out;
 mod records;
 pub mod sheet;
 

@@ -150,6 +150,21 @@ struct Project {
     indicators: Vec<Indicator>,
 }
 
+impl Project {
+    /// An economic line, added to the line of the same code if there is one.
+    fn add_economic(&mut self, econ: V, name: Option<V>, amount: Decimal, at: At) {
+        match self.economics.iter_mut().find(|e| e.econ.0 == econ.0) {
+            Some(e) => e.amount += amount,
+            None => self.economics.push(Economic {
+                econ,
+                name,
+                amount,
+                at,
+            }),
+        }
+    }
+}
+
 /// Everything read from a workbook.
 #[derive(Default)]
 pub struct Records {
@@ -405,6 +420,20 @@ impl Records {
         Some(((digits, c.at), name))
     }
 
+    /// A required code cell of the row, and its name: after the code in the same cell, or in the
+    /// name column.
+    fn coded(&mut self, row: &Row, code: Role, name: Role, what: &str) -> Option<(V, Option<V>)> {
+        let c = self.required(row, code, what)?;
+        let (value, written) = self.code(c, what)?;
+        Some((value, written.or_else(|| row.word(name))))
+    }
+
+    /// The row's amount, in the budget's unit, with its cell.
+    fn row_amount(&mut self, row: &Row, t: &Table) -> Option<(Decimal, At)> {
+        let c = row.get(Role::Amount)?;
+        self.amount(c, t.unit).map(|d| (d, c.at))
+    }
+
     fn lost(&mut self, c: &Cell, what: &str) {
         let s = &c.text;
         self.problem(
@@ -615,10 +644,7 @@ impl Records {
             .get(Role::ProjectName)
             .filter(|c| !c.text.is_empty())
             .map(|c| (one_line(&c.text), c.at));
-        let kind = row
-            .get(Role::ProjectKind)
-            .filter(|c| !c.text.is_empty())
-            .map(|c| (one_word(&c.text), c.at));
+        let kind = row.word(Role::ProjectKind);
         let p = self.project(code.clone());
         if p.name.is_none() {
             p.name = name;
@@ -653,33 +679,17 @@ impl Records {
             let Some(code) = self.project_row(&row) else {
                 continue;
             };
-            let Some(fc) = self.required(&row, Role::Func, "支出功能分类科目编码") else {
+            let Some((func, name)) =
+                self.coded(&row, Role::Func, Role::FuncName, "支出功能分类科目编码")
+            else {
                 continue;
             };
-            let Some((func, written)) = self.code(fc, "支出功能分类科目编码") else {
-                continue;
-            };
-            let name = written.or_else(|| {
-                row.get(Role::FuncName)
-                    .filter(|c| !c.text.is_empty())
-                    .map(|c| (one_word(&c.text), c.at))
-            });
             let econ = match row.get(Role::Econ).filter(|c| !c.text.is_empty()) {
-                Some(c) => self.code(c, "经济分类科目编码").map(|(e, n)| {
-                    let n = n.or_else(|| {
-                        row.get(Role::EconName)
-                            .filter(|c| !c.text.is_empty())
-                            .map(|c| (one_word(&c.text), c.at))
-                    });
-                    (e, n)
-                }),
+                Some(_) => self.coded(&row, Role::Econ, Role::EconName, "经济分类科目编码"),
                 None => None,
             };
             let source = self.source(row.get(Role::Source));
-            let Some(ac) = row.get(Role::Amount) else {
-                continue;
-            };
-            let Some(amount) = self.amount(ac, t.unit) else {
+            let Some((amount, at)) = self.row_amount(&row, t) else {
                 continue;
             };
             let p = self.project(code);
@@ -699,19 +709,11 @@ impl Records {
                     source: src,
                     source_at: src_at,
                     amount,
-                    at: ac.at,
+                    at,
                 }),
             }
             if let Some((econ, name)) = econ {
-                match p.economics.iter_mut().find(|e| e.econ.0 == econ.0) {
-                    Some(e) => e.amount += amount,
-                    None => p.economics.push(Economic {
-                        econ,
-                        name,
-                        amount,
-                        at: ac.at,
-                    }),
-                }
+                p.add_economic(econ, name, amount, at);
             }
         }
     }
@@ -721,29 +723,15 @@ impl Records {
             let Some(code) = self.project_row(&row) else {
                 continue;
             };
-            let Some(ec) = self.required(&row, Role::Econ, "经济分类科目编码") else {
+            let Some((econ, name)) =
+                self.coded(&row, Role::Econ, Role::EconName, "经济分类科目编码")
+            else {
                 continue;
             };
-            let Some((econ, written)) = self.code(ec, "经济分类科目编码") else {
+            let Some((amount, at)) = self.row_amount(&row, t) else {
                 continue;
             };
-            let name = written.or_else(|| {
-                row.get(Role::EconName)
-                    .filter(|c| !c.text.is_empty())
-                    .map(|c| (one_word(&c.text), c.at))
-            });
-            let Some(ac) = row.get(Role::Amount) else {
-                continue;
-            };
-            let Some(amount) = self.amount(ac, t.unit) else {
-                continue;
-            };
-            self.project(code).economics.push(Economic {
-                econ,
-                name,
-                amount,
-                at: ac.at,
-            });
+            self.project(code).add_economic(econ, name, amount, at);
         }
     }
 
@@ -772,10 +760,7 @@ impl Records {
                 None => None,
             };
             let source = self.source(row.get(Role::Source));
-            let Some(ac) = row.get(Role::Amount) else {
-                continue;
-            };
-            let Some(amount) = self.amount(ac, t.unit) else {
+            let Some((amount, at)) = self.row_amount(&row, t) else {
                 continue;
             };
             let line = Procurement {
@@ -783,7 +768,7 @@ impl Records {
                 func,
                 source,
                 amount,
-                at: ac.at,
+                at,
             };
             let code = row.get(Role::ProjectCode).filter(|c| !c.text.is_empty());
             match code.and_then(|c| self.project_code(c)) {
@@ -814,15 +799,12 @@ impl Records {
                 continue;
             };
             let source = self.source(row.get(Role::Source));
-            let Some(ac) = row.get(Role::Amount) else {
-                continue;
-            };
-            let Some(amount) = self.amount(ac, t.unit) else {
+            let Some((amount, at)) = self.row_amount(&row, t) else {
                 continue;
             };
             self.project(code)
                 .three_public
-                .push((kind, kc.at, source, amount, ac.at));
+                .push((kind, kc.at, source, amount, at));
         }
     }
 
@@ -863,30 +845,18 @@ impl Records {
         self.basic_read = true;
         for row in t.rows() {
             let unit = self.unit(row.get(Role::UnitId).or(row.get(Role::Unit)));
-            let Some(fc) = self.required(&row, Role::Func, "支出功能分类科目编码") else {
+            let Some((func, func_name)) =
+                self.coded(&row, Role::Func, Role::FuncName, "支出功能分类科目编码")
+            else {
                 continue;
             };
-            let Some((func, fw)) = self.code(fc, "支出功能分类科目编码") else {
+            let Some((econ, econ_name)) =
+                self.coded(&row, Role::Econ, Role::EconName, "经济分类科目编码")
+            else {
                 continue;
             };
-            let Some(ec) = self.required(&row, Role::Econ, "经济分类科目编码") else {
-                continue;
-            };
-            let Some((econ, ew)) = self.code(ec, "经济分类科目编码") else {
-                continue;
-            };
-            let name = |role| {
-                row.get(role)
-                    .filter(|c: &&Cell| !c.text.is_empty())
-                    .map(|c| (one_word(&c.text), c.at))
-            };
-            let func_name = fw.or_else(|| name(Role::FuncName));
-            let econ_name = ew.or_else(|| name(Role::EconName));
             let source = self.source(row.get(Role::Source));
-            let Some(ac) = row.get(Role::Amount) else {
-                continue;
-            };
-            let Some(amount) = self.amount(ac, t.unit) else {
+            let Some((amount, at)) = self.row_amount(&row, t) else {
                 continue;
             };
             let (source, source_at) = match source {
@@ -907,7 +877,7 @@ impl Records {
                     source,
                     source_at,
                     amount,
-                    at: ac.at,
+                    at,
                 }),
             }
         }

@@ -5,7 +5,6 @@ use super::position::{offset, range};
 use crate::diag::t;
 use crate::diag::Lang;
 use crate::model::catalog::Classification;
-use crate::source::Span;
 use crate::syntax::{line_at, Kind, LineAt};
 use crate::Compiled;
 use lsp_types as lsp;
@@ -19,22 +18,24 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
     let line = line_at(&c.file.text, offset(&c.file, at));
     let typed = line.typed();
     let prefix = c.file.slice(typed);
+    // What accepting an item replaces: the word typed, or nothing at the position.
+    let to = Replace(replaced(c, &line));
     // The statement the line is, where it stands: 单位 and 指标 only mean something in a 项目.
     match (line.placed(), line.word) {
-        (Some(Kind::ProjectUnit), 1) => return sub_units(c),
-        (Some(Kind::Indicator), 1) => return indicator_categories(c, lang, None, &line),
+        (Some(Kind::ProjectUnit), 1) => return sub_units(c, to),
+        (Some(Kind::Indicator), 1) => return indicator_categories(c, lang, None, to),
         (Some(Kind::Indicator), 2) => {
             let first = line.words().nth(1).map(|w| c.file.slice(w));
-            return indicator_categories(c, lang, first, &line);
+            return indicator_categories(c, lang, first, to);
         }
         (Some(Kind::Indicator | Kind::ProjectUnit), _) => return Vec::new(),
         // The funding source: after 资金 and 收入, and after the code of a project's 支出 line.
-        (Some(Kind::ProjectSource | Kind::Income), 1) => return sources(prefix),
+        (Some(Kind::ProjectSource | Kind::Income), 1) => return sources(prefix, to),
         (Some(Kind::Allocation), 2) if !prefix.bytes().any(|b| b.is_ascii_digit()) => {
-            return sources(prefix)
+            return sources(prefix, to)
         }
         // The unit kinds: after 单位性质, and as the last word of a 二级单位 line.
-        (Some(Kind::UnitKind), 1) | (Some(Kind::SubUnit), 3) => return unit_kinds(prefix),
+        (Some(Kind::UnitKind), 1) | (Some(Kind::SubUnit), 3) => return unit_kinds(prefix, to),
         _ => {}
     }
     if prefix.is_empty() {
@@ -53,22 +54,61 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
         } else {
             Classification::Functional
         };
-        return by_digits(c, class, prefix);
+        return by_digits(c, class, prefix, to);
     }
-    by_name(c, prefix, typed)
+    by_name(c, prefix, to)
 }
 
-fn item(label: String, detail: String, kind: lsp::CompletionItemKind) -> lsp::CompletionItem {
-    lsp::CompletionItem {
-        label,
-        detail: Some(detail),
-        kind: Some(kind),
-        ..Default::default()
+/// The range an accepted item replaces: the whole word under the position once part of it is
+/// typed, else the empty range at the position.
+fn replaced(c: &Compiled, line: &LineAt) -> lsp::Range {
+    let typed = line.typed();
+    match line.word_under().filter(|_| typed.end > typed.start) {
+        Some(w) => range(&c.file, w.start, w.end),
+        None => range(&c.file, typed.start, typed.end),
+    }
+}
+
+/// Where an item's text goes. Every item carries its edit, so that no client guesses where the
+/// word starts (Neovim's omnifunc guesses wrong with CJK words, and accepting an item then
+/// duplicates the word typed), and a filter text, the text inserted.
+#[derive(Clone, Copy)]
+struct Replace(lsp::Range);
+
+impl Replace {
+    fn item(
+        self,
+        label: String,
+        detail: String,
+        kind: lsp::CompletionItemKind,
+    ) -> lsp::CompletionItem {
+        let new_text = label.clone();
+        self.inserting(label, new_text, detail, kind)
+    }
+
+    fn inserting(
+        self,
+        label: String,
+        new_text: String,
+        detail: String,
+        kind: lsp::CompletionItemKind,
+    ) -> lsp::CompletionItem {
+        lsp::CompletionItem {
+            label,
+            detail: Some(detail),
+            kind: Some(kind),
+            filter_text: Some(new_text.clone()),
+            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
+                range: self.0,
+                new_text,
+            })),
+            ..Default::default()
+        }
     }
 }
 
 /// The eleven funding sources that start with the word typed.
-fn sources(prefix: &str) -> Vec<lsp::CompletionItem> {
+fn sources(prefix: &str, to: Replace) -> Vec<lsp::CompletionItem> {
     crate::model::Source::ALL
         .iter()
         .filter(|s| s.keyword().starts_with(prefix))
@@ -78,7 +118,7 @@ fn sources(prefix: &str) -> Vec<lsp::CompletionItem> {
             } else {
                 "资金来源"
             };
-            item(
+            to.item(
                 s.keyword().to_string(),
                 fiscal.to_string(),
                 lsp::CompletionItemKind::ENUM_MEMBER,
@@ -88,7 +128,7 @@ fn sources(prefix: &str) -> Vec<lsp::CompletionItem> {
 }
 
 /// 行政, 参公, 事业.
-fn unit_kinds(prefix: &str) -> Vec<lsp::CompletionItem> {
+fn unit_kinds(prefix: &str, to: Replace) -> Vec<lsp::CompletionItem> {
     crate::model::UnitKind::ALL
         .iter()
         .filter(|k| k.keyword().starts_with(prefix))
@@ -98,7 +138,7 @@ fn unit_kinds(prefix: &str) -> Vec<lsp::CompletionItem> {
                 crate::model::UnitKind::CivilServiceManaged => "参照公务员法管理的事业单位",
                 crate::model::UnitKind::Institution => "事业单位",
             };
-            item(
+            to.item(
                 k.keyword().to_string(),
                 detail.to_string(),
                 lsp::CompletionItemKind::ENUM_MEMBER,
@@ -107,12 +147,12 @@ fn unit_kinds(prefix: &str) -> Vec<lsp::CompletionItem> {
         .collect()
 }
 
-fn sub_units(c: &Compiled) -> Vec<lsp::CompletionItem> {
+fn sub_units(c: &Compiled, to: Replace) -> Vec<lsp::CompletionItem> {
     c.budget
         .sub_units
         .iter()
         .map(|u| {
-            item(
+            to.item(
                 u.id.value.clone(),
                 u.name.value.clone(),
                 lsp::CompletionItemKind::MODULE,
@@ -128,7 +168,7 @@ fn indicator_categories(
     c: &Compiled,
     lang: Lang,
     first: Option<&str>,
-    line: &LineAt,
+    to: Replace,
 ) -> Vec<lsp::CompletionItem> {
     let detail = match first {
         None => t!(
@@ -137,11 +177,6 @@ fn indicator_categories(
         ),
         Some(_) => t!("二级指标", "level-2 indicator category"),
     };
-    let typed = line.typed();
-    let replace = line
-        .word_under()
-        .filter(|_| typed.end > typed.start)
-        .map(|w| range(&c.file, w.start, w.end));
     let mut items = Vec::new();
     for (level1, seconds) in c.catalog.rules().framework() {
         if first.is_some_and(|f| f != level1) {
@@ -152,53 +187,48 @@ fn indicator_categories(
                 None => format!("{level1} {second}"),
                 Some(_) => second.clone(),
             };
-            let mut item = item(
-                label.clone(),
+            items.push(to.item(
+                label,
                 detail.get(lang).to_string(),
                 lsp::CompletionItemKind::ENUM_MEMBER,
-            );
-            item.text_edit = replace.map(|range| {
-                lsp::CompletionTextEdit::Edit(lsp::TextEdit {
-                    range,
-                    new_text: label,
-                })
-            });
-            items.push(item);
+            ));
         }
     }
     items
 }
 
 /// Codes that start with the digits typed: typing 20801 offers its 项.
-fn by_digits(c: &Compiled, class: Classification, prefix: &str) -> Vec<lsp::CompletionItem> {
+fn by_digits(
+    c: &Compiled,
+    class: Classification,
+    prefix: &str,
+    to: Replace,
+) -> Vec<lsp::CompletionItem> {
     c.catalog
         .codes_with_prefix(class, prefix)
         .into_iter()
         .take(MAX_BY_DIGITS)
-        .map(|(code, name)| item(code, name, lsp::CompletionItemKind::VALUE))
+        .map(|(code, name)| to.item(code, name, lsp::CompletionItemKind::VALUE))
         .collect()
 }
 
 /// Functional codes whose name contains the word typed; accepting one replaces the word by the
 /// code. The filter text is the word typed: the name need not start with it, and a client that
 /// filters by prefix (Neovim's omnifunc) would drop the item otherwise.
-fn by_name(c: &Compiled, word: &str, typed: Span) -> Vec<lsp::CompletionItem> {
-    let replace = range(&c.file, typed.start, typed.end);
+fn by_name(c: &Compiled, word: &str, to: Replace) -> Vec<lsp::CompletionItem> {
     c.catalog
         .codes_named(Classification::Functional, word)
         .into_iter()
         .take(MAX_BY_NAME)
         .map(|(code, name)| lsp::CompletionItem {
-            label: format!("{code} {name}"),
             filter_text: Some(word.to_string()),
             insert_text: Some(code.clone()),
-            detail: Some(name),
-            kind: Some(lsp::CompletionItemKind::VALUE),
-            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
-                range: replace,
-                new_text: code,
-            })),
-            ..Default::default()
+            ..to.inserting(
+                format!("{code} {name}"),
+                code,
+                name,
+                lsp::CompletionItemKind::VALUE,
+            )
         })
         .collect()
 }

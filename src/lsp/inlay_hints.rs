@@ -1,11 +1,12 @@
-//! Inlay hints: the total of each project, and of the basic-spending block, after its line.
+//! Inlay hints: the total of each project, and of the basic-spending block, after its line; only
+//! those in the range asked for (its ends included).
 
 use super::position::position;
 use crate::syntax::ast::Stmt;
 use crate::Compiled;
 use lsp_types as lsp;
 
-pub fn inlay_hints(c: &Compiled) -> Vec<lsp::InlayHint> {
+pub fn inlay_hints(c: &Compiled, within: lsp::Range) -> Vec<lsp::InlayHint> {
     let unit = c.budget.unit().as_str();
     let hint = |at: usize, label: String| lsp::InlayHint {
         position: position(&c.file, at),
@@ -32,5 +33,6 @@ pub fn inlay_hints(c: &Compiled) -> Vec<lsp::InlayHint> {
             ));
         }
     }
+    out.retain(|h| within.start <= h.position && h.position <= within.end);
     out
 }

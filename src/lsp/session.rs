@@ -76,7 +76,12 @@ impl Session {
                 ErrorCode::InvalidRequest,
                 t!("不是 JSON-RPC 消息：{reason}", "invalid request: {reason}").get(self.lang),
             )),
-            Incoming::Message(Message::Request(r)) => Step::send(self.request(r)),
+            Incoming::Message(Message::Request(r)) => {
+                let note = self.formatting_note(&r);
+                let mut step = Step::send(self.request(r));
+                step.send.extend(note);
+                step
+            }
             Incoming::Message(Message::Notification(n)) => self.notification(n),
             // We send no requests, so no response is awaited.
             Incoming::Message(Message::Response(_)) => Step::default(),
@@ -170,7 +175,8 @@ impl Session {
             }
             req::InlayHintRequest::METHOD => {
                 let p: lsp::InlayHintParams = parse(params)?;
-                to_json(self.doc(&p.text_document.uri).map(inlay_hints::inlay_hints))
+                let doc = self.doc(&p.text_document.uri);
+                to_json(doc.map(|c| inlay_hints::inlay_hints(c, p.range)))
             }
             _ => Err(Failure::new(
                 ErrorCode::MethodNotFound,
@@ -231,6 +237,22 @@ impl Session {
     fn close(&mut self, uri: lsp::Uri) -> lsp::PublishDiagnosticsParams {
         self.docs.remove(uri.as_str());
         lsp::PublishDiagnosticsParams::new(uri, Vec::new(), None)
+    }
+
+    /// After formatting a document that mixes line ends, a message saying which one it got
+    /// (`window/showMessage`, Info).
+    fn formatting_note(&self, r: &Request) -> Option<Value> {
+        if self.phase != Phase::Running || r.method != req::Formatting::METHOD {
+            return None;
+        }
+        let p: lsp::DocumentFormattingParams = serde_json::from_value(r.params.clone()).ok()?;
+        let doc = self.doc(&p.text_document.uri)?;
+        let note = crate::fmt::LineEnds::of(&doc.file.text).note()?;
+        crate::fmt::format(&doc.file).ok()?;
+        Some(notification::<note::ShowMessage>(lsp::ShowMessageParams {
+            typ: lsp::MessageType::INFO,
+            message: note.get(self.lang).to_string(),
+        }))
     }
 
     fn doc(&self, uri: &lsp::Uri) -> Option<&Compiled> {

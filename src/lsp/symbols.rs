@@ -1,5 +1,6 @@
 //! Document symbols: the outline of a budget (sub-units, projects and the top-level blocks), as
-//! the keywords of the source spell them.
+//! the keywords of the source spell them. A symbol's range is its whole block: the header line
+//! and the indented lines under it; its selection range is the header.
 
 use super::position::range;
 use crate::syntax::ast::Stmt;
@@ -9,11 +10,22 @@ use lsp_types as lsp;
 pub fn symbols(c: &Compiled) -> Vec<lsp::DocumentSymbol> {
     let (ast, _) = crate::syntax::parse(&c.file);
     let mut out = Vec::new();
-    for l in ast.lines.iter().filter(|l| !l.indented) {
+    for (i, l) in ast.lines.iter().enumerate() {
+        if l.indented {
+            continue;
+        }
         let Some((name, kind)) = outline_entry(&l.stmt) else {
             continue;
         };
-        let r = range(&c.file, l.span.start, l.span.end);
+        // The block ends with the last indented line before the next top-level one.
+        let end = ast
+            .lines
+            .iter()
+            .skip(i + 1)
+            .take_while(|b| b.indented)
+            .last()
+            .map_or(l.span.end, |b| b.span.end);
+        let header = range(&c.file, l.span.start, l.span.end);
         #[allow(deprecated)] // `deprecated` is a required field of the struct
         out.push(lsp::DocumentSymbol {
             name,
@@ -21,8 +33,8 @@ pub fn symbols(c: &Compiled) -> Vec<lsp::DocumentSymbol> {
             kind,
             tags: None,
             deprecated: None,
-            range: r,
-            selection_range: r,
+            range: range(&c.file, l.span.start, end),
+            selection_range: header,
             children: None,
         });
     }

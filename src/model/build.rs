@@ -10,9 +10,10 @@ use super::resolve;
 pub use super::catalog::normalize_name;
 use super::*;
 use crate::diag::t;
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Diagnostic, Label, Text};
 use crate::syntax::ast::{self, Amount, CodeRef, Stmt, Word};
 use crate::syntax::{BlockKind, Kind};
+use std::collections::HashMap;
 
 /// The block an indented line belongs to, with the index of what it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +70,7 @@ pub fn build(
         catalog,
         block: Block::None,
         basic_unit: None,
+        unlisted: HashMap::new(),
     };
     for line in lines {
         b.line(line);
@@ -84,6 +86,9 @@ pub(super) struct Builder<'a> {
     pub(super) block: Block,
     /// The sub-unit of the 基本支出 block being read.
     pub(super) basic_unit: Option<String>,
+    /// The W0302 of each code not in the catalog, by its index in `diags`: a code used on
+    /// several lines gets one warning, with a label on each line.
+    unlisted: HashMap<(Classification, String), usize>,
 }
 
 /// Whether a statement may stand at the top level (the statement table says).
@@ -341,17 +346,31 @@ impl Builder<'_> {
                 self.budget.key_evaluation = Some((count.clone(), money(amount)));
             }
             Stmt::Assertion { figure, value } => {
-                let (value, amount) = match value {
-                    ast::AssertValue::Amount(a, raw) => {
+                let (value, amount, printed) = match value {
+                    ast::AssertValue::Amount(a, raw, None) => {
                         self.amount_ok(a);
-                        (spanned(raw), Some(money(a)))
+                        (spanned(raw), Some(money(a)), None)
                     }
-                    ast::AssertValue::Text(w) => (spanned(w), None),
+                    ast::AssertValue::Amount(a, raw, Some(u)) => {
+                        let Some(unit) = MoneyUnit::parse(&u.value) else {
+                            // Reported; the assertion is not checked in an unknown unit.
+                            self.unknown_word(u, t!("金额单位", "money unit"), &["万元", "元"]);
+                            return;
+                        };
+                        resolve::amount(unit, a, &mut self.diags);
+                        let printed = Printed {
+                            unit: Spanned::new(unit, u.span),
+                            decimals: a.scale,
+                        };
+                        (spanned(raw), Some(money(a)), Some(printed))
+                    }
+                    ast::AssertValue::Text(w) => (spanned(w), None, None),
                 };
                 self.budget.assertions.push(Assertion {
                     figure: std::mem::take(figure),
                     value,
                     amount,
+                    printed,
                     span,
                 });
             }
@@ -419,7 +438,25 @@ impl Builder<'_> {
     }
 
     pub(super) fn code(&mut self, c: CodeRef, class: Classification, want_len: usize) -> Code {
-        resolve::code(self.catalog, &mut self.diags, c, class, want_len)
+        let before = self.diags.len();
+        let span = c.code.span;
+        let code = resolve::code(self.catalog, &mut self.diags, c, class, want_len);
+        // W0302 once per code: a later line using it becomes a label of the first warning.
+        if self.diags.len() == before + 1 && self.diags.last().is_some_and(|d| d.code == "W0302") {
+            match self.unlisted.get(&(class, code.code.clone())) {
+                Some(&first) => {
+                    let again = self.diags.pop();
+                    if let (Some(d), Some(_)) = (self.diags.get_mut(first), again) {
+                        let label = Label::secondary(span, t!("又用于此处", "also used here"));
+                        d.labels.push(label);
+                    }
+                }
+                None => {
+                    self.unlisted.insert((class, code.code.clone()), before);
+                }
+            }
+        }
+        code
     }
 
     pub(super) fn unknown_word(&mut self, w: &Word, what: Text, choices: &[&str]) {

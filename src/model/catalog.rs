@@ -425,9 +425,18 @@ impl Catalog {
         self.crosswalks.iter().find(|c| c.from == year)
     }
 
-    /// The catalog name of a code.
+    /// The catalog name of a code. A functional 款 of 政府性基金预算 is named from
+    /// `government_fund.tsv` when the functional list lacks it (a region's catalog may list the
+    /// fund 款 there only).
     pub fn name(&self, class: Classification, code: &str) -> Option<&str> {
-        self.table(class).get(code).map(|e| e.name.as_str())
+        let fund = || match class {
+            Classification::Functional => self.fund_sections.get(code),
+            _ => None,
+        };
+        self.table(class)
+            .get(code)
+            .or_else(fund)
+            .map(|e| e.name.as_str())
     }
 
     /// The catalog row of a code: its name, how it is known and its source.

@@ -448,9 +448,12 @@ impl Budget {
         kinds
     }
 
-    /// Whether the budget has 机关运行经费: it has a 行政 or 参公 unit.
-    pub fn has_operating_cost(&self) -> bool {
-        self.unit_kinds().iter().any(|k| k.has_operating_cost())
+    /// Whether the budget has 机关运行经费: it has a unit of a kind the rules say it covers
+    /// (行政 and 参公 unless a region says otherwise).
+    pub fn has_operating_cost(&self, rules: &Rules) -> bool {
+        self.unit_kinds()
+            .iter()
+            .any(|k| rules.has_operating_cost(*k))
     }
 }
 
@@ -645,5 +648,15 @@ pub struct Assertion {
     pub value: Spanned<String>,
     /// The value as an amount, when it is one.
     pub amount: Option<Money>,
+    /// The unit the amount is printed in, when one is written after it (`507.25 万元`): the
+    /// derived figure is then compared as printed, converted and rounded.
+    pub printed: Option<Printed>,
     pub span: Span,
+}
+
+/// How an asserted amount is printed: its unit, and the decimals written (`507.25` → 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub unit: Spanned<MoneyUnit>,
+    pub decimals: u32,
 }

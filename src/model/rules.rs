@@ -8,7 +8,7 @@
 //! that does not parse or holds a wrong value is a `CatalogError` with its line.
 
 use super::catalog_error::{toml_message, CatalogError};
-use super::{BasicKind, Source, ThreePublicKind};
+use super::{BasicKind, Source, ThreePublicKind, UnitKind};
 use crate::diag::{t, Text};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,6 +23,11 @@ pub const RULES_FILE: &str = "rules.toml";
 pub struct Rules {
     /// 人员支出: economic code prefixes; every other economic code is 日常公用支出.
     pub personnel_classes: Vec<String>,
+    /// Economic codes counted as 日常公用支出 although a personnel class holds them (the longer
+    /// prefix decides).
+    pub public_codes: Vec<String>,
+    /// The unit kinds whose basic 公用 spending is 机关运行经费.
+    pub operating_cost_kinds: Vec<UnitKind>,
     /// W0307: words in the name of a functional 项 that normally holds basic spending.
     pub basic_code_names: Vec<String>,
     /// W0307: functional code prefixes that normally hold basic spending.
@@ -98,11 +103,26 @@ pub struct GlossaryTerm {
 impl Rules {
     /// 人员支出 or 日常公用支出, by the economic code.
     pub fn basic_kind(&self, econ: &str) -> BasicKind {
-        if self.personnel_classes.iter().any(|p| econ.starts_with(p)) {
-            BasicKind::Personnel
-        } else {
-            BasicKind::Public
+        let longest = |codes: &[String]| {
+            codes
+                .iter()
+                .filter(|p| econ.starts_with(p.as_str()))
+                .map(String::len)
+                .max()
+        };
+        match (
+            longest(&self.personnel_classes),
+            longest(&self.public_codes),
+        ) {
+            (Some(p), Some(q)) if p > q => BasicKind::Personnel,
+            (Some(_), None) => BasicKind::Personnel,
+            _ => BasicKind::Public,
         }
+    }
+
+    /// Whether 机关运行经费 covers a unit of this kind.
+    pub fn has_operating_cost(&self, kind: UnitKind) -> bool {
+        self.operating_cost_kinds.contains(&kind)
     }
 
     /// The 三公 item an economic code pays for, if any.
@@ -186,6 +206,9 @@ type Words = Vec<Spanned<String>>;
 #[serde(deny_unknown_fields)]
 struct RawBasicSpending {
     personnel: Words,
+    /// Economic codes under a personnel class that a region counts as 公用 (optional).
+    #[serde(default)]
+    public: Words,
     names: Words,
     codes: Words,
 }
@@ -200,6 +223,9 @@ struct RawProjectSpending {
 #[serde(deny_unknown_fields)]
 struct RawOperatingCost {
     sources: Words,
+    /// The unit kinds 机关运行经费 covers (optional: 行政 and 参公).
+    #[serde(default)]
+    unit_kinds: Words,
 }
 
 #[derive(Deserialize)]
@@ -305,6 +331,8 @@ impl Locator<'_> {
         let indicators = self.indicators(raw.indicators)?;
         Ok(Rules {
             personnel_classes: self.codes(raw.basic_spending.personnel, &[3, 5])?,
+            public_codes: self.codes(raw.basic_spending.public, &[3, 5])?,
+            operating_cost_kinds: self.unit_kinds(&raw.operating_cost.unit_kinds)?,
             basic_code_names: self.words(raw.basic_spending.names)?,
             basic_code_prefixes: self.codes(raw.basic_spending.codes, &[3, 5, 7])?,
             basic_only_names: self.words(raw.project_spending.not_on)?,
@@ -420,6 +448,31 @@ impl Locator<'_> {
                 ),
             )
         })
+    }
+
+    /// Unit kinds by their words; none written: 行政 and 参公.
+    fn unit_kinds(&self, words: &[Spanned<String>]) -> Result<Vec<UnitKind>, CatalogError> {
+        if words.is_empty() {
+            return Ok(vec![
+                UnitKind::Administrative,
+                UnitKind::CivilServiceManaged,
+            ]);
+        }
+        words
+            .iter()
+            .map(|w| {
+                UnitKind::parse(w.get_ref()).ok_or_else(|| {
+                    let name = w.get_ref();
+                    self.error(
+                        w.span(),
+                        t!(
+                            "未知的单位性质 `{name}`（可用：行政、参公、事业）",
+                            "unknown unit kind `{name}` (kinds: 行政, 参公, 事业)"
+                        ),
+                    )
+                })
+            })
+            .collect()
     }
 
     fn indicators(&self, raw: Vec<RawIndicator>) -> Result<Vec<IndicatorClass>, CatalogError> {

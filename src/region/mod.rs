@@ -418,10 +418,14 @@ pub(crate) fn in_unit(yuan: Decimal, unit: MoneyUnit) -> Decimal {
 }
 
 /// The region of compiled budgets, in the order given, with an optional control file: the
-/// library's way in (`budc region` compiles and reduces one file at a time instead).
-pub fn consolidate(compiled: &[Compiled], control: Option<&Control>) -> Region {
+/// library's way in (`budc region` compiles and reduces one file at a time instead). Takes
+/// `&[Compiled]`, `&Vec<Compiled>` or any iterator of `&Compiled` (the site's entries).
+pub fn consolidate<'a>(
+    compiled: impl IntoIterator<Item = &'a Compiled>,
+    control: Option<&Control>,
+) -> Region {
     compiled
-        .iter()
+        .into_iter()
         .enumerate()
         .fold(Accumulator::default(), |acc, (i, c)| {
             acc.with(Department::of(i, c))

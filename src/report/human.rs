@@ -180,15 +180,37 @@ fn nearby(diag: &Diagnostic, file: &SourceFile) -> Diagnostic {
         return d;
     }
     let mut help = d.help.clone().unwrap_or_default();
-    for l in far {
+    // The far labels of one message together, in the order they first occur:
+    // （又用于此处：第 12、40、77 行）.
+    let mut groups: Vec<(&crate::diag::Text, Vec<usize>)> = Vec::new();
+    for l in &far {
         let line = file.position(l.span.start).line;
-        let (zh, en) = (&*l.message.zh, &*l.message.en);
+        match groups.iter_mut().find(|(m, _)| **m == l.message) {
+            Some((_, lines)) if lines.contains(&line) => {}
+            Some((_, lines)) => lines.push(line),
+            None => groups.push((&l.message, vec![line])),
+        }
+    }
+    for (message, lines) in groups {
+        let (zh, en) = (&*message.zh, &*message.en);
         let (zh, en) = if zh.is_empty() {
             ("另见", "see also")
         } else {
             (zh, en)
         };
-        let extra = crate::diag::t!("（{zh}：第 {line} 行）", " ({en}: line {line})");
+        let list = |sep: &str| {
+            lines
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let (list_zh, list_en) = (list("、"), list(", "));
+        let extra = if lines.len() == 1 {
+            crate::diag::t!("（{zh}：第 {list_zh} 行）", " ({en}: line {list_en})")
+        } else {
+            crate::diag::t!("（{zh}：第 {list_zh} 行）", " ({en}: lines {list_en})")
+        };
         help.zh.to_mut().push_str(&extra.zh);
         help.en.to_mut().push_str(&extra.en);
     }

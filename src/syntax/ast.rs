@@ -135,8 +135,9 @@ pub enum Stmt {
 /// What an assertion states: an amount, or the text of a text cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AssertValue {
-    /// An amount, with its text as written (`01` stays `01` for code cells).
-    Amount(Amount, Word),
+    /// An amount, with its text as written (`01` stays `01` for code cells) and the unit it is
+    /// printed in, when one follows (`507.25 万元`).
+    Amount(Amount, Word, Option<Word>),
     Text(Word),
 }
 

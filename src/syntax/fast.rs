@@ -366,9 +366,10 @@ fn key_evaluation(c: &mut Cur) -> Option<Stmt> {
     Some(Stmt::KeyEvaluation { count, amount })
 }
 
-/// `断言 <figure> = <金额 | text>`
+/// `断言 <figure> = <金额 [unit] | text>`
 fn assertion(c: &mut Cur) -> Option<Stmt> {
-    // "断言" ~ sp ~ figure_ref ~ osp ~ ("=" | "＝") ~ osp ~ (amount | assert_text)
+    // "断言" ~ sp ~ figure_ref ~ osp ~ ("=" | "＝") ~ osp
+    //   ~ (amount ~ (sp ~ assert_unit)? | assert_text)
     // figure_ref = ref_word ~ (sp ~ ref_word)*
     c.lit(Kind::Assertion.keyword())?;
     c.req_sp()?;
@@ -388,7 +389,16 @@ fn assertion(c: &mut Cur) -> Option<Stmt> {
         Some(end) => {
             let start = c.pos;
             let amount = c.amount()?;
-            AssertValue::Amount(amount, c.word_between(start, end))
+            let written = c.word_between(start, end);
+            // assert_unit = !"#" ~ word
+            let unit = c.optional(|c| {
+                c.req_sp()?;
+                if c.peek() == Some(b'#') {
+                    return None;
+                }
+                c.word()
+            });
+            AssertValue::Amount(amount, written, unit)
         }
         None => AssertValue::Text(c.nonempty_text()?),
     };

@@ -9,6 +9,7 @@ use super::statements::{by_rule, WordsOf};
 use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
+use crate::value::is_percent_note;
 use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;
@@ -258,7 +259,10 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             let figure = req(next())?.into_inner().map(|p| word(b, p)).collect();
             let v = req(next())?;
             let value = match v.as_rule() {
-                Rule::amount => AssertValue::Amount(amount(b, v.clone())?, word(b, v)),
+                Rule::amount => {
+                    let unit = next().map(|u| word(b, u));
+                    AssertValue::Amount(amount(b, v.clone())?, word(b, v), unit)
+                }
                 _ => AssertValue::Text(word(b, v)),
             };
             Stmt::Assertion { figure, value }
@@ -410,6 +414,10 @@ fn typed_value(p: Pair<Rule>) -> Option<ValueKind> {
                     (Rule::number, true) => high = Decimal::from_str(part.as_str()).ok(),
                     (Rule::unit, _) if high.is_none() => low_unit = Some(part.as_str().to_string()),
                     (Rule::unit, _) => unit = Some(part.as_str().to_string()),
+                    // `80-100(%)`: the unit % in parentheses.
+                    (Rule::note, _) if unit.is_none() && is_percent_note(part.as_str()) => {
+                        unit = Some("%".to_string())
+                    }
                     _ => {}
                 }
             }
@@ -437,7 +445,7 @@ fn quantity(p: Pair<Rule>, label: Option<String>) -> Option<Quantity> {
             Rule::more => q.at_least = true,
             Rule::unit => q.unit = Some(part.as_str().to_string()),
             Rule::approx_suffix => q.qualify(part.as_str()),
-            Rule::note => q.note = Some(part.as_str().to_string()),
+            Rule::note => q.remark(part.as_str()),
             _ => {}
         }
     }

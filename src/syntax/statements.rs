@@ -286,7 +286,7 @@ statements! {
     Equipment: member(Some("大型设备"), "equipment", "大型设备 <数量>", &[B::Assets]).laid_out(L::Count),
     EquipmentPurchase: member(Some("购置大型设备"), "equipment_purchase", "购置大型设备 <数量>", &[B::Assets]).laid_out(L::Count),
     KeyEvaluation: top("重点评价", "key_evaluation", "重点评价 <项目数> <金额>").laid_out(L::CountAmount),
-    Assertion: top("断言", "assertion", "断言 <数名或 表 行 列> = <金额>，例如 断言 项目支出 = 15018.07").laid_out(L::Equation),
+    Assertion: top("断言", "assertion", "断言 <数名或 表 行 列> = <金额> [元|万元]，例如 断言 项目支出 = 15018.07").laid_out(L::Equation),
 }
 
 /// The figures of the 上年 block (`prior_figure_name`): a 上年 line starts with one of them.

@@ -2,7 +2,7 @@
 //! (`indicator_value` and the rules under it), with the same PEG meaning. Works on the value's
 //! text alone: it always ends where the grammar's value ends (at `|` or the end of the line).
 
-use crate::value::{Comparator, Quantity, ValueKind};
+use crate::value::{is_percent_note, Comparator, Quantity, ValueKind};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -193,12 +193,18 @@ impl V<'_> {
         let n2 = self.number(s)?;
         let u2 = self.unit(n2);
         let mut e = u2.unwrap_or(n2);
+        let mut percent = false;
         if let Some(n) = self.note(e) {
+            percent = self.v.get(e..n).is_some_and(is_percent_note);
             e = n;
         }
         let text = |a: usize, b: usize| self.v.get(a..b).map(str::to_string);
         let low_unit = u1.and_then(|u| text(n1, u));
-        let unit = u2.and_then(|u| text(n2, u));
+        // `80-100(%)`: the unit % in parentheses.
+        let unit = match u2.and_then(|u| text(n2, u)) {
+            None if percent => Some("%".to_string()),
+            unit => unit,
+        };
         let kind = match (self.decimal(p, n1), self.decimal(s, n2)) {
             (Some(low), Some(high)) => Some(ValueKind::range(low, high, low_unit, unit)),
             _ => None,
@@ -244,7 +250,9 @@ impl V<'_> {
             e = a;
         }
         if let Some(n) = self.note(e) {
-            q.note = self.v.get(e..n).map(str::to_string);
+            if let Some(note) = self.v.get(e..n) {
+                q.remark(note);
+            }
             e = n;
         }
         Some((number.map(|number| Quantity { number, ..q }), e))

@@ -198,6 +198,15 @@ impl Transcript {
         &r["result"]
     }
 
+    /// Every notification of `method` the server sent, in order: its params.
+    pub fn notified(&self, method: &str) -> Vec<Value> {
+        self.messages
+            .iter()
+            .filter(|m| m["method"] == method && m.get("id").is_none())
+            .map(|m| m["params"].clone())
+            .collect()
+    }
+
     /// Every `publishDiagnostics`, in order: (uri, diagnostics).
     pub fn published(&self) -> Vec<(String, Value)> {
         self.messages

@@ -14,7 +14,9 @@ mod styles;
 mod table;
 mod text;
 
-use crate::document::prose::{glossary_paragraphs, numeral};
+pub(crate) use table::landscape;
+
+use crate::document::prose::glossary_paragraphs;
 use crate::document::Document;
 use crate::model::Budget;
 use docx_rs::{AlignmentType, Docx, Footer, PageNumType, Paragraph, Section, Table as DocxTable};
@@ -344,7 +346,6 @@ fn cover_titled(body: &mut Body, title: &str) {
 /// 第一部分 部门概况: duties, organisation and the sub-units.
 fn part_one(body: &mut Body, b: &Budget) {
     use styles::Heading;
-    let (dept, year) = (b.department(), b.year());
     body.heading(
         "第一部分 部门概况",
         Heading::Part,
@@ -362,23 +363,8 @@ fn part_one(body: &mut Body, b: &Budget) {
     for p in &b.organization {
         body.push(text::prose(&p.value));
     }
-    match b.sub_units.as_slice() {
-        // A single-unit department: its own budget is the whole, no 二级预算单位 to list.
-        [] => body.push(text::prose(&format!(
-            "{dept} {year} 年部门预算仅包括本级预算，没有下属二级预算单位。"
-        ))),
-        [only] => body.push(text::prose(&format!(
-            "{dept} {year} 年部门预算仅包括{}一个预算单位的预算，没有下属二级预算单位。",
-            only.name.value
-        ))),
-        units => {
-            body.push(text::prose(&format!(
-                "纳入{dept} {year} 年部门预算编制范围的二级预算单位包括："
-            )));
-            for (i, u) in units.iter().enumerate() {
-                body.push(text::prose(&format!("（{}）{}", numeral(i), u.name.value)));
-            }
-        }
+    for p in crate::document::prose::sub_unit_paragraphs(b) {
+        body.push(text::prose(&p));
     }
     body.section_end(false);
 }

@@ -447,7 +447,7 @@ fn unit_line(dept: &str, unit: &str, total: u32, full_width: bool) -> Paragraph 
 }
 
 /// The tables printed on landscape pages (wide ones).
-fn landscape(id: TableId) -> bool {
+pub(crate) fn landscape(id: TableId) -> bool {
     matches!(
         id,
         TableId::Income

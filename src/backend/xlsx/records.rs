@@ -282,7 +282,11 @@ pub fn stated(b: &Budget) -> List {
         lines.push(vec![
             text("断言"),
             text(figure.join(" ")),
-            text(a.value.value.clone()),
+            // As written, with its unit when printed in one (`507.25 万元`): import reads it back.
+            text(match &a.printed {
+                Some(p) => format!("{} {}", a.value.value, p.unit.value.as_str()),
+                None => a.value.value.clone(),
+            }),
         ]);
     }
     List {

@@ -180,6 +180,32 @@ pub fn glossary(b: &Budget, built_in: &[GlossaryTerm]) -> Vec<Definition> {
         .collect()
 }
 
+/// The paragraphs of 部门概况 after 机构设置情况 that name the department's 二级预算单位 (or say
+/// there are none).
+pub fn sub_unit_paragraphs(b: &Budget) -> Vec<String> {
+    let (dept, year) = (b.department(), b.year());
+    match b.sub_units.as_slice() {
+        // A single-unit department: its own budget is the whole, no 二级预算单位 to list.
+        [] => vec![format!(
+            "{dept} {year} 年部门预算仅包括本级预算，没有下属二级预算单位。"
+        )],
+        [only] => vec![format!(
+            "{dept} {year} 年部门预算仅包括{}一个预算单位的预算，没有下属二级预算单位。",
+            only.name.value
+        )],
+        units => std::iter::once(format!(
+            "纳入{dept} {year} 年部门预算编制范围的二级预算单位包括："
+        ))
+        .chain(
+            units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| format!("（{}）{}", numeral(i), u.name.value)),
+        )
+        .collect(),
+    }
+}
+
 /// The numbered paragraphs of the 名词解释: `一、财政拨款收入：指……`.
 pub fn glossary_paragraphs(definitions: &[Definition]) -> Vec<Paragraph> {
     definitions

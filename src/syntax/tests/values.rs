@@ -26,6 +26,40 @@ fn value_comparison_symbol() {
 }
 
 #[test]
+fn value_percent_in_parentheses_is_the_unit() {
+    // Shanghai's goal tables: `=100.00(%)`.
+    assert_eq!(
+        kind("=100.00(%)"),
+        comparison(Comparator::Equal, "100.00", "%")
+    );
+    assert_eq!(
+        kind("≥90.00（%）"),
+        comparison(Comparator::AtLeast, "90.00", "%")
+    );
+    assert_eq!(kind("=100(%)"), comparison(Comparator::Equal, "100", "%"));
+    assert_eq!(kind("95（％）"), quantity("95", Some("%")));
+    assert_eq!(
+        kind("80-100(%)"),
+        ValueKind::range(
+            Decimal::from(80),
+            Decimal::from(100),
+            None,
+            Some("%".to_string())
+        )
+    );
+    // After a unit, a parenthesised remark stays a remark.
+    assert_eq!(
+        kind("5人(%)"),
+        ValueKind::Quantity {
+            quantity: Quantity {
+                note: Some("(%)".to_string()),
+                ..q("5", Some("人"))
+            }
+        }
+    );
+}
+
+#[test]
 fn value_comparison_words() {
     assert_eq!(
         kind("不低于35000人"),
@@ -303,7 +337,7 @@ fn assertion_on_a_named_figure() {
         one(s),
         Stmt::Assertion {
             figure: vec![w("项目支出", 7, 19)],
-            value: AssertValue::Amount(amt("15018.07", 22, 30, 2), w("15018.07", 22, 30)),
+            value: AssertValue::Amount(amt("15018.07", 22, 30, 2), w("15018.07", 22, 30), None),
         }
     );
 }
@@ -321,7 +355,8 @@ fn assertion_on_a_table_cell() {
             ],
             value: AssertValue::Amount(
                 amt("5652.25", at(s, "5652.25"), s.len(), 2),
-                w("5652.25", at(s, "5652.25"), s.len())
+                w("5652.25", at(s, "5652.25"), s.len()),
+                None
             ),
         }
     );
@@ -334,4 +369,44 @@ fn assertion_with_fullwidth_equals_and_no_spaces() {
         ["general_expenditure", "2013201", "personnel"]
     );
     assert_eq!(values(one("断言 基本支出=1010.15")), ["基本支出"]);
+}
+
+#[test]
+fn assertion_with_a_unit_after_the_amount() {
+    let s = "断言 机关运行经费 = 507.25 万元";
+    assert_eq!(
+        one(s),
+        Stmt::Assertion {
+            figure: vec![wa(s, "机关运行经费")],
+            value: AssertValue::Amount(
+                amt("507.25", at(s, "507.25"), at(s, " 万元"), 2),
+                w("507.25", at(s, "507.25"), at(s, " 万元")),
+                Some(w("万元", at(s, "万元"), s.len())),
+            ),
+        }
+    );
+    // Any word is read as the unit (checked by the model); a comment is not one.
+    let s = "断言 基本支出 = 6,072,538 千元";
+    match one(s) {
+        Stmt::Assertion {
+            value: AssertValue::Amount(a, _, Some(u)),
+            ..
+        } => assert_eq!((a.scale, u.value.as_str()), (0, "千元")),
+        other => panic!("{other:?}"),
+    }
+    let s = "断言 基本支出 = 6072538 # 元";
+    assert!(matches!(
+        one(s),
+        Stmt::Assertion {
+            value: AssertValue::Amount(_, _, None),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn assertion_with_a_unit_and_more_words_is_a_bad_line() {
+    let (file, diags) = parse("断言 基本支出 = 5 万元 整");
+    assert!(file.lines.is_empty());
+    assert_eq!(codes(&diags), ["E0001"]);
 }

@@ -1,0 +1,204 @@
+//! The 预算公开 website: a static site of plain HTML and CSS, inline SVG charts and a few lines
+//! of JavaScript for the search, that works offline and from any file server (`budc site`),
+//! and the same pages served live while a budget is written (`budc serve`).
+//!
+//! Pages render the document model, as the DOCX does (`backend::docx`): the twelve tables with
+//! their merged headers, the 说明, the goal tables, the figures; nothing is computed here but
+//! the index's summary of the departments' own totals (`summary`), which the region's tables
+//! replace once they are given (`Region`). Every text from a budget is escaped (`html::esc`).
+//! The same budgets give the same bytes.
+
+mod chart;
+mod html;
+mod index;
+mod page;
+pub mod summary;
+mod table;
+
+use crate::document::Table;
+use crate::Compiled;
+use html::{esc, Html};
+use std::collections::BTreeMap;
+
+/// The site's stylesheet, at its root.
+pub const STYLE: &str = "style.css";
+/// The index's search, at the root.
+pub const SEARCH_SCRIPT: &str = "search.js";
+/// The live preview's reload script (`budc serve` only), at the root.
+pub const LIVE_SCRIPT: &str = "_budc/live.js";
+/// The live preview's event stream (`budc serve` only).
+pub const EVENTS: &str = "_budc/events";
+
+/// The files of a site: paths relative to its root, `/`-separated, in order.
+pub type Site = BTreeMap<String, Vec<u8>>;
+
+/// A department of the site: its budget, compiled, where its page goes and what it offers.
+pub struct Entry<'a> {
+    /// The folder of its page: a stable name from the budget's file (`slug`).
+    pub slug: String,
+    pub compiled: &'a Compiled,
+    /// The files offered for download beside the page.
+    pub downloads: Vec<Download>,
+    /// In a live preview: the diagnostics, each as `budc check` prints it.
+    pub notices: Vec<Notice>,
+}
+
+/// A diagnostic shown at the top of a live page.
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// A file offered for download.
+pub struct Download {
+    pub kind: Kind,
+    /// The file's name in the department's folder.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The formats offered for download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Docx,
+    Xlsx,
+    Json,
+    Pdf,
+}
+
+impl Kind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Docx => "docx",
+            Kind::Xlsx => "xlsx",
+            Kind::Json => "json",
+            Kind::Pdf => "pdf",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Docx => "部门预算文本（DOCX）",
+            Kind::Xlsx => "预算表（XLSX）",
+            Kind::Json => "开放数据（JSON）",
+            Kind::Pdf => "部门预算文本（PDF）",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        mime(self.extension())
+    }
+}
+
+/// The media type of a file of the site, by its extension.
+pub fn mime(extension: &str) -> &'static str {
+    match extension {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+/// What the index shows under the list of departments.
+pub enum Region<'a> {
+    /// The departments' own totals, added up by year and unit (`summary`).
+    Summary,
+    /// The tables of the region (`budc region`'s consolidation), rendered as the budget
+    /// tables are.
+    Tables(&'a [Table]),
+}
+
+/// Messages for the top of a live index: inputs that could not be read.
+pub type Problems = Vec<Notice>;
+
+/// The site of the departments, in `entries`' order on the index. `live`: the generation of a
+/// live preview (`budc serve`), whose pages show their diagnostics and reload themselves.
+pub fn build(entries: &[Entry], region: Region, live: Option<u64>, problems: &[Notice]) -> Site {
+    let mut site = Site::new();
+    site.insert(
+        STYLE.to_string(),
+        include_str!("style.css").as_bytes().to_vec(),
+    );
+    site.insert(
+        SEARCH_SCRIPT.to_string(),
+        include_str!("search.js").as_bytes().to_vec(),
+    );
+    site.insert(
+        "index.html".to_string(),
+        index::index(entries, &region, live, problems).into_bytes(),
+    );
+    for e in entries {
+        site.insert(
+            format!("{}/index.html", e.slug),
+            page::page(e, live).into_bytes(),
+        );
+        for d in &e.downloads {
+            site.insert(format!("{}/{}", e.slug, d.name), d.bytes.clone());
+        }
+    }
+    if live.is_some() {
+        site.insert(
+            LIVE_SCRIPT.to_string(),
+            include_str!("live.js").as_bytes().to_vec(),
+        );
+    }
+    site
+}
+
+/// The folder name of a budget's page, from its file's name (`yunxi-cdc-2024.bud` →
+/// `yunxi-cdc-2024`): stable across runs and years of edits. Characters that have a meaning in
+/// a URL or a path become `-`.
+pub fn slug(file_stem: &str) -> String {
+    let s: String = file_stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('.').to_string();
+    if s.is_empty() || s == "_budc" {
+        "budget".to_string()
+    } else {
+        s
+    }
+}
+
+/// The diagnostics at the top of a live page, errors first marked as such.
+fn diagnostics(h: &mut Html, notices: &[Notice]) {
+    let errors = notices.iter().filter(|n| n.error).count();
+    let warnings = notices.len() - errors;
+    let class = if errors > 0 { "live errors" } else { "live" };
+    h.raw(&format!(
+        "<section class=\"{class}\" id=\"diagnostics\" aria-live=\"polite\">\n<h2>检查结果：{errors} 个错误，{warnings} 个警告</h2>\n"
+    ));
+    for n in notices {
+        let class = if n.error { "error" } else { "warning" };
+        h.raw(&format!("<pre class=\"{class}\">{}</pre>\n", esc(&n.text)));
+    }
+    h.raw("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_in_a_url_and_a_path() {
+        assert_eq!(slug("yunxi-cdc-2024"), "yunxi-cdc-2024");
+        assert_eq!(slug("文化馆 2024"), "文化馆-2024");
+        assert_eq!(slug("../x?y#z%"), "-x-y-z-");
+        assert_eq!(slug(".."), "budget");
+        assert_eq!(slug("_budc"), "budget");
+    }
+}

