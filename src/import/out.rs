@@ -85,8 +85,3 @@ pub fn one_line(s: &str) -> String {
         .trim()
         .to_string()
 }
-
-/// A text made one word: no spaces at all.
-pub fn one_word(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}

@@ -386,7 +386,7 @@ impl<'t> Row<'t> {
     pub fn word(&self, role: Role) -> Option<(String, At)> {
         self.get(role)
             .filter(|c| !c.text.is_empty())
-            .map(|c| (crate::import::out::one_word(&c.text), c.at))
+            .map(|c| (one_word(&c.text), c.at))
     }
 
     /// The first cell of the row, to point at when a whole row is wrong.
@@ -449,4 +449,9 @@ pub fn address(at: At) -> String {
     let col =
         rust_xlsxwriter::utility::column_number_to_name(u16::try_from(at.col).unwrap_or(u16::MAX));
     format!("{col}{}", u64::from(at.row) + 1)
+}
+
+/// A text made one word: no spaces at all.
+pub fn one_word(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
