@@ -260,15 +260,7 @@ fn write(
         _ => crate::files::write_output_with(path, |w| c.write_json(w)),
     };
     written.map_err(|e| ui.file_error(&e))?;
-    // Say what was written, and how large (a character device such as /dev/null has no size).
-    let p = path.display();
-    match std::fs::metadata(path).ok().filter(|m| m.is_file()) {
-        Some(m) => {
-            let size = crate::files::read::human_size(m.len());
-            ui.say(&t!("已写入 {p}（{size}）", "wrote {p} ({size})"));
-        }
-        None => ui.say(&t!("已写入 {p}", "wrote {p}")),
-    }
+    ui.written(path);
     Ok(())
 }
 

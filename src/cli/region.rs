@@ -297,13 +297,6 @@ fn write(ui: &Ui, region: &Region, format: Format, path: &Path) -> Result<(), i3
         _ => crate::files::write_output_with(path, |w| crate::region::json::write(region, w)),
     };
     written.map_err(|e| ui.file_error(&e))?;
-    let p = path.display();
-    match std::fs::metadata(path).ok().filter(|m| m.is_file()) {
-        Some(m) => {
-            let size = crate::files::read::human_size(m.len());
-            ui.say(&t!("已写入 {p}（{size}）", "wrote {p} ({size})"));
-        }
-        None => ui.say(&t!("已写入 {p}", "wrote {p}")),
-    }
+    ui.written(path);
     Ok(())
 }

@@ -52,6 +52,19 @@ impl Ui {
         }
     }
 
+    /// Says that a file was written, with its size (a character device such as /dev/null has
+    /// none).
+    pub fn written(&self, path: &std::path::Path) {
+        let p = path.display();
+        match std::fs::metadata(path).ok().filter(|m| m.is_file()) {
+            Some(m) => {
+                let size = crate::files::read::human_size(m.len());
+                self.say(&t!("已写入 {p}（{size}）", "wrote {p} ({size})"));
+            }
+            None => self.say(&t!("已写入 {p}", "wrote {p}")),
+        }
+    }
+
     /// A line on standard error (a failed write to stderr has nowhere to be reported).
     pub fn say(&self, text: &Text) {
         let _ = writeln!(std::io::stderr().lock(), "{}", text.get(self.lang));

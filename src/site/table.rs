@@ -37,23 +37,9 @@ pub fn budget_table(h: &mut Html, t: &Table) {
     let header_col = t
         .column(ColumnId::Name)
         .or_else(|| t.columns.iter().position(|c| c.kind == ColumnKind::Text));
-    // A total row prints its label across the leading blank code and name columns, as the
-    // document does.
-    let label_cols = t
-        .columns
-        .iter()
-        .take_while(|c| c.kind != ColumnKind::Amount)
-        .count();
     for r in &t.rows {
-        let lead = if r.level == RowLevel::Total {
-            r.cells
-                .iter()
-                .take_while(|c| **c == Cell::Empty)
-                .count()
-                .min(label_cols)
-        } else {
-            0
-        };
+        // A total row's label spans the leading blank code and name columns.
+        let lead = t.label_span(r);
         let _ = write!(h.out, "<tr class=\"{}\">", level_class(r.level));
         if lead > 0 {
             let span = if lead > 1 {

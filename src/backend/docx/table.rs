@@ -7,7 +7,7 @@ use super::text::{
 };
 use super::Body;
 use crate::document::prose::{numeral, thousands};
-use crate::document::{Cell, ColumnKind, Document, RowLevel, Table, TableId};
+use crate::document::{Cell, ColumnKind, Document, Table, TableId};
 use crate::model::{Budget, Indicator};
 use docx_rs::{
     AlignmentType, HeightRule, LineSpacingType, Paragraph, Tab, TabValueType, Table as DocxTable,
@@ -394,22 +394,9 @@ fn table(t: &Table, total: u32) -> DocxTable {
                 .height_rule(HeightRule::AtLeast),
         );
     }
-    // A total row prints its label across the leading blank code and name columns.
-    let label_cols = t
-        .columns
-        .iter()
-        .take_while(|c| c.kind != ColumnKind::Amount)
-        .count();
     for r in &t.rows {
-        let lead = if r.level == RowLevel::Total {
-            r.cells
-                .iter()
-                .take_while(|c| **c == Cell::Empty)
-                .count()
-                .min(label_cols)
-        } else {
-            0
-        };
+        // A total row's label spans the leading blank code and name columns.
+        let lead = t.label_span(r);
         let mut cells = Vec::new();
         if lead > 0 {
             let width: u32 = w[..lead].iter().sum();

@@ -86,6 +86,24 @@ impl Table {
         header_rows(&self.columns)
     }
 
+    /// How many leading columns a row's label spans: a total row prints its label across the
+    /// leading blank code and name columns (0 for any other row).
+    pub fn label_span(&self, row: &Row) -> usize {
+        if row.level != RowLevel::Total {
+            return 0;
+        }
+        let label_cols = self
+            .columns
+            .iter()
+            .take_while(|c| c.kind != ColumnKind::Amount)
+            .count();
+        row.cells
+            .iter()
+            .take_while(|c| **c == Cell::Empty)
+            .count()
+            .min(label_cols)
+    }
+
     /// The position of a column, if the table has it.
     pub fn column(&self, id: ColumnId) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)
