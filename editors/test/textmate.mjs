@@ -33,6 +33,7 @@ const SCOPE = {
   "constant.numeric": "constant.numeric.",
   label: "entity.name.label.",
   type: "entity.name.type.",
+  "type.builtin": "support.type.unit.",
   string: "string.unquoted.",
   "string.special": "string.other.indicator-value.",
   "markup.quote": "markup.quote.",

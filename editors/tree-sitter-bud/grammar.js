@@ -121,13 +121,16 @@ module.exports = grammar({
     equipment_purchase: $ => seq(alias('购置大型设备', $.keyword), $.integer),
     key_evaluation: $ => seq(alias('重点评价', $.keyword), $.integer, $.amount),
 
-    // `断言 <figure> = <金额>`, or `= <文字>` for a text cell.
+    // `断言 <figure> = <金额> [元|万元]` (an amount as printed, in its unit), or `= <文字>` for
+    // a text cell. As in bud.pest, a value that starts with a number is an amount: the text of
+    // a text cell starts with anything else.
     assertion: $ => seq(
       alias('断言', $.keyword),
       repeat1(alias(/[^ \t\u3000\r\n=＝]+/, $.ref_word)),
       alias(choice('=', '＝'), $.operator),
-      choice($.amount, alias($.text, $.assert_text)),
+      choice(seq($.amount, optional(alias($.word, $.unit))), $.assert_text),
     ),
+    assert_text: _ => /([^ \t\u3000\r\n0-9-]|-[^0-9\r\n])[^\r\n]*/,
   },
 });
 

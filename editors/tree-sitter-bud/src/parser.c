@@ -7,11 +7,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 121
+#define STATE_COUNT 122
 #define LARGE_STATE_COUNT 4
-#define SYMBOL_COUNT 98
+#define SYMBOL_COUNT 99
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 52
+#define TOKEN_COUNT 53
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 10
 #define MAX_ALIAS_SEQUENCE_LENGTH 9
@@ -71,56 +71,57 @@ enum ts_symbol_identifiers {
   aux_sym_assertion_token1 = 49,
   anon_sym_EQ = 50,
   anon_sym_uff1d = 51,
-  sym_source_file = 52,
-  sym__line = 53,
-  sym_code = 54,
-  sym_amount = 55,
-  sym_integer = 56,
-  sym__statement = 57,
-  sym__text_statement = 58,
-  sym_department = 59,
-  sym_year = 60,
-  sym_money_unit = 61,
-  sym_catalog_year = 62,
-  sym_unit_kind = 63,
-  sym_sub_unit = 64,
-  sym_duties_block = 65,
-  sym_organization_block = 66,
-  sym_reason_block = 67,
-  sym_glossary_block = 68,
-  sym_paragraph = 69,
-  sym_income = 70,
-  sym_basic_block = 71,
-  sym_basic_line = 72,
-  sym_prior_file = 73,
-  sym_prior_block = 74,
-  sym_prior_figure = 75,
-  sym_project = 76,
-  sym_project_unit = 77,
-  sym_project_kind = 78,
-  sym_project_source = 79,
-  sym_allocation = 80,
-  sym_project_amount = 81,
-  sym_economic = 82,
-  sym_procurement = 83,
-  sym_three_public = 84,
-  sym_goal = 85,
-  sym_indicator = 86,
-  sym__sep = 87,
-  sym_assets_block = 88,
-  sym_vehicles = 89,
-  sym_equipment = 90,
-  sym_equipment_purchase = 91,
-  sym_key_evaluation = 92,
-  sym_assertion = 93,
-  aux_sym_source_file_repeat1 = 94,
-  aux_sym_basic_line_repeat1 = 95,
-  aux_sym_allocation_repeat1 = 96,
-  aux_sym_assertion_repeat1 = 97,
-  alias_sym_assert_text = 98,
+  sym_assert_text = 52,
+  sym_source_file = 53,
+  sym__line = 54,
+  sym_code = 55,
+  sym_amount = 56,
+  sym_integer = 57,
+  sym__statement = 58,
+  sym__text_statement = 59,
+  sym_department = 60,
+  sym_year = 61,
+  sym_money_unit = 62,
+  sym_catalog_year = 63,
+  sym_unit_kind = 64,
+  sym_sub_unit = 65,
+  sym_duties_block = 66,
+  sym_organization_block = 67,
+  sym_reason_block = 68,
+  sym_glossary_block = 69,
+  sym_paragraph = 70,
+  sym_income = 71,
+  sym_basic_block = 72,
+  sym_basic_line = 73,
+  sym_prior_file = 74,
+  sym_prior_block = 75,
+  sym_prior_figure = 76,
+  sym_project = 77,
+  sym_project_unit = 78,
+  sym_project_kind = 79,
+  sym_project_source = 80,
+  sym_allocation = 81,
+  sym_project_amount = 82,
+  sym_economic = 83,
+  sym_procurement = 84,
+  sym_three_public = 85,
+  sym_goal = 86,
+  sym_indicator = 87,
+  sym__sep = 88,
+  sym_assets_block = 89,
+  sym_vehicles = 90,
+  sym_equipment = 91,
+  sym_equipment_purchase = 92,
+  sym_key_evaluation = 93,
+  sym_assertion = 94,
+  aux_sym_source_file_repeat1 = 95,
+  aux_sym_basic_line_repeat1 = 96,
+  aux_sym_allocation_repeat1 = 97,
+  aux_sym_assertion_repeat1 = 98,
   alias_sym_category = 99,
   alias_sym_indicator_value = 100,
   alias_sym_prose = 101,
+  alias_sym_unit = 102,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -176,6 +177,7 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_assertion_token1] = "ref_word",
   [anon_sym_EQ] = "operator",
   [anon_sym_uff1d] = "operator",
+  [sym_assert_text] = "assert_text",
   [sym_source_file] = "source_file",
   [sym__line] = "_line",
   [sym_code] = "code",
@@ -222,10 +224,10 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_basic_line_repeat1] = "basic_line_repeat1",
   [aux_sym_allocation_repeat1] = "allocation_repeat1",
   [aux_sym_assertion_repeat1] = "assertion_repeat1",
-  [alias_sym_assert_text] = "assert_text",
   [alias_sym_category] = "category",
   [alias_sym_indicator_value] = "indicator_value",
   [alias_sym_prose] = "prose",
+  [alias_sym_unit] = "unit",
 };
 
 static const TSSymbol ts_symbol_map[] = {
@@ -281,6 +283,7 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_assertion_token1] = aux_sym_assertion_token1,
   [anon_sym_EQ] = anon_sym_EQ,
   [anon_sym_uff1d] = anon_sym_EQ,
+  [sym_assert_text] = sym_assert_text,
   [sym_source_file] = sym_source_file,
   [sym__line] = sym__line,
   [sym_code] = sym_code,
@@ -327,10 +330,10 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_basic_line_repeat1] = aux_sym_basic_line_repeat1,
   [aux_sym_allocation_repeat1] = aux_sym_allocation_repeat1,
   [aux_sym_assertion_repeat1] = aux_sym_assertion_repeat1,
-  [alias_sym_assert_text] = alias_sym_assert_text,
   [alias_sym_category] = alias_sym_category,
   [alias_sym_indicator_value] = alias_sym_indicator_value,
   [alias_sym_prose] = alias_sym_prose,
+  [alias_sym_unit] = alias_sym_unit,
 };
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
@@ -542,6 +545,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_assert_text] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_source_file] = {
     .visible = true,
     .named = true,
@@ -726,10 +733,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
-  [alias_sym_assert_text] = {
-    .visible = true,
-    .named = true,
-  },
   [alias_sym_category] = {
     .visible = true,
     .named = true,
@@ -739,6 +742,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [alias_sym_prose] = {
+    .visible = true,
+    .named = true,
+  },
+  [alias_sym_unit] = {
     .visible = true,
     .named = true,
   },
@@ -778,7 +785,7 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [5] = {.index = 4, .length = 1},
   [6] = {.index = 5, .length = 2},
   [7] = {.index = 7, .length = 3},
-  [9] = {.index = 10, .length = 2},
+  [8] = {.index = 10, .length = 2},
   [10] = {.index = 12, .length = 3},
   [11] = {.index = 15, .length = 3},
   [12] = {.index = 18, .length = 4},
@@ -849,11 +856,11 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [1] = alias_sym_prose,
   },
   [8] = {
-    [3] = alias_sym_assert_text,
-  },
-  [9] = {
     [1] = alias_sym_category,
     [2] = alias_sym_category,
+  },
+  [9] = {
+    [4] = alias_sym_unit,
   },
   [10] = {
     [1] = alias_sym_category,
@@ -1015,6 +1022,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [118] = 118,
   [119] = 119,
   [120] = 120,
+  [121] = 121,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1022,56 +1030,56 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(32);
+      if (eof) ADVANCE(33);
       ADVANCE_MAP(
-        '\n', 33,
-        '\r', 34,
-        '#', 36,
-        '-', 94,
-        '=', 182,
-        '>', 151,
-        '|', 172,
-        0x4e09, 48,
-        0x4e0a, 61,
-        0x4e3b, 79,
-        0x4e8c, 73,
-        0x5355, 44,
-        0x539f, 54,
-        0x540d, 85,
-        0x57fa, 64,
-        0x5927, 55,
-        0x5e74, 62,
-        0x6307, 66,
-        0x652f, 50,
-        0x6536, 47,
-        0x65ad, 80,
-        0x673a, 49,
-        0x76ee, 67,
-        0x79d1, 71,
-        0x7c7b, 56,
-        0x7ecf, 68,
-        0x8d2d, 75,
-        0x8d44, 41,
-        0x8f66, 90,
-        0x90e8, 92,
-        0x91c7, 88,
-        0x91cd, 69,
-        0x91d1, 93,
-        0x9879, 72,
-        0xff1d, 183,
-        0xff1e, 152,
-        0xff5c, 173,
+        '\n', 34,
+        '\r', 35,
+        '#', 37,
+        '-', 95,
+        '=', 170,
+        '>', 139,
+        '|', 160,
+        0x4e09, 49,
+        0x4e0a, 62,
+        0x4e3b, 80,
+        0x4e8c, 74,
+        0x5355, 45,
+        0x539f, 55,
+        0x540d, 86,
+        0x57fa, 65,
+        0x5927, 56,
+        0x5e74, 63,
+        0x6307, 67,
+        0x652f, 51,
+        0x6536, 48,
+        0x65ad, 81,
+        0x673a, 50,
+        0x76ee, 68,
+        0x79d1, 72,
+        0x7c7b, 57,
+        0x7ecf, 69,
+        0x8d2d, 76,
+        0x8d44, 42,
+        0x8f66, 91,
+        0x90e8, 93,
+        0x91c7, 89,
+        0x91cd, 70,
+        0x91d1, 94,
+        0x9879, 73,
+        0xff1d, 171,
+        0xff1e, 140,
+        0xff5c, 161,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
-      if (lookahead != 0) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      if (lookahead != 0) ADVANCE(97);
       END_STATE();
     case 1:
       if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
       END_STATE();
     case 2:
       if (lookahead == ',') ADVANCE(8);
@@ -1084,15 +1092,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(2);
       END_STATE();
     case 4:
-      if (lookahead == '-') ADVANCE(138);
+      if (lookahead == '-') ADVANCE(23);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(172);
       END_STATE();
     case 5:
       if (lookahead == '-') ADVANCE(18);
@@ -1111,32 +1119,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(182);
-      if (lookahead == 0xff1d) ADVANCE(183);
+      if (lookahead == '=') ADVANCE(170);
+      if (lookahead == 0xff1d) ADVANCE(171);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(9);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(181);
+          lookahead != '\r') ADVANCE(169);
       END_STATE();
     case 10:
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
+      if (lookahead == '|') ADVANCE(160);
+      if (lookahead == 0xff5c) ADVANCE(161);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(10);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(174);
+          lookahead != '\r') ADVANCE(162);
       END_STATE();
     case 11:
-      if (lookahead == 0x65e5) ADVANCE(125);
+      if (lookahead == 0x65e5) ADVANCE(119);
       END_STATE();
     case 12:
-      if (lookahead == 0x65e5) ADVANCE(125);
+      if (lookahead == 0x65e5) ADVANCE(119);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 13:
@@ -1153,10 +1161,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(161);
+          lookahead != '\r') ADVANCE(149);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
     case 17:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(5);
@@ -1168,627 +1176,619 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       END_STATE();
     case 23:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(172);
       END_STATE();
     case 24:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(23);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
       END_STATE();
     case 25:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
-      if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '-') ADVANCE(131);
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
-      if (lookahead == '\t' ||
-          lookahead == ' ' ||
-          lookahead == 0x3000) SKIP(25);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
-      if (lookahead != 0) ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(24);
       END_STATE();
     case 26:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
-      if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '-') ADVANCE(22);
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '#') ADVANCE(37);
+      if (lookahead == '-') ADVANCE(125);
+      if (lookahead == '|') ADVANCE(160);
+      if (lookahead == 0xff5c) ADVANCE(161);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(26);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead != 0) ADVANCE(127);
       END_STATE();
     case 27:
-      if (eof) ADVANCE(32);
-      ADVANCE_MAP(
-        '\n', 33,
-        '\r', 34,
-        '#', 36,
-        '>', 151,
-        0x4e09, 48,
-        0x4e0a, 61,
-        0x4e3b, 79,
-        0x4e8c, 73,
-        0x5355, 44,
-        0x539f, 54,
-        0x540d, 85,
-        0x57fa, 64,
-        0x5927, 55,
-        0x5e74, 62,
-        0x6307, 66,
-        0x652f, 50,
-        0x6536, 47,
-        0x65ad, 80,
-        0x673a, 49,
-        0x76ee, 67,
-        0x79d1, 71,
-        0x7c7b, 56,
-        0x7ecf, 68,
-        0x8d2d, 75,
-        0x8d44, 41,
-        0x8f66, 90,
-        0x90e8, 92,
-        0x91c7, 88,
-        0x91cd, 69,
-        0x91d1, 93,
-        0x9879, 72,
-        0xff1e, 152,
-      );
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '#') ADVANCE(37);
+      if (lookahead == '-') ADVANCE(22);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
-      if (lookahead != 0) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       END_STATE();
     case 28:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
-      if (lookahead == '#') ADVANCE(36);
+      if (eof) ADVANCE(33);
+      ADVANCE_MAP(
+        '\n', 34,
+        '\r', 35,
+        '#', 37,
+        '>', 139,
+        0x4e09, 49,
+        0x4e0a, 62,
+        0x4e3b, 80,
+        0x4e8c, 74,
+        0x5355, 45,
+        0x539f, 55,
+        0x540d, 86,
+        0x57fa, 65,
+        0x5927, 56,
+        0x5e74, 63,
+        0x6307, 67,
+        0x652f, 51,
+        0x6536, 48,
+        0x65ad, 81,
+        0x673a, 50,
+        0x76ee, 68,
+        0x79d1, 72,
+        0x7c7b, 57,
+        0x7ecf, 69,
+        0x8d2d, 76,
+        0x8d44, 42,
+        0x8f66, 91,
+        0x90e8, 93,
+        0x91c7, 89,
+        0x91cd, 70,
+        0x91d1, 94,
+        0x9879, 73,
+        0xff1e, 140,
+      );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(28);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(24);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
+      if (lookahead != 0) ADVANCE(97);
       END_STATE();
     case 29:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
-      if (lookahead == '#') ADVANCE(36);
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '#') ADVANCE(37);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(29);
-      if (lookahead != 0 &&
-          lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
       END_STATE();
     case 30:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
-      if (lookahead == '#') ADVANCE(35);
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '#') ADVANCE(37);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(30);
-      if (lookahead != 0) ADVANCE(174);
+      if (lookahead != 0 &&
+          lookahead != '|' &&
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 31:
-      if (eof) ADVANCE(32);
-      if (lookahead == '\n') ADVANCE(33);
-      if (lookahead == '\r') ADVANCE(34);
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '#') ADVANCE(36);
+      if (lookahead == '|') ADVANCE(160);
+      if (lookahead == 0xff5c) ADVANCE(161);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(31);
-      if (lookahead != 0) ADVANCE(140);
+      if (lookahead != 0) ADVANCE(162);
       END_STATE();
     case 32:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (eof) ADVANCE(33);
+      if (lookahead == '\n') ADVANCE(34);
+      if (lookahead == '\r') ADVANCE(35);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) SKIP(32);
+      if (lookahead != 0) ADVANCE(128);
       END_STATE();
     case 33:
-      ACCEPT_TOKEN(sym__eol);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 34:
       ACCEPT_TOKEN(sym__eol);
-      if (lookahead == '\n') ADVANCE(33);
       END_STATE();
     case 35:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead == '|' ||
-          lookahead == 0xff5c) ADVANCE(36);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(35);
+      ACCEPT_TOKEN(sym__eol);
+      if (lookahead == '\n') ADVANCE(34);
       END_STATE();
     case 36:
       ACCEPT_TOKEN(sym_comment);
+      if (lookahead == '|' ||
+          lookahead == 0xff5c) ADVANCE(37);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r') ADVANCE(36);
       END_STATE();
     case 37:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(37);
       END_STATE();
     case 38:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(96);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == '.') ADVANCE(95);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ea7) ADVANCE(175);
-      if (lookahead == 0x91d1) ADVANCE(164);
+      if (lookahead == '.') ADVANCE(96);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef6) ADVANCE(155);
+      if (lookahead == 0x4ea7) ADVANCE(163);
+      if (lookahead == 0x91d1) ADVANCE(152);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef7) ADVANCE(179);
+      if (lookahead == 0x4ef6) ADVANCE(143);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(162);
+      if (lookahead == 0x4ef7) ADVANCE(167);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(146);
+      if (lookahead == 0x4f4d) ADVANCE(150);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 46:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(143);
+      if (lookahead == 0x4f4d) ADVANCE(134);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5165) ADVANCE(153);
-      if (lookahead == 0x652f) ADVANCE(157);
+      if (lookahead == 0x4f4d) ADVANCE(131);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x516c) ADVANCE(169);
+      if (lookahead == 0x5165) ADVANCE(141);
+      if (lookahead == 0x652f) ADVANCE(145);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5173) ADVANCE(91);
-      if (lookahead == 0x6784) ADVANCE(82);
+      if (lookahead == 0x516c) ADVANCE(157);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(165);
+      if (lookahead == 0x5173) ADVANCE(92);
+      if (lookahead == 0x6784) ADVANCE(83);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(154);
+      if (lookahead == 0x51fa) ADVANCE(153);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(158);
+      if (lookahead == 0x51fa) ADVANCE(142);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 53:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5355) ADVANCE(45);
+      if (lookahead == 0x51fa) ADVANCE(146);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 54:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x56e0) ADVANCE(149);
+      if (lookahead == 0x5355) ADVANCE(46);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 55:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(81);
+      if (lookahead == 0x56e0) ADVANCE(137);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(163);
+      if (lookahead == 0x578b) ADVANCE(82);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(83);
+      if (lookahead == 0x578b) ADVANCE(151);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 58:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(177);
+      if (lookahead == 0x578b) ADVANCE(84);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 59:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(178);
+      if (lookahead == 0x5907) ADVANCE(165);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5927) ADVANCE(57);
+      if (lookahead == 0x5907) ADVANCE(166);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5e74) ADVANCE(156);
+      if (lookahead == 0x5927) ADVANCE(58);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5ea6) ADVANCE(142);
+      if (lookahead == 0x5e74) ADVANCE(144);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x652f) ADVANCE(51);
+      if (lookahead == 0x5ea6) ADVANCE(130);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(63);
+      if (lookahead == 0x652f) ADVANCE(52);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 65:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(144);
+      if (lookahead == 0x672c) ADVANCE(64);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 66:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(171);
+      if (lookahead == 0x672c) ADVANCE(132);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(170);
+      if (lookahead == 0x6807) ADVANCE(159);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6d4e) ADVANCE(167);
+      if (lookahead == 0x6807) ADVANCE(158);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x70b9) ADVANCE(84);
+      if (lookahead == 0x6d4e) ADVANCE(155);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 70:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7248) ADVANCE(65);
+      if (lookahead == 0x70b9) ADVANCE(85);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 71:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(70);
+      if (lookahead == 0x7248) ADVANCE(66);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(160);
+      if (lookahead == 0x76ee) ADVANCE(71);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 73:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ea7) ADVANCE(53);
+      if (lookahead == 0x76ee) ADVANCE(148);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 74:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ecf) ADVANCE(89);
+      if (lookahead == 0x7ea7) ADVANCE(54);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 75:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(60);
+      if (lookahead == 0x7ecf) ADVANCE(90);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 76:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(148);
+      if (lookahead == 0x7f6e) ADVANCE(61);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 77:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x804c) ADVANCE(86);
+      if (lookahead == 0x7f6e) ADVANCE(136);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x884c) ADVANCE(74);
+      if (lookahead == 0x804c) ADVANCE(87);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 79:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8981) ADVANCE(77);
+      if (lookahead == 0x884c) ADVANCE(75);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 80:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8a00) ADVANCE(180);
+      if (lookahead == 0x8981) ADVANCE(78);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 81:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(58);
+      if (lookahead == 0x8a00) ADVANCE(168);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 82:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(76);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 83:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 83:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8bbe) ADVANCE(77);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 84:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bc4) ADVANCE(43);
+      if (lookahead == 0x8bbe) ADVANCE(60);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 85:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bcd) ADVANCE(150);
+      if (lookahead == 0x8bc4) ADVANCE(44);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 86:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d23) ADVANCE(147);
+      if (lookahead == 0x8bcd) ADVANCE(138);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 87:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d28) ADVANCE(145);
+      if (lookahead == 0x8d23) ADVANCE(135);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d2d) ADVANCE(168);
+      if (lookahead == 0x8d28) ADVANCE(133);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 89:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d39) ADVANCE(159);
+      if (lookahead == 0x8d2d) ADVANCE(156);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8f86) ADVANCE(176);
+      if (lookahead == 0x8d39) ADVANCE(147);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 91:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8fd0) ADVANCE(78);
+      if (lookahead == 0x8f86) ADVANCE(164);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 92:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x95e8) ADVANCE(141);
+      if (lookahead == 0x8fd0) ADVANCE(79);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 93:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x989d) ADVANCE(166);
+      if (lookahead == 0x95e8) ADVANCE(129);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (lookahead == 0x989d) ADVANCE(154);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 96:
       ACCEPT_TOKEN(sym_bad_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 97:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 98:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
       END_STATE();
     case 99:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(96);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
       END_STATE();
     case 100:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
       END_STATE();
     case 101:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
       END_STATE();
     case 102:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      if (lookahead == ',') ADVANCE(123);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1796,12 +1796,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 103:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
+      if (lookahead == ',') ADVANCE(123);
+      if (lookahead == '.') ADVANCE(126);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1810,13 +1810,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 104:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead == ',') ADVANCE(123);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1824,19 +1824,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 105:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 106:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 107:
       ACCEPT_TOKEN(sym__digits);
@@ -1846,61 +1854,31 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 108:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
       END_STATE();
     case 109:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 110:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
       END_STATE();
     case 111:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       END_STATE();
     case 112:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 113:
-      ACCEPT_TOKEN(sym__digits);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
-      END_STATE();
-    case 114:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
+      if (lookahead == ',') ADVANCE(123);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1908,34 +1886,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
-    case 116:
+    case 113:
       ACCEPT_TOKEN(sym__decimal);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
-    case 117:
+    case 114:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(137);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 118:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(96);
       if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
       END_STATE();
-    case 119:
+    case 115:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(132);
+      if (lookahead == '.') ADVANCE(126);
       if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1943,30 +1912,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
-    case 120:
+    case 116:
       ACCEPT_TOKEN(sym__decimal);
       if (lookahead == '.') ADVANCE(16);
       if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       END_STATE();
-    case 121:
+    case 117:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(139);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
-    case 122:
+    case 118:
       ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
-      END_STATE();
-    case 123:
-      ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1974,26 +1934,73 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
+      END_STATE();
+    case 119:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 120:
+      ACCEPT_TOKEN(sym_date);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      END_STATE();
+    case 121:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
+      END_STATE();
+    case 122:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
+      END_STATE();
+    case 123:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 124:
-      ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '.') ADVANCE(126);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 125:
-      ACCEPT_TOKEN(sym_date);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
-      END_STATE();
-    case 127:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2002,277 +2009,173 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(127);
+      END_STATE();
+    case 126:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
+      END_STATE();
+    case 127:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(127);
       END_STATE();
     case 128:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
+      ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
-          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != '\r') ADVANCE(128);
       END_STATE();
     case 129:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 130:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(132);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 133:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 134:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 136:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 137:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead == '.') ADVANCE(139);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(137);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 138:
-      ACCEPT_TOKEN(sym_text);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 139:
-      ACCEPT_TOKEN(sym_text);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 140:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
-    case 141:
       ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
-    case 142:
+    case 130:
       ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
       END_STATE();
-    case 143:
+    case 131:
       ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
       END_STATE();
-    case 144:
+    case 132:
       ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
       END_STATE();
-    case 145:
+    case 133:
       ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
       END_STATE();
-    case 146:
+    case 134:
       ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
       END_STATE();
-    case 147:
+    case 135:
       ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
       END_STATE();
-    case 148:
+    case 136:
       ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
       END_STATE();
-    case 149:
+    case 137:
       ACCEPT_TOKEN(anon_sym_u539fu56e0);
       END_STATE();
-    case 150:
+    case 138:
       ACCEPT_TOKEN(anon_sym_u540du8bcd);
       END_STATE();
-    case 151:
+    case 139:
       ACCEPT_TOKEN(anon_sym_GT);
       END_STATE();
-    case 152:
+    case 140:
       ACCEPT_TOKEN(anon_sym_uff1e);
       END_STATE();
-    case 153:
+    case 141:
       ACCEPT_TOKEN(anon_sym_u6536u5165);
       END_STATE();
-    case 154:
+    case 142:
       ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
       END_STATE();
-    case 155:
+    case 143:
       ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
       END_STATE();
-    case 156:
+    case 144:
       ACCEPT_TOKEN(anon_sym_u4e0au5e74);
-      if (lookahead == 0x6587) ADVANCE(42);
+      if (lookahead == 0x6587) ADVANCE(43);
       END_STATE();
-    case 157:
+    case 145:
       ACCEPT_TOKEN(anon_sym_u6536u652f);
       END_STATE();
-    case 158:
+    case 146:
       ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
       END_STATE();
-    case 159:
+    case 147:
       ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
       END_STATE();
-    case 160:
+    case 148:
       ACCEPT_TOKEN(anon_sym_u9879u76ee);
-      if (lookahead == 0x652f) ADVANCE(52);
+      if (lookahead == 0x652f) ADVANCE(53);
       END_STATE();
-    case 161:
+    case 149:
       ACCEPT_TOKEN(aux_sym_project_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
-          lookahead != 0x3000) ADVANCE(161);
+          lookahead != 0x3000) ADVANCE(149);
       END_STATE();
-    case 162:
+    case 150:
       ACCEPT_TOKEN(anon_sym_u5355u4f4d);
-      if (lookahead == 0x6027) ADVANCE(87);
+      if (lookahead == 0x6027) ADVANCE(88);
       END_STATE();
-    case 163:
+    case 151:
       ACCEPT_TOKEN(anon_sym_u7c7bu578b);
       END_STATE();
-    case 164:
+    case 152:
       ACCEPT_TOKEN(anon_sym_u8d44u91d1);
       END_STATE();
-    case 165:
+    case 153:
       ACCEPT_TOKEN(anon_sym_u652fu51fa);
       END_STATE();
-    case 166:
+    case 154:
       ACCEPT_TOKEN(anon_sym_u91d1u989d);
-      if (lookahead == 0x5355) ADVANCE(46);
+      if (lookahead == 0x5355) ADVANCE(47);
       END_STATE();
-    case 167:
+    case 155:
       ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
       END_STATE();
-    case 168:
+    case 156:
       ACCEPT_TOKEN(anon_sym_u91c7u8d2d);
       END_STATE();
-    case 169:
+    case 157:
       ACCEPT_TOKEN(anon_sym_u4e09u516c);
       END_STATE();
-    case 170:
+    case 158:
       ACCEPT_TOKEN(anon_sym_u76eeu6807);
       END_STATE();
-    case 171:
+    case 159:
       ACCEPT_TOKEN(anon_sym_u6307u6807);
       END_STATE();
-    case 172:
+    case 160:
       ACCEPT_TOKEN(anon_sym_PIPE);
       END_STATE();
-    case 173:
+    case 161:
       ACCEPT_TOKEN(anon_sym_uff5c);
       END_STATE();
-    case 174:
+    case 162:
       ACCEPT_TOKEN(sym_field);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(174);
+          lookahead != 0xff5c) ADVANCE(162);
       END_STATE();
-    case 175:
+    case 163:
       ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
       END_STATE();
-    case 176:
+    case 164:
       ACCEPT_TOKEN(anon_sym_u8f66u8f86);
       END_STATE();
-    case 177:
+    case 165:
       ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
       END_STATE();
-    case 178:
+    case 166:
       ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
       END_STATE();
-    case 179:
+    case 167:
       ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
       END_STATE();
-    case 180:
+    case 168:
       ACCEPT_TOKEN(anon_sym_u65adu8a00);
       END_STATE();
-    case 181:
+    case 169:
       ACCEPT_TOKEN(aux_sym_assertion_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2281,13 +2184,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '=' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff1d) ADVANCE(181);
+          lookahead != 0xff1d) ADVANCE(169);
       END_STATE();
-    case 182:
+    case 170:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 183:
+    case 171:
       ACCEPT_TOKEN(anon_sym_uff1d);
+      END_STATE();
+    case 172:
+      ACCEPT_TOKEN(sym_assert_text);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(172);
       END_STATE();
     default:
       return false;
@@ -2296,126 +2205,127 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 27},
-  [2] = {.lex_state = 27},
-  [3] = {.lex_state = 27},
-  [4] = {.lex_state = 27},
-  [5] = {.lex_state = 25},
-  [6] = {.lex_state = 30},
-  [7] = {.lex_state = 30},
-  [8] = {.lex_state = 25},
-  [9] = {.lex_state = 25},
-  [10] = {.lex_state = 25},
-  [11] = {.lex_state = 25},
-  [12] = {.lex_state = 25},
-  [13] = {.lex_state = 25},
-  [14] = {.lex_state = 25},
-  [15] = {.lex_state = 25},
-  [16] = {.lex_state = 26},
-  [17] = {.lex_state = 25},
-  [18] = {.lex_state = 25},
-  [19] = {.lex_state = 25},
-  [20] = {.lex_state = 30},
-  [21] = {.lex_state = 28},
-  [22] = {.lex_state = 25},
-  [23] = {.lex_state = 9},
-  [24] = {.lex_state = 29},
-  [25] = {.lex_state = 4},
-  [26] = {.lex_state = 9},
-  [27] = {.lex_state = 25},
-  [28] = {.lex_state = 10},
-  [29] = {.lex_state = 30},
+  [1] = {.lex_state = 28},
+  [2] = {.lex_state = 28},
+  [3] = {.lex_state = 28},
+  [4] = {.lex_state = 28},
+  [5] = {.lex_state = 26},
+  [6] = {.lex_state = 31},
+  [7] = {.lex_state = 31},
+  [8] = {.lex_state = 26},
+  [9] = {.lex_state = 26},
+  [10] = {.lex_state = 26},
+  [11] = {.lex_state = 26},
+  [12] = {.lex_state = 26},
+  [13] = {.lex_state = 26},
+  [14] = {.lex_state = 26},
+  [15] = {.lex_state = 26},
+  [16] = {.lex_state = 27},
+  [17] = {.lex_state = 26},
+  [18] = {.lex_state = 26},
+  [19] = {.lex_state = 26},
+  [20] = {.lex_state = 31},
+  [21] = {.lex_state = 29},
+  [22] = {.lex_state = 30},
+  [23] = {.lex_state = 26},
+  [24] = {.lex_state = 9},
+  [25] = {.lex_state = 30},
+  [26] = {.lex_state = 4},
+  [27] = {.lex_state = 9},
+  [28] = {.lex_state = 26},
+  [29] = {.lex_state = 10},
   [30] = {.lex_state = 30},
-  [31] = {.lex_state = 30},
-  [32] = {.lex_state = 0},
-  [33] = {.lex_state = 0},
+  [31] = {.lex_state = 31},
+  [32] = {.lex_state = 31},
+  [33] = {.lex_state = 31},
   [34] = {.lex_state = 0},
   [35] = {.lex_state = 0},
   [36] = {.lex_state = 0},
   [37] = {.lex_state = 0},
   [38] = {.lex_state = 0},
-  [39] = {.lex_state = 26},
+  [39] = {.lex_state = 0},
   [40] = {.lex_state = 0},
   [41] = {.lex_state = 0},
-  [42] = {.lex_state = 0},
+  [42] = {.lex_state = 27},
   [43] = {.lex_state = 0},
   [44] = {.lex_state = 0},
   [45] = {.lex_state = 0},
   [46] = {.lex_state = 0},
   [47] = {.lex_state = 0},
   [48] = {.lex_state = 0},
-  [49] = {.lex_state = 0},
-  [50] = {.lex_state = 26},
-  [51] = {.lex_state = 26},
+  [49] = {.lex_state = 27},
+  [50] = {.lex_state = 0},
+  [51] = {.lex_state = 0},
   [52] = {.lex_state = 0},
-  [53] = {.lex_state = 0},
+  [53] = {.lex_state = 27},
   [54] = {.lex_state = 0},
   [55] = {.lex_state = 0},
   [56] = {.lex_state = 0},
-  [57] = {.lex_state = 26},
-  [58] = {.lex_state = 0},
-  [59] = {.lex_state = 0},
-  [60] = {.lex_state = 26},
+  [57] = {.lex_state = 0},
+  [58] = {.lex_state = 32},
+  [59] = {.lex_state = 27},
+  [60] = {.lex_state = 0},
   [61] = {.lex_state = 0},
-  [62] = {.lex_state = 25},
+  [62] = {.lex_state = 27},
   [63] = {.lex_state = 0},
-  [64] = {.lex_state = 0},
+  [64] = {.lex_state = 26},
   [65] = {.lex_state = 0},
-  [66] = {.lex_state = 25},
+  [66] = {.lex_state = 0},
   [67] = {.lex_state = 0},
-  [68] = {.lex_state = 0},
+  [68] = {.lex_state = 26},
   [69] = {.lex_state = 0},
   [70] = {.lex_state = 0},
   [71] = {.lex_state = 0},
   [72] = {.lex_state = 0},
   [73] = {.lex_state = 0},
-  [74] = {.lex_state = 25},
-  [75] = {.lex_state = 0},
-  [76] = {.lex_state = 26},
+  [74] = {.lex_state = 0},
+  [75] = {.lex_state = 26},
+  [76] = {.lex_state = 0},
   [77] = {.lex_state = 0},
-  [78] = {.lex_state = 0},
+  [78] = {.lex_state = 27},
   [79] = {.lex_state = 0},
-  [80] = {.lex_state = 31},
-  [81] = {.lex_state = 27},
+  [80] = {.lex_state = 0},
+  [81] = {.lex_state = 0},
   [82] = {.lex_state = 0},
-  [83] = {.lex_state = 9},
-  [84] = {.lex_state = 27},
-  [85] = {.lex_state = 27},
-  [86] = {.lex_state = 27},
+  [83] = {.lex_state = 0},
+  [84] = {.lex_state = 0},
+  [85] = {.lex_state = 0},
+  [86] = {.lex_state = 28},
   [87] = {.lex_state = 0},
   [88] = {.lex_state = 0},
-  [89] = {.lex_state = 27},
-  [90] = {.lex_state = 0},
-  [91] = {.lex_state = 0},
-  [92] = {.lex_state = 0},
-  [93] = {.lex_state = 0},
-  [94] = {.lex_state = 0},
-  [95] = {.lex_state = 0},
-  [96] = {.lex_state = 27},
-  [97] = {.lex_state = 27},
-  [98] = {.lex_state = 27},
-  [99] = {.lex_state = 31},
-  [100] = {.lex_state = 29},
-  [101] = {.lex_state = 31},
-  [102] = {.lex_state = 29},
-  [103] = {.lex_state = 0},
-  [104] = {.lex_state = 29},
-  [105] = {.lex_state = 29},
-  [106] = {.lex_state = 29},
-  [107] = {.lex_state = 29},
-  [108] = {.lex_state = 29},
-  [109] = {.lex_state = 31},
-  [110] = {.lex_state = 29},
-  [111] = {.lex_state = 29},
-  [112] = {.lex_state = 29},
-  [113] = {.lex_state = 15},
-  [114] = {.lex_state = 29},
-  [115] = {.lex_state = 29},
-  [116] = {.lex_state = 31},
-  [117] = {.lex_state = 29},
+  [89] = {.lex_state = 28},
+  [90] = {.lex_state = 28},
+  [91] = {.lex_state = 28},
+  [92] = {.lex_state = 28},
+  [93] = {.lex_state = 28},
+  [94] = {.lex_state = 28},
+  [95] = {.lex_state = 28},
+  [96] = {.lex_state = 0},
+  [97] = {.lex_state = 9},
+  [98] = {.lex_state = 0},
+  [99] = {.lex_state = 0},
+  [100] = {.lex_state = 32},
+  [101] = {.lex_state = 0},
+  [102] = {.lex_state = 30},
+  [103] = {.lex_state = 30},
+  [104] = {.lex_state = 30},
+  [105] = {.lex_state = 30},
+  [106] = {.lex_state = 30},
+  [107] = {.lex_state = 30},
+  [108] = {.lex_state = 32},
+  [109] = {.lex_state = 32},
+  [110] = {.lex_state = 30},
+  [111] = {.lex_state = 30},
+  [112] = {.lex_state = 30},
+  [113] = {.lex_state = 30},
+  [114] = {.lex_state = 15},
+  [115] = {.lex_state = 32},
+  [116] = {.lex_state = 30},
+  [117] = {.lex_state = 30},
   [118] = {.lex_state = 0},
-  [119] = {.lex_state = 31},
-  [120] = {.lex_state = 29},
+  [119] = {.lex_state = 30},
+  [120] = {.lex_state = 32},
+  [121] = {.lex_state = 30},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -2468,45 +2378,45 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_uff1d] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(103),
-    [sym__line] = STATE(92),
+    [sym_source_file] = STATE(101),
+    [sym__line] = STATE(82),
     [sym_code] = STATE(8),
-    [sym__statement] = STATE(33),
-    [sym__text_statement] = STATE(92),
-    [sym_department] = STATE(92),
-    [sym_year] = STATE(33),
-    [sym_money_unit] = STATE(33),
-    [sym_catalog_year] = STATE(33),
-    [sym_unit_kind] = STATE(33),
-    [sym_sub_unit] = STATE(33),
-    [sym_duties_block] = STATE(33),
-    [sym_organization_block] = STATE(33),
-    [sym_reason_block] = STATE(33),
-    [sym_glossary_block] = STATE(92),
-    [sym_paragraph] = STATE(92),
-    [sym_income] = STATE(33),
-    [sym_basic_block] = STATE(33),
-    [sym_basic_line] = STATE(33),
-    [sym_prior_file] = STATE(92),
-    [sym_prior_block] = STATE(33),
-    [sym_prior_figure] = STATE(33),
-    [sym_project] = STATE(92),
-    [sym_project_unit] = STATE(33),
-    [sym_project_kind] = STATE(33),
-    [sym_project_source] = STATE(33),
-    [sym_allocation] = STATE(33),
-    [sym_project_amount] = STATE(33),
-    [sym_economic] = STATE(33),
-    [sym_procurement] = STATE(33),
-    [sym_three_public] = STATE(33),
-    [sym_goal] = STATE(92),
-    [sym_indicator] = STATE(33),
-    [sym_assets_block] = STATE(33),
-    [sym_vehicles] = STATE(33),
-    [sym_equipment] = STATE(33),
-    [sym_equipment_purchase] = STATE(33),
-    [sym_key_evaluation] = STATE(33),
-    [sym_assertion] = STATE(33),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(82),
+    [sym_department] = STATE(82),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(82),
+    [sym_paragraph] = STATE(82),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(82),
+    [sym_prior_block] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(82),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(82),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
     [aux_sym_source_file_repeat1] = STATE(2),
     [ts_builtin_sym_end] = ACTIONS(3),
     [sym__eol] = ACTIONS(5),
@@ -2551,44 +2461,44 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u65adu8a00] = ACTIONS(77),
   },
   [STATE(2)] = {
-    [sym__line] = STATE(95),
+    [sym__line] = STATE(98),
     [sym_code] = STATE(8),
-    [sym__statement] = STATE(33),
-    [sym__text_statement] = STATE(95),
-    [sym_department] = STATE(95),
-    [sym_year] = STATE(33),
-    [sym_money_unit] = STATE(33),
-    [sym_catalog_year] = STATE(33),
-    [sym_unit_kind] = STATE(33),
-    [sym_sub_unit] = STATE(33),
-    [sym_duties_block] = STATE(33),
-    [sym_organization_block] = STATE(33),
-    [sym_reason_block] = STATE(33),
-    [sym_glossary_block] = STATE(95),
-    [sym_paragraph] = STATE(95),
-    [sym_income] = STATE(33),
-    [sym_basic_block] = STATE(33),
-    [sym_basic_line] = STATE(33),
-    [sym_prior_file] = STATE(95),
-    [sym_prior_block] = STATE(33),
-    [sym_prior_figure] = STATE(33),
-    [sym_project] = STATE(95),
-    [sym_project_unit] = STATE(33),
-    [sym_project_kind] = STATE(33),
-    [sym_project_source] = STATE(33),
-    [sym_allocation] = STATE(33),
-    [sym_project_amount] = STATE(33),
-    [sym_economic] = STATE(33),
-    [sym_procurement] = STATE(33),
-    [sym_three_public] = STATE(33),
-    [sym_goal] = STATE(95),
-    [sym_indicator] = STATE(33),
-    [sym_assets_block] = STATE(33),
-    [sym_vehicles] = STATE(33),
-    [sym_equipment] = STATE(33),
-    [sym_equipment_purchase] = STATE(33),
-    [sym_key_evaluation] = STATE(33),
-    [sym_assertion] = STATE(33),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(98),
+    [sym_department] = STATE(98),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(98),
+    [sym_paragraph] = STATE(98),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(98),
+    [sym_prior_block] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(98),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(98),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
     [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(79),
     [sym__eol] = ACTIONS(81),
@@ -2635,42 +2545,42 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
   [STATE(3)] = {
     [sym__line] = STATE(118),
     [sym_code] = STATE(8),
-    [sym__statement] = STATE(33),
+    [sym__statement] = STATE(36),
     [sym__text_statement] = STATE(118),
     [sym_department] = STATE(118),
-    [sym_year] = STATE(33),
-    [sym_money_unit] = STATE(33),
-    [sym_catalog_year] = STATE(33),
-    [sym_unit_kind] = STATE(33),
-    [sym_sub_unit] = STATE(33),
-    [sym_duties_block] = STATE(33),
-    [sym_organization_block] = STATE(33),
-    [sym_reason_block] = STATE(33),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
     [sym_glossary_block] = STATE(118),
     [sym_paragraph] = STATE(118),
-    [sym_income] = STATE(33),
-    [sym_basic_block] = STATE(33),
-    [sym_basic_line] = STATE(33),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
     [sym_prior_file] = STATE(118),
-    [sym_prior_block] = STATE(33),
-    [sym_prior_figure] = STATE(33),
+    [sym_prior_block] = STATE(36),
+    [sym_prior_figure] = STATE(36),
     [sym_project] = STATE(118),
-    [sym_project_unit] = STATE(33),
-    [sym_project_kind] = STATE(33),
-    [sym_project_source] = STATE(33),
-    [sym_allocation] = STATE(33),
-    [sym_project_amount] = STATE(33),
-    [sym_economic] = STATE(33),
-    [sym_procurement] = STATE(33),
-    [sym_three_public] = STATE(33),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
     [sym_goal] = STATE(118),
-    [sym_indicator] = STATE(33),
-    [sym_assets_block] = STATE(33),
-    [sym_vehicles] = STATE(33),
-    [sym_equipment] = STATE(33),
-    [sym_equipment_purchase] = STATE(33),
-    [sym_key_evaluation] = STATE(33),
-    [sym_assertion] = STATE(33),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
     [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(87),
     [sym__eol] = ACTIONS(89),
@@ -2764,7 +2674,7 @@ static const uint16_t ts_small_parse_table[] = {
   [46] = 4,
     ACTIONS(206), 1,
       sym_word,
-    STATE(42), 1,
+    STATE(44), 1,
       sym_amount,
     ACTIONS(204), 2,
       sym__digits,
@@ -2776,7 +2686,7 @@ static const uint16_t ts_small_parse_table[] = {
   [62] = 4,
     ACTIONS(212), 1,
       sym_field,
-    STATE(30), 1,
+    STATE(32), 1,
       sym__sep,
     ACTIONS(210), 2,
       anon_sym_PIPE,
@@ -2788,7 +2698,7 @@ static const uint16_t ts_small_parse_table[] = {
   [78] = 4,
     ACTIONS(218), 1,
       sym_field,
-    STATE(29), 1,
+    STATE(31), 1,
       sym__sep,
     ACTIONS(216), 2,
       anon_sym_PIPE,
@@ -2804,7 +2714,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__digits,
     ACTIONS(222), 1,
       sym_word,
-    STATE(32), 1,
+    STATE(34), 1,
       sym_amount,
     STATE(13), 2,
       sym_code,
@@ -2816,13 +2726,13 @@ static const uint16_t ts_small_parse_table[] = {
       sym__digits,
     ACTIONS(224), 1,
       sym_word,
-    STATE(59), 1,
+    STATE(61), 1,
       sym_amount,
     STATE(12), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
   [128] = 3,
-    STATE(31), 1,
+    STATE(33), 1,
       sym__sep,
     ACTIONS(228), 2,
       anon_sym_PIPE,
@@ -2847,7 +2757,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__digits,
     ACTIONS(234), 1,
       sym_word,
-    STATE(70), 1,
+    STATE(72), 1,
       sym_amount,
     STATE(17), 2,
       sym_code,
@@ -2859,7 +2769,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__digits,
     ACTIONS(234), 1,
       sym_word,
-    STATE(65), 1,
+    STATE(67), 1,
       sym_amount,
     STATE(17), 2,
       sym_code,
@@ -2879,7 +2789,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_word,
     STATE(18), 1,
       aux_sym_allocation_repeat1,
-    STATE(55), 1,
+    STATE(81), 1,
       sym_amount,
     ACTIONS(204), 2,
       sym__digits,
@@ -2905,9 +2815,9 @@ static const uint16_t ts_small_parse_table[] = {
   [237] = 4,
     ACTIONS(254), 1,
       sym_word,
-    STATE(27), 1,
+    STATE(28), 1,
       aux_sym_allocation_repeat1,
-    STATE(68), 1,
+    STATE(70), 1,
       sym_amount,
     ACTIONS(204), 2,
       sym__digits,
@@ -2915,7 +2825,7 @@ static const uint16_t ts_small_parse_table[] = {
   [251] = 3,
     ACTIONS(256), 1,
       sym_word,
-    STATE(61), 1,
+    STATE(63), 1,
       sym_amount,
     ACTIONS(204), 2,
       sym__digits,
@@ -2934,145 +2844,144 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [280] = 3,
+  [280] = 1,
+    ACTIONS(230), 4,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+      sym_word,
+  [287] = 3,
     ACTIONS(266), 1,
       sym_word,
-    STATE(58), 1,
+    STATE(60), 1,
       sym_amount,
     ACTIONS(204), 2,
       sym__digits,
       sym__decimal,
-  [291] = 3,
+  [298] = 3,
     ACTIONS(268), 1,
       aux_sym_assertion_token1,
-    STATE(26), 1,
+    STATE(27), 1,
       aux_sym_assertion_repeat1,
     ACTIONS(270), 2,
       anon_sym_EQ,
       anon_sym_uff1d,
-  [302] = 2,
+  [309] = 2,
     ACTIONS(274), 1,
       sym_word,
     ACTIONS(272), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [311] = 3,
-    ACTIONS(276), 1,
-      sym_text,
-    STATE(73), 1,
-      sym_amount,
-    ACTIONS(204), 2,
+  [318] = 4,
+    ACTIONS(204), 1,
       sym__digits,
+    ACTIONS(276), 1,
       sym__decimal,
-  [322] = 3,
     ACTIONS(278), 1,
+      sym_assert_text,
+    STATE(30), 1,
+      sym_amount,
+  [331] = 3,
+    ACTIONS(280), 1,
       aux_sym_assertion_token1,
-    STATE(26), 1,
+    STATE(27), 1,
       aux_sym_assertion_repeat1,
-    ACTIONS(281), 2,
+    ACTIONS(283), 2,
       anon_sym_EQ,
       anon_sym_uff1d,
-  [333] = 3,
-    ACTIONS(285), 1,
+  [342] = 3,
+    ACTIONS(287), 1,
       sym_word,
-    STATE(27), 1,
+    STATE(28), 1,
       aux_sym_allocation_repeat1,
-    ACTIONS(283), 2,
+    ACTIONS(285), 2,
       sym__digits,
       sym__decimal,
-  [344] = 3,
-    ACTIONS(290), 1,
+  [353] = 3,
+    ACTIONS(292), 1,
       sym_field,
     STATE(7), 1,
       sym__sep,
-    ACTIONS(288), 2,
+    ACTIONS(290), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [355] = 2,
-    ACTIONS(294), 1,
-      sym_field,
-    ACTIONS(292), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
   [364] = 2,
-    ACTIONS(298), 1,
-      sym_field,
-    ACTIONS(296), 3,
+    ACTIONS(296), 1,
+      sym_word,
+    ACTIONS(294), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
   [373] = 2,
-    ACTIONS(302), 1,
+    ACTIONS(300), 1,
       sym_field,
-    ACTIONS(300), 3,
+    ACTIONS(298), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [382] = 1,
-    ACTIONS(304), 3,
+  [382] = 2,
+    ACTIONS(304), 1,
+      sym_field,
+    ACTIONS(302), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [388] = 2,
+  [391] = 2,
     ACTIONS(308), 1,
-      sym_comment,
-    ACTIONS(306), 2,
+      sym_field,
+    ACTIONS(306), 3,
       ts_builtin_sym_end,
       sym__eol,
-  [396] = 1,
+      sym_comment,
+  [400] = 1,
     ACTIONS(310), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [402] = 1,
+  [406] = 1,
     ACTIONS(312), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [408] = 1,
-    ACTIONS(314), 3,
+  [412] = 2,
+    ACTIONS(316), 1,
+      sym_comment,
+    ACTIONS(314), 2,
       ts_builtin_sym_end,
       sym__eol,
-      sym_comment,
-  [414] = 1,
-    ACTIONS(316), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
   [420] = 1,
     ACTIONS(318), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [426] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(54), 1,
-      sym_amount,
-  [436] = 1,
-    ACTIONS(230), 3,
+  [426] = 1,
+    ACTIONS(320), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [442] = 1,
+  [432] = 1,
     ACTIONS(322), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [448] = 1,
+  [438] = 1,
     ACTIONS(324), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [454] = 1,
+  [444] = 1,
     ACTIONS(326), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
+  [450] = 3,
+    ACTIONS(204), 1,
+      sym__digits,
+    ACTIONS(276), 1,
+      sym__decimal,
+    STATE(56), 1,
+      sym_amount,
   [460] = 1,
     ACTIONS(328), 3,
       ts_builtin_sym_end,
@@ -3106,32 +3015,32 @@ static const uint16_t ts_small_parse_table[] = {
   [496] = 3,
     ACTIONS(204), 1,
       sym__digits,
-    ACTIONS(320), 1,
+    ACTIONS(276), 1,
       sym__decimal,
-    STATE(64), 1,
+    STATE(48), 1,
       sym_amount,
-  [506] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(46), 1,
-      sym_amount,
-  [516] = 1,
+  [506] = 1,
     ACTIONS(340), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [522] = 1,
+  [512] = 1,
     ACTIONS(342), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [528] = 1,
+  [518] = 1,
     ACTIONS(344), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
+  [524] = 3,
+    ACTIONS(204), 1,
+      sym__digits,
+    ACTIONS(276), 1,
+      sym__decimal,
+    STATE(66), 1,
+      sym_amount,
   [534] = 1,
     ACTIONS(346), 3,
       ts_builtin_sym_end,
@@ -3142,283 +3051,293 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [546] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(69), 1,
-      sym_amount,
-  [556] = 1,
+  [546] = 1,
     ACTIONS(350), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [562] = 1,
+  [552] = 1,
     ACTIONS(352), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [568] = 3,
+  [558] = 2,
+    ACTIONS(356), 1,
+      sym_text,
+    ACTIONS(354), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [566] = 3,
     ACTIONS(204), 1,
       sym__digits,
-    ACTIONS(320), 1,
+    ACTIONS(276), 1,
       sym__decimal,
     STATE(71), 1,
       sym_amount,
-  [578] = 1,
-    ACTIONS(354), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [584] = 2,
-    STATE(28), 1,
-      sym__sep,
-    ACTIONS(356), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [592] = 1,
+  [576] = 1,
     ACTIONS(358), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [598] = 1,
+  [582] = 1,
     ACTIONS(360), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [604] = 1,
+  [588] = 3,
+    ACTIONS(204), 1,
+      sym__digits,
+    ACTIONS(276), 1,
+      sym__decimal,
+    STATE(73), 1,
+      sym_amount,
+  [598] = 1,
     ACTIONS(362), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [610] = 1,
-    ACTIONS(232), 3,
-      sym__digits,
-      sym__decimal,
-      sym_word,
-  [616] = 1,
-    ACTIONS(364), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [622] = 1,
+  [604] = 2,
+    STATE(29), 1,
+      sym__sep,
+    ACTIONS(364), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [612] = 1,
     ACTIONS(366), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [628] = 1,
+  [618] = 1,
     ACTIONS(368), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [634] = 1,
+  [624] = 1,
     ACTIONS(370), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [640] = 1,
+  [630] = 1,
+    ACTIONS(232), 3,
+      sym__digits,
+      sym__decimal,
+      sym_word,
+  [636] = 1,
     ACTIONS(372), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [646] = 1,
+  [642] = 1,
     ACTIONS(374), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [652] = 1,
+  [648] = 1,
     ACTIONS(376), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [658] = 2,
-    STATE(6), 1,
-      sym__sep,
-    ACTIONS(378), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [666] = 1,
+  [654] = 1,
+    ACTIONS(378), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [660] = 1,
     ACTIONS(380), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [672] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(42), 1,
-      sym_amount,
-  [682] = 1,
-    ACTIONS(382), 3,
+  [666] = 1,
+    ACTIONS(294), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [688] = 1,
+  [672] = 2,
+    STATE(6), 1,
+      sym__sep,
+    ACTIONS(382), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [680] = 1,
     ACTIONS(384), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [694] = 1,
+  [686] = 1,
     ACTIONS(386), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [700] = 2,
-    ACTIONS(390), 1,
-      sym_text,
-    ACTIONS(388), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [708] = 2,
-    ACTIONS(392), 1,
+  [692] = 3,
+    ACTIONS(204), 1,
       sym__digits,
-    STATE(49), 1,
-      sym_integer,
-  [715] = 1,
-    ACTIONS(394), 2,
+    ACTIONS(276), 1,
+      sym__decimal,
+    STATE(44), 1,
+      sym_amount,
+  [702] = 1,
+    ACTIONS(388), 3,
       ts_builtin_sym_end,
       sym__eol,
+      sym_comment,
+  [708] = 1,
+    ACTIONS(390), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [714] = 1,
+    ACTIONS(392), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
   [720] = 2,
-    ACTIONS(396), 1,
-      aux_sym_assertion_token1,
-    STATE(23), 1,
-      aux_sym_assertion_repeat1,
-  [727] = 2,
-    ACTIONS(392), 1,
+    ACTIONS(79), 1,
+      ts_builtin_sym_end,
+    ACTIONS(394), 1,
+      sym__eol,
+  [727] = 1,
+    ACTIONS(396), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [732] = 1,
+    ACTIONS(398), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [737] = 1,
+    ACTIONS(400), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [742] = 2,
+    ACTIONS(402), 1,
       sym__digits,
-    STATE(36), 1,
+    STATE(65), 1,
       sym_integer,
-  [734] = 2,
-    ACTIONS(392), 1,
-      sym__digits,
-    STATE(34), 1,
-      sym_integer,
-  [741] = 2,
+  [749] = 1,
+    ACTIONS(404), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [754] = 1,
+    ACTIONS(406), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [759] = 2,
     ACTIONS(11), 1,
       sym__digits,
     STATE(15), 1,
       sym_code,
-  [748] = 1,
-    ACTIONS(398), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [753] = 1,
-    ACTIONS(400), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [758] = 2,
-    ACTIONS(392), 1,
+  [766] = 2,
+    ACTIONS(11), 1,
       sym__digits,
-    STATE(63), 1,
+    STATE(23), 1,
+      sym_code,
+  [773] = 2,
+    ACTIONS(402), 1,
+      sym__digits,
+    STATE(39), 1,
       sym_integer,
-  [765] = 1,
-    ACTIONS(402), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [770] = 1,
-    ACTIONS(404), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [775] = 2,
-    ACTIONS(79), 1,
-      ts_builtin_sym_end,
-    ACTIONS(406), 1,
-      sym__eol,
-  [782] = 1,
+  [780] = 2,
+    ACTIONS(402), 1,
+      sym__digits,
+    STATE(37), 1,
+      sym_integer,
+  [787] = 2,
+    ACTIONS(402), 1,
+      sym__digits,
+    STATE(51), 1,
+      sym_integer,
+  [794] = 2,
+    ACTIONS(402), 1,
+      sym__digits,
+    STATE(52), 1,
+      sym_integer,
+  [801] = 2,
+    ACTIONS(402), 1,
+      sym__digits,
+    STATE(53), 1,
+      sym_integer,
+  [808] = 1,
     ACTIONS(408), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [787] = 1,
-    ACTIONS(410), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [792] = 2,
-    ACTIONS(406), 1,
+  [813] = 2,
+    ACTIONS(410), 1,
+      aux_sym_assertion_token1,
+    STATE(24), 1,
+      aux_sym_assertion_repeat1,
+  [820] = 2,
+    ACTIONS(394), 1,
       sym__eol,
     ACTIONS(412), 1,
       ts_builtin_sym_end,
-  [799] = 2,
-    ACTIONS(392), 1,
-      sym__digits,
-    STATE(48), 1,
-      sym_integer,
-  [806] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(22), 1,
-      sym_code,
-  [813] = 2,
-    ACTIONS(392), 1,
-      sym__digits,
-    STATE(50), 1,
-      sym_integer,
-  [820] = 1,
-    ACTIONS(414), 1,
-      sym_text,
-  [824] = 1,
-    ACTIONS(416), 1,
-      sym_word,
-  [828] = 1,
-    ACTIONS(418), 1,
-      sym_text,
+  [827] = 1,
+    ACTIONS(414), 2,
+      ts_builtin_sym_end,
+      sym__eol,
   [832] = 1,
-    ACTIONS(420), 1,
-      sym_word,
+    ACTIONS(416), 1,
+      sym_text,
   [836] = 1,
-    ACTIONS(422), 1,
+    ACTIONS(418), 1,
       ts_builtin_sym_end,
   [840] = 1,
-    ACTIONS(424), 1,
+    ACTIONS(420), 1,
       sym_word,
   [844] = 1,
-    ACTIONS(426), 1,
+    ACTIONS(422), 1,
       sym_word,
   [848] = 1,
-    ACTIONS(428), 1,
+    ACTIONS(424), 1,
       sym_word,
   [852] = 1,
-    ACTIONS(430), 1,
+    ACTIONS(426), 1,
       sym_word,
   [856] = 1,
-    ACTIONS(432), 1,
+    ACTIONS(428), 1,
       sym_word,
   [860] = 1,
+    ACTIONS(430), 1,
+      sym_word,
+  [864] = 1,
+    ACTIONS(432), 1,
+      sym_text,
+  [868] = 1,
     ACTIONS(434), 1,
       sym_text,
-  [864] = 1,
+  [872] = 1,
     ACTIONS(436), 1,
       sym_word,
-  [868] = 1,
+  [876] = 1,
     ACTIONS(438), 1,
       sym_word,
-  [872] = 1,
+  [880] = 1,
     ACTIONS(440), 1,
       sym_word,
-  [876] = 1,
-    ACTIONS(442), 1,
-      aux_sym_project_token1,
-  [880] = 1,
-    ACTIONS(444), 1,
-      sym_word,
   [884] = 1,
-    ACTIONS(446), 1,
+    ACTIONS(442), 1,
       sym_word,
   [888] = 1,
-    ACTIONS(448), 1,
-      sym_text,
+    ACTIONS(444), 1,
+      aux_sym_project_token1,
   [892] = 1,
+    ACTIONS(446), 1,
+      sym_text,
+  [896] = 1,
+    ACTIONS(448), 1,
+      sym_word,
+  [900] = 1,
     ACTIONS(450), 1,
       sym_word,
-  [896] = 1,
-    ACTIONS(406), 1,
-      sym__eol,
-  [900] = 1,
-    ACTIONS(452), 1,
-      sym_text,
   [904] = 1,
+    ACTIONS(394), 1,
+      sym__eol,
+  [908] = 1,
+    ACTIONS(452), 1,
+      sym_word,
+  [912] = 1,
     ACTIONS(454), 1,
+      sym_text,
+  [916] = 1,
+    ACTIONS(456), 1,
       sym_word,
 };
 
@@ -3442,104 +3361,105 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(20)] = 262,
   [SMALL_STATE(21)] = 271,
   [SMALL_STATE(22)] = 280,
-  [SMALL_STATE(23)] = 291,
-  [SMALL_STATE(24)] = 302,
-  [SMALL_STATE(25)] = 311,
-  [SMALL_STATE(26)] = 322,
-  [SMALL_STATE(27)] = 333,
-  [SMALL_STATE(28)] = 344,
-  [SMALL_STATE(29)] = 355,
+  [SMALL_STATE(23)] = 287,
+  [SMALL_STATE(24)] = 298,
+  [SMALL_STATE(25)] = 309,
+  [SMALL_STATE(26)] = 318,
+  [SMALL_STATE(27)] = 331,
+  [SMALL_STATE(28)] = 342,
+  [SMALL_STATE(29)] = 353,
   [SMALL_STATE(30)] = 364,
   [SMALL_STATE(31)] = 373,
   [SMALL_STATE(32)] = 382,
-  [SMALL_STATE(33)] = 388,
-  [SMALL_STATE(34)] = 396,
-  [SMALL_STATE(35)] = 402,
-  [SMALL_STATE(36)] = 408,
-  [SMALL_STATE(37)] = 414,
-  [SMALL_STATE(38)] = 420,
-  [SMALL_STATE(39)] = 426,
-  [SMALL_STATE(40)] = 436,
-  [SMALL_STATE(41)] = 442,
-  [SMALL_STATE(42)] = 448,
-  [SMALL_STATE(43)] = 454,
-  [SMALL_STATE(44)] = 460,
-  [SMALL_STATE(45)] = 466,
-  [SMALL_STATE(46)] = 472,
-  [SMALL_STATE(47)] = 478,
-  [SMALL_STATE(48)] = 484,
-  [SMALL_STATE(49)] = 490,
-  [SMALL_STATE(50)] = 496,
-  [SMALL_STATE(51)] = 506,
-  [SMALL_STATE(52)] = 516,
-  [SMALL_STATE(53)] = 522,
-  [SMALL_STATE(54)] = 528,
-  [SMALL_STATE(55)] = 534,
-  [SMALL_STATE(56)] = 540,
-  [SMALL_STATE(57)] = 546,
-  [SMALL_STATE(58)] = 556,
-  [SMALL_STATE(59)] = 562,
-  [SMALL_STATE(60)] = 568,
-  [SMALL_STATE(61)] = 578,
-  [SMALL_STATE(62)] = 584,
-  [SMALL_STATE(63)] = 592,
-  [SMALL_STATE(64)] = 598,
-  [SMALL_STATE(65)] = 604,
-  [SMALL_STATE(66)] = 610,
-  [SMALL_STATE(67)] = 616,
-  [SMALL_STATE(68)] = 622,
-  [SMALL_STATE(69)] = 628,
-  [SMALL_STATE(70)] = 634,
-  [SMALL_STATE(71)] = 640,
-  [SMALL_STATE(72)] = 646,
-  [SMALL_STATE(73)] = 652,
-  [SMALL_STATE(74)] = 658,
-  [SMALL_STATE(75)] = 666,
-  [SMALL_STATE(76)] = 672,
-  [SMALL_STATE(77)] = 682,
-  [SMALL_STATE(78)] = 688,
-  [SMALL_STATE(79)] = 694,
-  [SMALL_STATE(80)] = 700,
-  [SMALL_STATE(81)] = 708,
-  [SMALL_STATE(82)] = 715,
-  [SMALL_STATE(83)] = 720,
-  [SMALL_STATE(84)] = 727,
-  [SMALL_STATE(85)] = 734,
-  [SMALL_STATE(86)] = 741,
-  [SMALL_STATE(87)] = 748,
-  [SMALL_STATE(88)] = 753,
-  [SMALL_STATE(89)] = 758,
-  [SMALL_STATE(90)] = 765,
-  [SMALL_STATE(91)] = 770,
-  [SMALL_STATE(92)] = 775,
-  [SMALL_STATE(93)] = 782,
-  [SMALL_STATE(94)] = 787,
-  [SMALL_STATE(95)] = 792,
-  [SMALL_STATE(96)] = 799,
-  [SMALL_STATE(97)] = 806,
-  [SMALL_STATE(98)] = 813,
-  [SMALL_STATE(99)] = 820,
-  [SMALL_STATE(100)] = 824,
-  [SMALL_STATE(101)] = 828,
-  [SMALL_STATE(102)] = 832,
-  [SMALL_STATE(103)] = 836,
-  [SMALL_STATE(104)] = 840,
-  [SMALL_STATE(105)] = 844,
-  [SMALL_STATE(106)] = 848,
-  [SMALL_STATE(107)] = 852,
-  [SMALL_STATE(108)] = 856,
-  [SMALL_STATE(109)] = 860,
-  [SMALL_STATE(110)] = 864,
-  [SMALL_STATE(111)] = 868,
-  [SMALL_STATE(112)] = 872,
-  [SMALL_STATE(113)] = 876,
-  [SMALL_STATE(114)] = 880,
-  [SMALL_STATE(115)] = 884,
-  [SMALL_STATE(116)] = 888,
-  [SMALL_STATE(117)] = 892,
-  [SMALL_STATE(118)] = 896,
-  [SMALL_STATE(119)] = 900,
-  [SMALL_STATE(120)] = 904,
+  [SMALL_STATE(33)] = 391,
+  [SMALL_STATE(34)] = 400,
+  [SMALL_STATE(35)] = 406,
+  [SMALL_STATE(36)] = 412,
+  [SMALL_STATE(37)] = 420,
+  [SMALL_STATE(38)] = 426,
+  [SMALL_STATE(39)] = 432,
+  [SMALL_STATE(40)] = 438,
+  [SMALL_STATE(41)] = 444,
+  [SMALL_STATE(42)] = 450,
+  [SMALL_STATE(43)] = 460,
+  [SMALL_STATE(44)] = 466,
+  [SMALL_STATE(45)] = 472,
+  [SMALL_STATE(46)] = 478,
+  [SMALL_STATE(47)] = 484,
+  [SMALL_STATE(48)] = 490,
+  [SMALL_STATE(49)] = 496,
+  [SMALL_STATE(50)] = 506,
+  [SMALL_STATE(51)] = 512,
+  [SMALL_STATE(52)] = 518,
+  [SMALL_STATE(53)] = 524,
+  [SMALL_STATE(54)] = 534,
+  [SMALL_STATE(55)] = 540,
+  [SMALL_STATE(56)] = 546,
+  [SMALL_STATE(57)] = 552,
+  [SMALL_STATE(58)] = 558,
+  [SMALL_STATE(59)] = 566,
+  [SMALL_STATE(60)] = 576,
+  [SMALL_STATE(61)] = 582,
+  [SMALL_STATE(62)] = 588,
+  [SMALL_STATE(63)] = 598,
+  [SMALL_STATE(64)] = 604,
+  [SMALL_STATE(65)] = 612,
+  [SMALL_STATE(66)] = 618,
+  [SMALL_STATE(67)] = 624,
+  [SMALL_STATE(68)] = 630,
+  [SMALL_STATE(69)] = 636,
+  [SMALL_STATE(70)] = 642,
+  [SMALL_STATE(71)] = 648,
+  [SMALL_STATE(72)] = 654,
+  [SMALL_STATE(73)] = 660,
+  [SMALL_STATE(74)] = 666,
+  [SMALL_STATE(75)] = 672,
+  [SMALL_STATE(76)] = 680,
+  [SMALL_STATE(77)] = 686,
+  [SMALL_STATE(78)] = 692,
+  [SMALL_STATE(79)] = 702,
+  [SMALL_STATE(80)] = 708,
+  [SMALL_STATE(81)] = 714,
+  [SMALL_STATE(82)] = 720,
+  [SMALL_STATE(83)] = 727,
+  [SMALL_STATE(84)] = 732,
+  [SMALL_STATE(85)] = 737,
+  [SMALL_STATE(86)] = 742,
+  [SMALL_STATE(87)] = 749,
+  [SMALL_STATE(88)] = 754,
+  [SMALL_STATE(89)] = 759,
+  [SMALL_STATE(90)] = 766,
+  [SMALL_STATE(91)] = 773,
+  [SMALL_STATE(92)] = 780,
+  [SMALL_STATE(93)] = 787,
+  [SMALL_STATE(94)] = 794,
+  [SMALL_STATE(95)] = 801,
+  [SMALL_STATE(96)] = 808,
+  [SMALL_STATE(97)] = 813,
+  [SMALL_STATE(98)] = 820,
+  [SMALL_STATE(99)] = 827,
+  [SMALL_STATE(100)] = 832,
+  [SMALL_STATE(101)] = 836,
+  [SMALL_STATE(102)] = 840,
+  [SMALL_STATE(103)] = 844,
+  [SMALL_STATE(104)] = 848,
+  [SMALL_STATE(105)] = 852,
+  [SMALL_STATE(106)] = 856,
+  [SMALL_STATE(107)] = 860,
+  [SMALL_STATE(108)] = 864,
+  [SMALL_STATE(109)] = 868,
+  [SMALL_STATE(110)] = 872,
+  [SMALL_STATE(111)] = 876,
+  [SMALL_STATE(112)] = 880,
+  [SMALL_STATE(113)] = 884,
+  [SMALL_STATE(114)] = 888,
+  [SMALL_STATE(115)] = 892,
+  [SMALL_STATE(116)] = 896,
+  [SMALL_STATE(117)] = 900,
+  [SMALL_STATE(118)] = 904,
+  [SMALL_STATE(119)] = 908,
+  [SMALL_STATE(120)] = 912,
+  [SMALL_STATE(121)] = 916,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -3547,99 +3467,99 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
   [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
   [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
   [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [41] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
-  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(51),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [41] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
+  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(102),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(49),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
   [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
   [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
   [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(95),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
   [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
   [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
   [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
   [95] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(84),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(53),
-  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
+  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(55),
+  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
+  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
   [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
   [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [143] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(75),
-  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
-  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [161] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
-  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(51),
-  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
-  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [176] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
-  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [143] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(77),
+  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(78),
+  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
+  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
+  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
+  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [161] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
+  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
+  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [176] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
+  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
   [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(21),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(81),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(83),
+  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(93),
+  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(95),
+  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
   [200] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
   [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
-  [204] = {.entry = {.count = 1, .reusable = false}}, SHIFT(40),
-  [206] = {.entry = {.count = 1, .reusable = false}}, SHIFT(41),
+  [204] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
+  [206] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
   [208] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
-  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
   [212] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 9),
-  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
+  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
   [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
   [220] = {.entry = {.count = 1, .reusable = false}}, SHIFT(11),
   [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
   [224] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
   [226] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
-  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
   [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
   [232] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
   [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
@@ -3648,109 +3568,110 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
   [242] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
   [244] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
-  [246] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
+  [246] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
   [249] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
   [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
-  [254] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
-  [256] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
+  [254] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
+  [256] = {.entry = {.count = 1, .reusable = false}}, SHIFT(62),
   [258] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
-  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(56),
+  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
   [262] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
-  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
+  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
   [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
-  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [276] = {.entry = {.count = 1, .reusable = false}}, SHIFT(72),
-  [278] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
-  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
-  [283] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
-  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
-  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 9),
-  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
-  [296] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
-  [298] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
-  [302] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
-  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
-  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
-  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
-  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
-  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
-  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
-  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
-  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
-  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
-  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
-  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
-  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
-  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
-  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
-  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
-  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 8),
-  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
-  [378] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
-  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
-  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [392] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
-  [396] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [276] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [278] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [280] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
+  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
+  [285] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
+  [287] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(28),
+  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
+  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [298] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
+  [300] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
+  [304] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
+  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
+  [308] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
+  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
+  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
+  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
+  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
+  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
+  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
+  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
+  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
+  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
+  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
+  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
+  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
+  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
+  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
+  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
+  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
+  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
+  [364] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
+  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
+  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
+  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
+  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
+  [378] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
+  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
+  [382] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
+  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
+  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
+  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
   [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
-  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
-  [402] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
-  [406] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
-  [410] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
+  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
+  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
+  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
   [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [414] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [422] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
+  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [418] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [422] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
 };
 
 #ifdef __cplusplus
