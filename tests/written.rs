@@ -34,7 +34,7 @@ fn the_published_putuo_explanations_agree_with_the_figures() {
     let c = compile(PUTUO);
     // The only diagnostics: the basic spending the published budget lists on 2120104 城管执法
     // (usually a project code), one per line.
-    let codes: Vec<&str> = c.diagnostics.iter().map(|d| &*d.code).collect();
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["W0307"; 24]);
     // The figures the sentences state, derived.
     let f = &c.document.figures;
