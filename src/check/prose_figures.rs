@@ -209,23 +209,28 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Whether a label may start after `before` (normalized): at the start, after punctuation or a
-/// digit, after a year (`2026年`), 本部门, 部门, 财政拨款的 or the department's name (the last
-/// five characters of it, at least).
-fn starts_here(before: &str, department: &str) -> bool {
+/// digit, after the budget year (`2026年`; after another year it is that year's figure), 本部门,
+/// 本单位, 其中, 财政拨款的 or the department's name (its last five characters, at least).
+fn starts_here(before: &str, department: &str, year: u16) -> bool {
     let Some(last) = before.chars().last() else {
         return true;
     };
     if !is_cjk(last) {
         return true;
     }
-    let year = before
-        .strip_suffix('年')
-        .or_else(|| before.strip_suffix("年度"))
-        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    if year
-        || ["本部门", "本单位", "财政拨款的", "其中"]
-            .iter()
-            .any(|w| before.ends_with(w))
+    // A year: the budget's (`2026年“三公”经费`); another year's figure is not this budget's.
+    if let Some(b) = before
+        .strip_suffix("年度")
+        .or_else(|| before.strip_suffix('年'))
+        .filter(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+    {
+        let digits: String = b.chars().rev().take_while(char::is_ascii_digit).collect();
+        let written: String = digits.chars().rev().collect();
+        return written == year.to_string();
+    }
+    if ["本部门", "本单位", "财政拨款的", "其中"]
+        .iter()
+        .any(|w| before.ends_with(w))
     {
         return true;
     }
@@ -241,7 +246,7 @@ fn starts_here(before: &str, department: &str) -> bool {
 
 /// The figure the words before an amount name, if they end in a label that starts there; with
 /// the label as matched (`机关运行经费预算`).
-fn label_before(before: &str, department: &str) -> Option<(Fig, String)> {
+fn label_before(before: &str, department: &str, year: u16) -> Option<(Fig, String)> {
     let text = normalize(before);
     let text = text.strip_suffix('为').unwrap_or(&text);
     let mut best: Option<(Fig, String)> = None;
@@ -254,7 +259,7 @@ fn label_before(before: &str, department: &str) -> Option<(Fig, String)> {
             let Some(head) = text.strip_suffix(full.as_str()) else {
                 continue;
             };
-            if starts_here(head, department)
+            if starts_here(head, department, year)
                 && best.as_ref().is_none_or(|(_, b)| full.len() > b.len())
             {
                 best = Some((*fig, full));
@@ -316,7 +321,7 @@ pub fn run(b: &Budget, catalog: &Catalog, doc: &Document, out: &mut Vec<Diagnost
                     out.push(unknown_item(span, &name));
                     None
                 }
-                None => label_before(before, b.department())
+                None => label_before(before, b.department(), b.year())
                     .and_then(|(fig, label)| Some((derived(fig, &doc.figures)?, label))),
             };
             if let Some((value, what)) = found {
@@ -436,4 +441,66 @@ pub(super) fn truncation(span: Span, s: &str, exact: &str, r: &str, u: &str, n: 
         "金额换算成万元后按四舍五入（五入远离零）保留小数，不能直接舍去后面的位数。",
         "amounts converted to 万元 are rounded half away from zero, not cut off."
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEPT: &str = "普陀区城市管理行政执法局";
+
+    fn label(before: &str) -> Option<String> {
+        label_before(before, DEPT, 2026).map(|(_, l)| l)
+    }
+
+    #[test]
+    fn a_label_counts_where_it_starts() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            label("2026年，普陀区城市管理行政执法局收入预算"),
+            some("收入预算")
+        );
+        assert_eq!(label("其中：财政拨款收入"), some("财政拨款收入"));
+        assert_eq!(label("2026年“三公”经费预算数为"), some("三公经费预算数"));
+        assert_eq!(label("（一）因公出国（境）费"), some("因公出国(境)费"));
+        assert_eq!(
+            label("一家行政执法机构财政拨款的机关运行经费预算为"),
+            some("机关运行经费预算")
+        );
+        assert_eq!(label("2026年本部门政府采购预算"), some("政府采购预算"));
+        assert_eq!(
+            label("财政拨款支出预算中，一般公共预算拨款支出预算"),
+            some("一般公共预算拨款支出预算")
+        );
+        // Look-alikes: another figure that ends in a label's words, another year's figure, a
+        // label that needs 预算, words budc does not know.
+        assert_eq!(label("拆违经费项目支出预算"), None);
+        assert_eq!(label("一般公共预算基本支出"), None);
+        assert_eq!(label("预留给小型和微型企业的政府采购项目预算为"), None);
+        assert_eq!(label("面向中小企业预留政府采购项目预算金额"), None);
+        assert_eq!(label("2025年机关运行经费预算为"), None);
+        assert_eq!(label("上年机关运行经费"), None);
+        assert_eq!(label("其中：政府采购"), None);
+        assert_eq!(label("本年度拆违经费预算金额为"), None);
+        assert_eq!(label("单价"), None);
+    }
+
+    #[test]
+    fn amounts_with_their_unit_and_decimals() {
+        let a = amounts("收入预算4,748.35万元，其中：事业收入0万元；单价100元（含），第1，2项");
+        let got: Vec<(String, u32, &str)> = a
+            .iter()
+            .map(|a| (a.value.to_string(), a.decimals, a.unit.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("4748.35".to_string(), 2, "万元"),
+                ("0".to_string(), 0, "万元"),
+                ("100".to_string(), 0, "元"),
+            ]
+        );
+        // Commas only between thousands.
+        assert_eq!(amounts("12,34万元"), []);
+    }
 }
