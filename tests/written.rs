@@ -187,3 +187,21 @@ fn the_written_explanations_replace_the_generated_ones() {
     // The generated 说明's first section is gone.
     assert!(!xml.contains("预算收支增减变化情况说明"));
 }
+
+#[test]
+fn the_written_explanations_go_through_the_workbook_and_back() {
+    let c = compile(PUTUO);
+    let book = c.to_xlsx().unwrap();
+    let options = budc::import::Options::default();
+    let imported = budc::import::import(&book, &options).unwrap();
+    let back = compile(&imported.out.text);
+    assert_eq!(back.budget.explanations.len(), 2);
+    for (a, b) in c.budget.explanations.iter().zip(&back.budget.explanations) {
+        assert_eq!(a.title.value, b.title.value);
+        let (pa, pb): (Vec<&str>, Vec<&str>) = (
+            a.paragraphs.iter().map(|p| p.value.as_str()).collect(),
+            b.paragraphs.iter().map(|p| p.value.as_str()).collect(),
+        );
+        assert_eq!(pa, pb);
+    }
+}
