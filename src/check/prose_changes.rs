@@ -99,8 +99,7 @@ fn change_at(text: &str, i: usize) -> Option<Stated> {
         .unwrap_or(r);
     let at = text.len() - r.len();
     if !against {
-        let words = r.strip_prefix("持平")?;
-        let _ = words;
+        r.strip_prefix("持平")?;
         return Some(Stated {
             change: Decimal::ZERO,
             unit: MoneyUnit::TenThousandYuan,
