@@ -284,11 +284,11 @@ fn check(j: &Joined, total: Stated, parts: &[(usize, usize)], out: &mut Vec<Diag
             .normalize();
         let u = total.unit.as_str();
         if v > Decimal::ZERO {
-            (format!("增加{v}{u}"), format!("up {v}{u}"))
+            (format!("增加{v}{u}"), format!("+{v}{u}"))
         } else if v < Decimal::ZERO {
-            (format!("减少{}{u}", -v), format!("down {}{u}", -v))
+            (format!("减少{}{u}", -v), format!("-{}{u}", -v))
         } else {
-            ("持平".to_string(), "unchanged".to_string())
+            ("持平".to_string(), "0 (持平)".to_string())
         }
     };
     let ((tz, te), (sz, se)) = (show(total.change), show(sum));
@@ -302,7 +302,7 @@ fn check(j: &Joined, total: Stated, parts: &[(usize, usize)], out: &mut Vec<Diag
         "E0227",
         t!(
             "总数比上年{tz}，其下 {n} 个部分的增减额之和却是{sz}（差 {gap}{u}）",
-            "the total changes {te} against last year, its {n} parts add up to {se} (a gap of {gap}{u})"
+            "the total's change against last year is {te}, its {n} parts' changes add up to {se} (a gap of {gap}{u})"
         ),
     )
     .at(j.span(total.start, total.end), t!("总数的增减", "the total's change"));
