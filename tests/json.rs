@@ -286,6 +286,7 @@ fn the_document_without_its_tables_and_projects() {
             "assets",
             "reasons",
             "glossary",
+            "explanations",
             "tables"
         ]
     );

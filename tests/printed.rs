@@ -88,15 +88,19 @@ fn half_away_from_zero_to_the_decimals_written() {
             "断言 人员支出 = 9.37 万元",
             "断言 日常公用支出 = 9.36 万元",
             "断言 人员支出 = 9.3 万元",
+            "断言 人员支出 = 9.39 万元",
         ],
     );
-    let got: Vec<String> = diags(&fails).into_iter().map(|d| d.1).collect();
+    let got: Vec<(String, String)> = diags(&fails).into_iter().map(|d| (d.0, d.1)).collect();
+    // The digits cut off instead of rounded: E0226, which says so; another wrong figure: E0201.
+    let e = |code: &str, m: &str| (code.to_string(), m.to_string());
     assert_eq!(
         got,
         [
-            "断言不成立：人员支出 写的是 9.37 万元，由事实算得 9.375 万元（四舍五入到 2 位为 9.38）",
-            "断言不成立：日常公用支出 写的是 9.36 万元，由事实算得 9.365 万元（四舍五入到 2 位为 9.37）",
-            "断言不成立：人员支出 写的是 9.3 万元，由事实算得 9.375 万元（四舍五入到 1 位为 9.4）",
+            e("E0226", "9.37万元 是把 9.375万元 截断得来的，四舍五入到 2 位小数应为 9.38万元"),
+            e("E0226", "9.36万元 是把 9.365万元 截断得来的，四舍五入到 2 位小数应为 9.37万元"),
+            e("E0226", "9.3万元 是把 9.375万元 截断得来的，四舍五入到 1 位小数应为 9.4万元"),
+            e("E0201", "断言不成立：人员支出 写的是 9.39 万元，由事实算得 9.375 万元（四舍五入到 2 位为 9.38）"),
         ]
     );
 }

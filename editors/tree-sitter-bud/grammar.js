@@ -65,7 +65,7 @@ module.exports = grammar({
 
     // Statements that end in free text (a `#` there is part of the text).
     _text_statement: $ => choice(
-      $.department, $.glossary_block, $.paragraph, $.prior_file, $.project, $.goal,
+      $.department, $.glossary_block, $.explanation_block, $.paragraph, $.prior_file, $.project, $.goal,
     ),
 
     department: $ => seq(alias('部门', $.keyword), field('name', $.text)),
@@ -79,6 +79,7 @@ module.exports = grammar({
     organization_block: $ => alias('机构设置', $.keyword),
     reason_block: $ => seq(alias('原因', $.keyword), $.word),
     glossary_block: $ => seq(alias('名词', $.keyword), $.text),
+    explanation_block: $ => seq(alias('说明', $.keyword), $.text),
     paragraph: $ => seq(alias(choice('>', '＞'), $.quote), optional(alias($.text, $.prose))),
 
     income: $ => seq(alias('收入', $.keyword), field('source', $.word), $.amount),

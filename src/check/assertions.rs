@@ -178,8 +178,17 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
     }
 }
 
+/// A value rounded half away from zero to `decimals` places, and truncated (toward zero) to
+/// them: a printed amount that is the second and not the first was cut off (E0226).
+pub(super) fn precision(exact: Decimal, decimals: u32) -> (Decimal, Decimal) {
+    (
+        exact.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero),
+        exact.round_dp_with_strategy(decimals, RoundingStrategy::ToZero),
+    )
+}
+
 /// A derived figure (in the budget's unit) in another unit; `None` out of range.
-fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Option<Decimal> {
+pub(super) fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Option<Decimal> {
     let ten_thousand = Decimal::from(10_000);
     match (from, to) {
         (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => d.checked_div(ten_thousand),
@@ -222,13 +231,19 @@ fn printed(
         )
         .at(amount.span, t!("超出范围", "out of range")));
     };
-    let rounded = exact.round_dp_with_strategy(n, RoundingStrategy::MidpointAwayFromZero);
+    let (rounded, truncated) = precision(exact, n);
     if rounded == amount.value {
         return Ok(());
     }
     let s = amount.value.to_string();
     let e = with_decimals(exact, n);
     let r = format!("{rounded:.prec$}", prec = n as usize);
+    if truncated == amount.value {
+        return Err(
+            super::prose_figures::truncation(amount.span, &s, &e, &r, u, n)
+                .also(ref_span, t!("断言的对象", "what is asserted")),
+        );
+    }
     Err(Diagnostic::new(
         "E0201",
         t!(

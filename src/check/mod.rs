@@ -8,6 +8,8 @@ mod classification;
 mod content;
 mod goals;
 mod prose;
+mod prose_changes;
+mod prose_figures;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
@@ -25,6 +27,8 @@ pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic
     goals::run(budget, catalog, &mut out);
     content::run(budget, doc, &mut out);
     prose::run(budget, &mut out);
+    prose_figures::run(budget, catalog, doc, &mut out);
+    prose_changes::run(budget, &mut out);
     assertions::run(budget, doc, &mut out);
     out
 }

@@ -15,6 +15,7 @@ pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
         .chain(&b.organization)
         .chain(b.reasons.iter().flat_map(|r| &r.paragraphs))
         .chain(b.glossary.iter().flat_map(|g| &g.paragraphs))
+        .chain(b.explanations.iter().flat_map(|e| &e.paragraphs))
         .chain(b.assets.iter().flat_map(|a| &a.notes))
         .chain(b.projects.iter().flat_map(|p| &p.goal));
     for s in texts {
@@ -24,7 +25,8 @@ pub fn run(b: &Budget, out: &mut Vec<Diagnostic>) {
         instruction(s, out);
     }
     let year = b.year();
-    for s in b.reasons.iter().flat_map(|r| &r.paragraphs) {
+    let reasons = b.reasons.iter().flat_map(|r| &r.paragraphs);
+    for s in reasons.chain(b.explanations.iter().flat_map(|e| &e.paragraphs)) {
         other_years(s, year, out);
     }
 }
@@ -254,9 +256,10 @@ fn instruction(s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// W0510: a year in a reason that is neither the budget's nor the one before: `2025年无公车购置
-/// 计划` in a 2026 budget, copied from last year's text. A span of years (2024-2026年) and a
-/// title in 《》 are left alone.
+/// W0510: a year in a reason (or in the 说明 as published) that is neither the budget's nor the
+/// one before: `2025年无公车购置计划` in a 2026 budget, copied from last year's text. A span of
+/// years that reaches the budget year or the one before (`2024-2026年`, `（2024年-2026年）`,
+/// `2024年1月1日-2026年12月31日`) and a title in 《》 are left alone.
 fn other_years(s: &Spanned<String>, year: u16, out: &mut Vec<Diagnostic>) {
     let text = &s.value;
     let mut depth = 0i32;
@@ -270,7 +273,12 @@ fn other_years(s: &Spanned<String>, year: u16, out: &mut Vec<Diagnostic>) {
         if depth > 0
             || !c.is_ascii_digit()
             || chars.get(k.wrapping_sub(1)).is_some_and(|p| {
-                k > 0 && (p.1.is_ascii_digit() || matches!(p.1, '-' | '—' | '至' | '~'))
+                // The second year of a span (2024-2026年, 2024年至2026年); 截至 is a date.
+                let after_jie = k > 1 && chars.get(k - 2).is_some_and(|q| q.1 == '截');
+                k > 0
+                    && (p.1.is_ascii_digit()
+                        || matches!(p.1, '-' | '—' | '~')
+                        || p.1 == '至' && !after_jie)
             })
         {
             continue;
@@ -294,6 +302,11 @@ fn other_years(s: &Spanned<String>, year: u16, out: &mut Vec<Diagnostic>) {
         if !(1990..=2100).contains(&y) || y == year || y + 1 == year {
             continue;
         }
+        if span_end(after.get('年'.len_utf8()..).unwrap_or_default())
+            .is_some_and(|to| y < year && to + 1 >= year)
+        {
+            continue;
+        }
         let prior = year.saturating_sub(1);
         out.push(warn(
             s,
@@ -311,4 +324,27 @@ fn other_years(s: &Spanned<String>, year: u16, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// The year a span of years ends in, after its first year and 年: `-2026年`, `1月1日-2026年12月31日`
+/// → 2026 (a date's month and day may stand between).
+fn span_end(after: &str) -> Option<u16> {
+    let mut r = after;
+    // The month and day of a date: `1月1日`.
+    for unit in ['月', '日'] {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            if let Some(rest) = r.get(digits..).and_then(|x| x.strip_prefix(unit)) {
+                r = rest;
+            }
+        }
+    }
+    let r = ["-", "—", "–", "－", "~", "～", "至"]
+        .iter()
+        .find_map(|d| r.strip_prefix(d))?;
+    let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    digits.parse().ok()
 }

@@ -25,7 +25,8 @@ pub struct Document {
     /// Every table, in the order of `TableId::ALL`.
     tables: [Table; TableId::COUNT],
     pub figures: Figures,
-    /// 第三部分 说明: its six sections.
+    /// 第三部分 说明: its six generated sections, or the sections written in the file
+    /// (`说明 <标题>`, the 说明 as published), which replace them.
     pub explanations: Vec<Section>,
     /// 第四部分 名词解释: the file's own entries, else the catalog's.
     pub glossary: Vec<Definition>,
@@ -63,7 +64,10 @@ pub fn compute(budget: &Budget, catalog: &Catalog) -> Document {
     let glossary = prose::glossary(budget, &rules.glossary);
     Document {
         tables,
-        explanations: prose::explanations(budget, &figures, &glossary),
+        explanations: match prose::written(budget) {
+            Some(written) => written,
+            None => prose::explanations(budget, &figures, &glossary),
+        },
         glossary,
         figures,
     }

@@ -58,6 +58,7 @@ fn outline_entry(stmt: &Stmt) -> Option<(String, lsp::SymbolKind)> {
         Stmt::AssetsBlock(_) => ("资产".into(), lsp::SymbolKind::NAMESPACE),
         Stmt::DutiesBlock => ("主要职责".into(), lsp::SymbolKind::STRING),
         Stmt::OrganizationBlock => ("机构设置".into(), lsp::SymbolKind::STRING),
+        Stmt::ExplanationBlock(title) => (format!("说明 {}", title.value), lsp::SymbolKind::STRING),
         Stmt::SubUnit { id, .. } => (format!("二级单位 {}", id.value), lsp::SymbolKind::MODULE),
         _ => return None,
     })

@@ -23,6 +23,7 @@ pub(super) enum Block {
     Organization,
     Reason(usize),
     Glossary(usize),
+    Explanation(usize),
     Basic,
     Prior,
     Project(usize),
@@ -39,6 +40,7 @@ impl Block {
             Block::Organization => BlockKind::Organization,
             Block::Reason(_) => BlockKind::Reason,
             Block::Glossary(_) => BlockKind::Glossary,
+            Block::Explanation(_) => BlockKind::Explanation,
             Block::Basic => BlockKind::Basic,
             Block::Prior => BlockKind::Prior,
             Block::Project(_) => BlockKind::Project,
@@ -264,6 +266,13 @@ impl Builder<'_> {
                     paragraphs: Vec::new(),
                 });
                 self.block = Block::Glossary(b.glossary.len() - 1);
+            }
+            Stmt::ExplanationBlock(w) => {
+                b.explanations.push(WrittenSection {
+                    title: spanned(w),
+                    paragraphs: Vec::new(),
+                });
+                self.block = Block::Explanation(b.explanations.len() - 1);
             }
             Stmt::BasicBlock(unit) => {
                 if let Some(u) = unit {

@@ -23,6 +23,11 @@ impl Builder<'_> {
                     g.paragraphs.push(spanned(p));
                 }
             }
+            (Block::Explanation(i), Stmt::Paragraph(p)) => {
+                if let Some(e) = self.budget.explanations.get_mut(i) {
+                    e.paragraphs.push(spanned(p));
+                }
+            }
             (Block::Assets, _) => self.asset(stmt),
             (
                 Block::Basic,

@@ -369,6 +369,9 @@ pub struct Budget {
     pub reasons: Vec<Reason>,
     /// 名词解释 written in the file (they override the built-in entries of the same term).
     pub glossary: Vec<GlossaryEntry>,
+    /// The 说明 as published (`说明 <标题>` blocks), in the order written: they replace the
+    /// generated 说明 in the outputs, and their amounts are checked against the figures.
+    pub explanations: Vec<WrittenSection>,
     /// 收入 by source.
     pub income: Vec<Income>,
     /// 基本支出 lines.
@@ -478,6 +481,13 @@ pub struct Reason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     pub term: Spanned<String>,
+    pub paragraphs: Vec<Spanned<String>>,
+}
+
+/// One section of the 说明 as published: its title and paragraphs, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenSection {
+    pub title: Spanned<String>,
     pub paragraphs: Vec<Spanned<String>>,
 }
 

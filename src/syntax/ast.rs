@@ -61,6 +61,8 @@ pub enum Stmt {
     OrganizationBlock,
     ReasonBlock(Word),
     GlossaryBlock(Word),
+    /// `说明 <标题>`: a section of the 说明 as published.
+    ExplanationBlock(Word),
     Paragraph(Word),
     Income {
         source: Word,

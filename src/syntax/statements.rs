@@ -20,6 +20,8 @@ pub enum BlockKind {
     Reason,
     /// 名词 — a glossary entry
     Glossary,
+    /// 说明 — a section of the 说明 as published
+    Explanation,
     /// 基本支出 — basic spending
     Basic,
     /// 上年 — the figures of the year before
@@ -263,7 +265,8 @@ statements! {
     OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization).words(&[], |_| Some(Stmt::OrganizationBlock)),
     ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason).words(&[P::Word], |[w, ..]| Some(Stmt::ReasonBlock(w?))),
     GlossaryBlock: opens("名词", "glossary_block", "名词 <名词>（下面每段一行 “> 文字”）", B::Glossary).words(&[P::Text], |[w, ..]| Some(Stmt::GlossaryBlock(w?))).laid_out(L::Text(0)),
-    Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Assets]).laid_out(L::Text(0)),
+    ExplanationBlock: opens("说明", "explanation_block", "说明 <标题>（如 部门预算编制说明；下面每段一行 “> 文字”）", B::Explanation).words(&[P::Text], |[w, ..]| Some(Stmt::ExplanationBlock(w?))).laid_out(L::Text(0)),
+    Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Explanation, B::Assets]).laid_out(L::Text(0)),
     Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]).laid_out(L::Amount),
     BasicBlock: opens("基本支出", "basic_block", "基本支出 [<二级单位简称>]（下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic).words(&[P::OptionalName], |[w, ..]| Some(Stmt::BasicBlock(w))),
     BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]).laid_out(L::Amount),
@@ -448,7 +451,7 @@ mod tests {
     }
 
     /// One line of every statement (add a line for a new statement).
-    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
+    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n说明 部门预算编制说明\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
 
     #[test]
     fn every_statement_has_its_row_and_stands_where_the_row_says() {
@@ -527,7 +530,7 @@ mod tests {
         assert_eq!(BlockKind::Basic.keyword(), "基本支出");
         assert_eq!(
             Kind::Paragraph.home(),
-            "主要职责、机构设置、原因、名词或资产"
+            "主要职责、机构设置、原因、名词、说明或资产"
         );
         assert_eq!(Kind::ThreePublic.home(), "项目或上年");
         assert_eq!(Kind::Goal.home(), "项目");

@@ -7,11 +7,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 122
+#define STATE_COUNT 124
 #define LARGE_STATE_COUNT 4
-#define SYMBOL_COUNT 99
+#define SYMBOL_COUNT 101
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 53
+#define TOKEN_COUNT 54
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 10
 #define MAX_ALIAS_SEQUENCE_LENGTH 9
@@ -38,90 +38,92 @@ enum ts_symbol_identifiers {
   anon_sym_u673au6784u8bbeu7f6e = 16,
   anon_sym_u539fu56e0 = 17,
   anon_sym_u540du8bcd = 18,
-  anon_sym_GT = 19,
-  anon_sym_uff1e = 20,
-  anon_sym_u6536u5165 = 21,
-  anon_sym_u57fau672cu652fu51fa = 22,
-  anon_sym_u4e0au5e74u6587u4ef6 = 23,
-  anon_sym_u4e0au5e74 = 24,
-  anon_sym_u6536u652f = 25,
-  anon_sym_u9879u76eeu652fu51fa = 26,
-  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 27,
-  anon_sym_u9879u76ee = 28,
-  aux_sym_project_token1 = 29,
-  anon_sym_u5355u4f4d = 30,
-  anon_sym_u7c7bu578b = 31,
-  anon_sym_u8d44u91d1 = 32,
-  anon_sym_u652fu51fa = 33,
-  anon_sym_u91d1u989d = 34,
-  anon_sym_u7ecfu6d4e = 35,
-  anon_sym_u91c7u8d2d = 36,
-  anon_sym_u4e09u516c = 37,
-  anon_sym_u76eeu6807 = 38,
-  anon_sym_u6307u6807 = 39,
-  anon_sym_PIPE = 40,
-  anon_sym_uff5c = 41,
-  sym_field = 42,
-  anon_sym_u8d44u4ea7 = 43,
-  anon_sym_u8f66u8f86 = 44,
-  anon_sym_u5927u578bu8bbeu5907 = 45,
-  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 46,
-  anon_sym_u91cdu70b9u8bc4u4ef7 = 47,
-  anon_sym_u65adu8a00 = 48,
-  aux_sym_assertion_token1 = 49,
-  anon_sym_EQ = 50,
-  anon_sym_uff1d = 51,
-  sym_assert_text = 52,
-  sym_source_file = 53,
-  sym__line = 54,
-  sym_code = 55,
-  sym_amount = 56,
-  sym_integer = 57,
-  sym__statement = 58,
-  sym__text_statement = 59,
-  sym_department = 60,
-  sym_year = 61,
-  sym_money_unit = 62,
-  sym_catalog_year = 63,
-  sym_unit_kind = 64,
-  sym_sub_unit = 65,
-  sym_duties_block = 66,
-  sym_organization_block = 67,
-  sym_reason_block = 68,
-  sym_glossary_block = 69,
-  sym_paragraph = 70,
-  sym_income = 71,
-  sym_basic_block = 72,
-  sym_basic_line = 73,
-  sym_prior_file = 74,
-  sym_prior_block = 75,
-  sym_prior_figure = 76,
-  sym_project = 77,
-  sym_project_unit = 78,
-  sym_project_kind = 79,
-  sym_project_source = 80,
-  sym_allocation = 81,
-  sym_project_amount = 82,
-  sym_economic = 83,
-  sym_procurement = 84,
-  sym_three_public = 85,
-  sym_goal = 86,
-  sym_indicator = 87,
-  sym__sep = 88,
-  sym_assets_block = 89,
-  sym_vehicles = 90,
-  sym_equipment = 91,
-  sym_equipment_purchase = 92,
-  sym_key_evaluation = 93,
-  sym_assertion = 94,
-  aux_sym_source_file_repeat1 = 95,
-  aux_sym_basic_line_repeat1 = 96,
-  aux_sym_allocation_repeat1 = 97,
-  aux_sym_assertion_repeat1 = 98,
-  alias_sym_category = 99,
-  alias_sym_indicator_value = 100,
-  alias_sym_prose = 101,
-  alias_sym_unit = 102,
+  anon_sym_u8bf4u660e = 19,
+  anon_sym_GT = 20,
+  anon_sym_uff1e = 21,
+  anon_sym_u6536u5165 = 22,
+  anon_sym_u57fau672cu652fu51fa = 23,
+  anon_sym_u4e0au5e74u6587u4ef6 = 24,
+  anon_sym_u4e0au5e74 = 25,
+  anon_sym_u6536u652f = 26,
+  anon_sym_u9879u76eeu652fu51fa = 27,
+  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 28,
+  anon_sym_u9879u76ee = 29,
+  aux_sym_project_token1 = 30,
+  anon_sym_u5355u4f4d = 31,
+  anon_sym_u7c7bu578b = 32,
+  anon_sym_u8d44u91d1 = 33,
+  anon_sym_u652fu51fa = 34,
+  anon_sym_u91d1u989d = 35,
+  anon_sym_u7ecfu6d4e = 36,
+  anon_sym_u91c7u8d2d = 37,
+  anon_sym_u4e09u516c = 38,
+  anon_sym_u76eeu6807 = 39,
+  anon_sym_u6307u6807 = 40,
+  anon_sym_PIPE = 41,
+  anon_sym_uff5c = 42,
+  sym_field = 43,
+  anon_sym_u8d44u4ea7 = 44,
+  anon_sym_u8f66u8f86 = 45,
+  anon_sym_u5927u578bu8bbeu5907 = 46,
+  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 47,
+  anon_sym_u91cdu70b9u8bc4u4ef7 = 48,
+  anon_sym_u65adu8a00 = 49,
+  aux_sym_assertion_token1 = 50,
+  anon_sym_EQ = 51,
+  anon_sym_uff1d = 52,
+  sym_assert_text = 53,
+  sym_source_file = 54,
+  sym__line = 55,
+  sym_code = 56,
+  sym_amount = 57,
+  sym_integer = 58,
+  sym__statement = 59,
+  sym__text_statement = 60,
+  sym_department = 61,
+  sym_year = 62,
+  sym_money_unit = 63,
+  sym_catalog_year = 64,
+  sym_unit_kind = 65,
+  sym_sub_unit = 66,
+  sym_duties_block = 67,
+  sym_organization_block = 68,
+  sym_reason_block = 69,
+  sym_glossary_block = 70,
+  sym_explanation_block = 71,
+  sym_paragraph = 72,
+  sym_income = 73,
+  sym_basic_block = 74,
+  sym_basic_line = 75,
+  sym_prior_file = 76,
+  sym_prior_block = 77,
+  sym_prior_figure = 78,
+  sym_project = 79,
+  sym_project_unit = 80,
+  sym_project_kind = 81,
+  sym_project_source = 82,
+  sym_allocation = 83,
+  sym_project_amount = 84,
+  sym_economic = 85,
+  sym_procurement = 86,
+  sym_three_public = 87,
+  sym_goal = 88,
+  sym_indicator = 89,
+  sym__sep = 90,
+  sym_assets_block = 91,
+  sym_vehicles = 92,
+  sym_equipment = 93,
+  sym_equipment_purchase = 94,
+  sym_key_evaluation = 95,
+  sym_assertion = 96,
+  aux_sym_source_file_repeat1 = 97,
+  aux_sym_basic_line_repeat1 = 98,
+  aux_sym_allocation_repeat1 = 99,
+  aux_sym_assertion_repeat1 = 100,
+  alias_sym_category = 101,
+  alias_sym_indicator_value = 102,
+  alias_sym_prose = 103,
+  alias_sym_unit = 104,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -144,6 +146,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u673au6784u8bbeu7f6e] = "keyword",
   [anon_sym_u539fu56e0] = "keyword",
   [anon_sym_u540du8bcd] = "keyword",
+  [anon_sym_u8bf4u660e] = "keyword",
   [anon_sym_GT] = "quote",
   [anon_sym_uff1e] = "quote",
   [anon_sym_u6536u5165] = "keyword",
@@ -195,6 +198,7 @@ static const char * const ts_symbol_names[] = {
   [sym_organization_block] = "organization_block",
   [sym_reason_block] = "reason_block",
   [sym_glossary_block] = "glossary_block",
+  [sym_explanation_block] = "explanation_block",
   [sym_paragraph] = "paragraph",
   [sym_income] = "income",
   [sym_basic_block] = "basic_block",
@@ -250,6 +254,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u673au6784u8bbeu7f6e] = anon_sym_u90e8u95e8,
   [anon_sym_u539fu56e0] = anon_sym_u90e8u95e8,
   [anon_sym_u540du8bcd] = anon_sym_u90e8u95e8,
+  [anon_sym_u8bf4u660e] = anon_sym_u90e8u95e8,
   [anon_sym_GT] = anon_sym_GT,
   [anon_sym_uff1e] = anon_sym_GT,
   [anon_sym_u6536u5165] = anon_sym_u90e8u95e8,
@@ -301,6 +306,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_organization_block] = sym_organization_block,
   [sym_reason_block] = sym_reason_block,
   [sym_glossary_block] = sym_glossary_block,
+  [sym_explanation_block] = sym_explanation_block,
   [sym_paragraph] = sym_paragraph,
   [sym_income] = sym_income,
   [sym_basic_block] = sym_basic_block,
@@ -410,6 +416,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [anon_sym_u540du8bcd] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u8bf4u660e] = {
     .visible = true,
     .named = true,
   },
@@ -614,6 +624,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_glossary_block] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_explanation_block] = {
     .visible = true,
     .named = true,
   },
@@ -1023,6 +1037,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [119] = 119,
   [120] = 120,
   [121] = 121,
+  [122] = 122,
+  [123] = 123,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1035,51 +1051,52 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 34,
         '\r', 35,
         '#', 37,
-        '-', 95,
-        '=', 170,
-        '>', 139,
-        '|', 160,
+        '-', 96,
+        '=', 172,
+        '>', 141,
+        '|', 162,
         0x4e09, 49,
         0x4e0a, 62,
-        0x4e3b, 80,
-        0x4e8c, 74,
+        0x4e3b, 81,
+        0x4e8c, 75,
         0x5355, 45,
         0x539f, 55,
-        0x540d, 86,
-        0x57fa, 65,
+        0x540d, 87,
+        0x57fa, 66,
         0x5927, 56,
         0x5e74, 63,
-        0x6307, 67,
+        0x6307, 68,
         0x652f, 51,
         0x6536, 48,
-        0x65ad, 81,
+        0x65ad, 82,
         0x673a, 50,
-        0x76ee, 68,
-        0x79d1, 72,
+        0x76ee, 69,
+        0x79d1, 73,
         0x7c7b, 57,
-        0x7ecf, 69,
-        0x8d2d, 76,
+        0x7ecf, 70,
+        0x8bf4, 65,
+        0x8d2d, 77,
         0x8d44, 42,
-        0x8f66, 91,
-        0x90e8, 93,
-        0x91c7, 89,
-        0x91cd, 70,
-        0x91d1, 94,
-        0x9879, 73,
-        0xff1d, 171,
-        0xff1e, 140,
-        0xff5c, 161,
+        0x8f66, 92,
+        0x90e8, 94,
+        0x91c7, 90,
+        0x91cd, 71,
+        0x91d1, 95,
+        0x9879, 74,
+        0xff1d, 173,
+        0xff1e, 142,
+        0xff5c, 163,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
-      if (lookahead != 0) ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      if (lookahead != 0) ADVANCE(98);
       END_STATE();
     case 1:
       if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
       END_STATE();
     case 2:
       if (lookahead == ',') ADVANCE(8);
@@ -1096,11 +1113,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(172);
+          lookahead != '\r') ADVANCE(174);
       END_STATE();
     case 5:
       if (lookahead == '-') ADVANCE(18);
@@ -1119,32 +1136,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(170);
-      if (lookahead == 0xff1d) ADVANCE(171);
+      if (lookahead == '=') ADVANCE(172);
+      if (lookahead == 0xff1d) ADVANCE(173);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(9);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(169);
+          lookahead != '\r') ADVANCE(171);
       END_STATE();
     case 10:
-      if (lookahead == '|') ADVANCE(160);
-      if (lookahead == 0xff5c) ADVANCE(161);
+      if (lookahead == '|') ADVANCE(162);
+      if (lookahead == 0xff5c) ADVANCE(163);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(10);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(162);
+          lookahead != '\r') ADVANCE(164);
       END_STATE();
     case 11:
-      if (lookahead == 0x65e5) ADVANCE(119);
+      if (lookahead == 0x65e5) ADVANCE(120);
       END_STATE();
     case 12:
-      if (lookahead == 0x65e5) ADVANCE(119);
+      if (lookahead == 0x65e5) ADVANCE(120);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 13:
@@ -1161,10 +1178,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(149);
+          lookahead != '\r') ADVANCE(151);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       END_STATE();
     case 17:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(5);
@@ -1176,19 +1193,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
     case 23:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(172);
+          lookahead != '\r') ADVANCE(174);
       END_STATE();
     case 24:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
@@ -1201,14 +1218,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\n') ADVANCE(34);
       if (lookahead == '\r') ADVANCE(35);
       if (lookahead == '#') ADVANCE(37);
-      if (lookahead == '-') ADVANCE(125);
-      if (lookahead == '|') ADVANCE(160);
-      if (lookahead == 0xff5c) ADVANCE(161);
+      if (lookahead == '-') ADVANCE(126);
+      if (lookahead == '|') ADVANCE(162);
+      if (lookahead == 0xff5c) ADVANCE(163);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(26);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
-      if (lookahead != 0) ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead != 0) ADVANCE(128);
       END_STATE();
     case 27:
       if (eof) ADVANCE(33);
@@ -1219,7 +1236,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 28:
       if (eof) ADVANCE(33);
@@ -1227,41 +1244,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 34,
         '\r', 35,
         '#', 37,
-        '>', 139,
+        '>', 141,
         0x4e09, 49,
         0x4e0a, 62,
-        0x4e3b, 80,
-        0x4e8c, 74,
+        0x4e3b, 81,
+        0x4e8c, 75,
         0x5355, 45,
         0x539f, 55,
-        0x540d, 86,
-        0x57fa, 65,
+        0x540d, 87,
+        0x57fa, 66,
         0x5927, 56,
         0x5e74, 63,
-        0x6307, 67,
+        0x6307, 68,
         0x652f, 51,
         0x6536, 48,
-        0x65ad, 81,
+        0x65ad, 82,
         0x673a, 50,
-        0x76ee, 68,
-        0x79d1, 72,
+        0x76ee, 69,
+        0x79d1, 73,
         0x7c7b, 57,
-        0x7ecf, 69,
-        0x8d2d, 76,
+        0x7ecf, 70,
+        0x8bf4, 65,
+        0x8d2d, 77,
         0x8d44, 42,
-        0x8f66, 91,
-        0x90e8, 93,
-        0x91c7, 89,
-        0x91cd, 70,
-        0x91d1, 94,
-        0x9879, 73,
-        0xff1e, 140,
+        0x8f66, 92,
+        0x90e8, 94,
+        0x91c7, 90,
+        0x91cd, 71,
+        0x91d1, 95,
+        0x9879, 74,
+        0xff1e, 142,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(28);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
-      if (lookahead != 0) ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      if (lookahead != 0) ADVANCE(98);
       END_STATE();
     case 29:
       if (eof) ADVANCE(33);
@@ -1271,7 +1289,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(29);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
+      if (lookahead != 0 &&
+          lookahead != '|' &&
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 30:
       if (eof) ADVANCE(33);
@@ -1281,21 +1301,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(30);
-      if (lookahead != 0 &&
-          lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
       END_STATE();
     case 31:
       if (eof) ADVANCE(33);
       if (lookahead == '\n') ADVANCE(34);
       if (lookahead == '\r') ADVANCE(35);
       if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '|') ADVANCE(160);
-      if (lookahead == 0xff5c) ADVANCE(161);
+      if (lookahead == '|') ADVANCE(162);
+      if (lookahead == 0xff5c) ADVANCE(163);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(31);
-      if (lookahead != 0) ADVANCE(162);
+      if (lookahead != 0) ADVANCE(164);
       END_STATE();
     case 32:
       if (eof) ADVANCE(33);
@@ -1304,7 +1322,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(32);
-      if (lookahead != 0) ADVANCE(128);
+      if (lookahead != 0) ADVANCE(129);
       END_STATE();
     case 33:
       ACCEPT_TOKEN(ts_builtin_sym_end);
@@ -1333,476 +1351,469 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 38:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      if (lookahead == '.') ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(97);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(97);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == '.') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(97);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ea7) ADVANCE(163);
-      if (lookahead == 0x91d1) ADVANCE(152);
+      if (lookahead == 0x4ea7) ADVANCE(165);
+      if (lookahead == 0x91d1) ADVANCE(154);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef6) ADVANCE(143);
+      if (lookahead == 0x4ef6) ADVANCE(145);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef7) ADVANCE(167);
+      if (lookahead == 0x4ef7) ADVANCE(169);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(150);
+      if (lookahead == 0x4f4d) ADVANCE(152);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 46:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(134);
+      if (lookahead == 0x4f4d) ADVANCE(135);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(131);
+      if (lookahead == 0x4f4d) ADVANCE(132);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5165) ADVANCE(141);
-      if (lookahead == 0x652f) ADVANCE(145);
+      if (lookahead == 0x5165) ADVANCE(143);
+      if (lookahead == 0x652f) ADVANCE(147);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x516c) ADVANCE(157);
+      if (lookahead == 0x516c) ADVANCE(159);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5173) ADVANCE(92);
-      if (lookahead == 0x6784) ADVANCE(83);
+      if (lookahead == 0x5173) ADVANCE(93);
+      if (lookahead == 0x6784) ADVANCE(84);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(153);
+      if (lookahead == 0x51fa) ADVANCE(155);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(142);
+      if (lookahead == 0x51fa) ADVANCE(144);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 53:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(146);
+      if (lookahead == 0x51fa) ADVANCE(148);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 54:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5355) ADVANCE(46);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 55:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x56e0) ADVANCE(137);
+      if (lookahead == 0x56e0) ADVANCE(138);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(82);
+      if (lookahead == 0x578b) ADVANCE(83);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(151);
+      if (lookahead == 0x578b) ADVANCE(153);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 58:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(84);
+      if (lookahead == 0x578b) ADVANCE(85);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 59:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(165);
+      if (lookahead == 0x5907) ADVANCE(167);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(166);
+      if (lookahead == 0x5907) ADVANCE(168);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5927) ADVANCE(58);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5e74) ADVANCE(144);
+      if (lookahead == 0x5e74) ADVANCE(146);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5ea6) ADVANCE(130);
+      if (lookahead == 0x5ea6) ADVANCE(131);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x652f) ADVANCE(52);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 65:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x660e) ADVANCE(140);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
+      END_STATE();
+    case 66:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x672c) ADVANCE(64);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
-      END_STATE();
-    case 66:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(132);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(159);
+      if (lookahead == 0x672c) ADVANCE(133);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(158);
+      if (lookahead == 0x6807) ADVANCE(161);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6d4e) ADVANCE(155);
+      if (lookahead == 0x6807) ADVANCE(160);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 70:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x70b9) ADVANCE(85);
+      if (lookahead == 0x6d4e) ADVANCE(157);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 71:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7248) ADVANCE(66);
+      if (lookahead == 0x70b9) ADVANCE(86);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(71);
+      if (lookahead == 0x7248) ADVANCE(67);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 73:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(148);
+      if (lookahead == 0x76ee) ADVANCE(72);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 74:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x76ee) ADVANCE(150);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
+      END_STATE();
+    case 75:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7ea7) ADVANCE(54);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
-      END_STATE();
-    case 75:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ecf) ADVANCE(90);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 76:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x7ecf) ADVANCE(91);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
+      END_STATE();
+    case 77:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7f6e) ADVANCE(61);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
-      END_STATE();
-    case 77:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(136);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x804c) ADVANCE(87);
+      if (lookahead == 0x7f6e) ADVANCE(137);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 79:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x884c) ADVANCE(75);
+      if (lookahead == 0x804c) ADVANCE(88);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 80:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8981) ADVANCE(78);
+      if (lookahead == 0x884c) ADVANCE(76);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 81:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8a00) ADVANCE(168);
+      if (lookahead == 0x8981) ADVANCE(79);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 82:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8a00) ADVANCE(170);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
+      END_STATE();
+    case 83:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
-      END_STATE();
-    case 83:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(77);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 84:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8bbe) ADVANCE(78);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
+      END_STATE();
+    case 85:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(60);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
-    case 85:
+    case 86:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bc4) ADVANCE(44);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
-      END_STATE();
-    case 86:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bcd) ADVANCE(138);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 87:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d23) ADVANCE(135);
+      if (lookahead == 0x8bcd) ADVANCE(139);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d28) ADVANCE(133);
+      if (lookahead == 0x8d23) ADVANCE(136);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 89:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d2d) ADVANCE(156);
+      if (lookahead == 0x8d28) ADVANCE(134);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d39) ADVANCE(147);
+      if (lookahead == 0x8d2d) ADVANCE(158);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 91:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8f86) ADVANCE(164);
+      if (lookahead == 0x8d39) ADVANCE(149);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 92:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8fd0) ADVANCE(79);
+      if (lookahead == 0x8f86) ADVANCE(166);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 93:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x95e8) ADVANCE(129);
+      if (lookahead == 0x8fd0) ADVANCE(80);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x989d) ADVANCE(154);
+      if (lookahead == 0x95e8) ADVANCE(130);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead == 0x989d) ADVANCE(156);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 96:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 97:
       ACCEPT_TOKEN(sym_bad_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(97);
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 98:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(98);
       END_STATE();
     case 99:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (lookahead == '.') ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       END_STATE();
     case 100:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(97);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
       END_STATE();
     case 101:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
       END_STATE();
     case 102:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(123);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       END_STATE();
     case 103:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(123);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1810,12 +1821,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 104:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(123);
-      if (lookahead == '.') ADVANCE(126);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(127);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1824,13 +1835,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 105:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1838,19 +1849,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 106:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (lookahead == ',') ADVANCE(125);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 107:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
       END_STATE();
     case 108:
       ACCEPT_TOKEN(sym__digits);
@@ -1860,25 +1879,31 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 109:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       END_STATE();
     case 110:
       ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == '.') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
       END_STATE();
     case 111:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
+      ACCEPT_TOKEN(sym__digits);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
       END_STATE();
     case 112:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(123);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
+      END_STATE();
+    case 113:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(124);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1886,25 +1911,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
-    case 113:
+    case 114:
       ACCEPT_TOKEN(sym__decimal);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
-    case 114:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(96);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
-      END_STATE();
     case 115:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(126);
+      if (lookahead == '.') ADVANCE(97);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(127);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1912,21 +1937,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
-      END_STATE();
-    case 116:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(16);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 117:
       ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (lookahead == '.') ADVANCE(16);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
     case 118:
       ACCEPT_TOKEN(sym__decimal);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      END_STATE();
+    case 119:
+      ACCEPT_TOKEN(sym__decimal);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1934,34 +1959,20 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
-      END_STATE();
-    case 119:
-      ACCEPT_TOKEN(sym_date);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 120:
       ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       END_STATE();
     case 121:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+      ACCEPT_TOKEN(sym_date);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       END_STATE();
     case 122:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(126);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (lookahead == ',') ADVANCE(125);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1969,12 +1980,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 123:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(126);
+      if (lookahead == ',') ADVANCE(125);
+      if (lookahead == '.') ADVANCE(127);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1983,13 +1994,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 124:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(126);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (lookahead == ',') ADVANCE(125);
+      if (lookahead == '.') ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1997,11 +2008,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 125:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+      if (lookahead == '.') ADVANCE(127);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2009,11 +2022,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 126:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2021,9 +2034,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 127:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(128);
+      END_STATE();
+    case 128:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2032,150 +2057,153 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(127);
+          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
-    case 128:
+    case 129:
       ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(128);
-      END_STATE();
-    case 129:
-      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
+          lookahead != '\r') ADVANCE(129);
       END_STATE();
     case 130:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
+      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
     case 131:
-      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
       END_STATE();
     case 132:
-      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
+      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
       END_STATE();
     case 133:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
+      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
       END_STATE();
     case 134:
-      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
       END_STATE();
     case 135:
-      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
+      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
       END_STATE();
     case 136:
-      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
+      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
       END_STATE();
     case 137:
-      ACCEPT_TOKEN(anon_sym_u539fu56e0);
+      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
       END_STATE();
     case 138:
-      ACCEPT_TOKEN(anon_sym_u540du8bcd);
+      ACCEPT_TOKEN(anon_sym_u539fu56e0);
       END_STATE();
     case 139:
-      ACCEPT_TOKEN(anon_sym_GT);
+      ACCEPT_TOKEN(anon_sym_u540du8bcd);
       END_STATE();
     case 140:
-      ACCEPT_TOKEN(anon_sym_uff1e);
+      ACCEPT_TOKEN(anon_sym_u8bf4u660e);
       END_STATE();
     case 141:
-      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      ACCEPT_TOKEN(anon_sym_GT);
       END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      ACCEPT_TOKEN(anon_sym_uff1e);
       END_STATE();
     case 143:
-      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      ACCEPT_TOKEN(anon_sym_u6536u5165);
       END_STATE();
     case 144:
+      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      END_STATE();
+    case 146:
       ACCEPT_TOKEN(anon_sym_u4e0au5e74);
       if (lookahead == 0x6587) ADVANCE(43);
       END_STATE();
-    case 145:
+    case 147:
       ACCEPT_TOKEN(anon_sym_u6536u652f);
       END_STATE();
-    case 146:
+    case 148:
       ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
       END_STATE();
-    case 147:
+    case 149:
       ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
       END_STATE();
-    case 148:
+    case 150:
       ACCEPT_TOKEN(anon_sym_u9879u76ee);
       if (lookahead == 0x652f) ADVANCE(53);
       END_STATE();
-    case 149:
+    case 151:
       ACCEPT_TOKEN(aux_sym_project_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
-          lookahead != 0x3000) ADVANCE(149);
-      END_STATE();
-    case 150:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4d);
-      if (lookahead == 0x6027) ADVANCE(88);
-      END_STATE();
-    case 151:
-      ACCEPT_TOKEN(anon_sym_u7c7bu578b);
+          lookahead != 0x3000) ADVANCE(151);
       END_STATE();
     case 152:
-      ACCEPT_TOKEN(anon_sym_u8d44u91d1);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4d);
+      if (lookahead == 0x6027) ADVANCE(89);
       END_STATE();
     case 153:
-      ACCEPT_TOKEN(anon_sym_u652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u7c7bu578b);
       END_STATE();
     case 154:
+      ACCEPT_TOKEN(anon_sym_u8d44u91d1);
+      END_STATE();
+    case 155:
+      ACCEPT_TOKEN(anon_sym_u652fu51fa);
+      END_STATE();
+    case 156:
       ACCEPT_TOKEN(anon_sym_u91d1u989d);
       if (lookahead == 0x5355) ADVANCE(47);
       END_STATE();
-    case 155:
+    case 157:
       ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
       END_STATE();
-    case 156:
+    case 158:
       ACCEPT_TOKEN(anon_sym_u91c7u8d2d);
       END_STATE();
-    case 157:
+    case 159:
       ACCEPT_TOKEN(anon_sym_u4e09u516c);
       END_STATE();
-    case 158:
+    case 160:
       ACCEPT_TOKEN(anon_sym_u76eeu6807);
       END_STATE();
-    case 159:
+    case 161:
       ACCEPT_TOKEN(anon_sym_u6307u6807);
       END_STATE();
-    case 160:
+    case 162:
       ACCEPT_TOKEN(anon_sym_PIPE);
       END_STATE();
-    case 161:
+    case 163:
       ACCEPT_TOKEN(anon_sym_uff5c);
       END_STATE();
-    case 162:
+    case 164:
       ACCEPT_TOKEN(sym_field);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(162);
-      END_STATE();
-    case 163:
-      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
-      END_STATE();
-    case 164:
-      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
+          lookahead != 0xff5c) ADVANCE(164);
       END_STATE();
     case 165:
-      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
+      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
       END_STATE();
     case 166:
-      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
+      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
       END_STATE();
     case 167:
-      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
       END_STATE();
     case 168:
-      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
       END_STATE();
     case 169:
+      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+      END_STATE();
+    case 170:
+      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      END_STATE();
+    case 171:
       ACCEPT_TOKEN(aux_sym_assertion_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2184,19 +2212,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '=' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff1d) ADVANCE(169);
-      END_STATE();
-    case 170:
-      ACCEPT_TOKEN(anon_sym_EQ);
-      END_STATE();
-    case 171:
-      ACCEPT_TOKEN(anon_sym_uff1d);
+          lookahead != 0xff1d) ADVANCE(171);
       END_STATE();
     case 172:
+      ACCEPT_TOKEN(anon_sym_EQ);
+      END_STATE();
+    case 173:
+      ACCEPT_TOKEN(anon_sym_uff1d);
+      END_STATE();
+    case 174:
       ACCEPT_TOKEN(sym_assert_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(172);
+          lookahead != '\r') ADVANCE(174);
       END_STATE();
     default:
       return false;
@@ -2219,22 +2247,22 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [12] = {.lex_state = 26},
   [13] = {.lex_state = 26},
   [14] = {.lex_state = 26},
-  [15] = {.lex_state = 26},
-  [16] = {.lex_state = 27},
+  [15] = {.lex_state = 27},
+  [16] = {.lex_state = 26},
   [17] = {.lex_state = 26},
   [18] = {.lex_state = 26},
   [19] = {.lex_state = 26},
-  [20] = {.lex_state = 31},
-  [21] = {.lex_state = 29},
-  [22] = {.lex_state = 30},
-  [23] = {.lex_state = 26},
-  [24] = {.lex_state = 9},
-  [25] = {.lex_state = 30},
-  [26] = {.lex_state = 4},
-  [27] = {.lex_state = 9},
-  [28] = {.lex_state = 26},
-  [29] = {.lex_state = 10},
-  [30] = {.lex_state = 30},
+  [20] = {.lex_state = 9},
+  [21] = {.lex_state = 26},
+  [22] = {.lex_state = 29},
+  [23] = {.lex_state = 30},
+  [24] = {.lex_state = 29},
+  [25] = {.lex_state = 26},
+  [26] = {.lex_state = 9},
+  [27] = {.lex_state = 4},
+  [28] = {.lex_state = 10},
+  [29] = {.lex_state = 29},
+  [30] = {.lex_state = 31},
   [31] = {.lex_state = 31},
   [32] = {.lex_state = 31},
   [33] = {.lex_state = 31},
@@ -2253,79 +2281,81 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [46] = {.lex_state = 0},
   [47] = {.lex_state = 0},
   [48] = {.lex_state = 0},
-  [49] = {.lex_state = 27},
+  [49] = {.lex_state = 0},
   [50] = {.lex_state = 0},
   [51] = {.lex_state = 0},
   [52] = {.lex_state = 0},
   [53] = {.lex_state = 27},
-  [54] = {.lex_state = 0},
+  [54] = {.lex_state = 32},
   [55] = {.lex_state = 0},
-  [56] = {.lex_state = 0},
+  [56] = {.lex_state = 26},
   [57] = {.lex_state = 0},
-  [58] = {.lex_state = 32},
+  [58] = {.lex_state = 0},
   [59] = {.lex_state = 27},
-  [60] = {.lex_state = 0},
+  [60] = {.lex_state = 27},
   [61] = {.lex_state = 0},
-  [62] = {.lex_state = 27},
-  [63] = {.lex_state = 0},
-  [64] = {.lex_state = 26},
-  [65] = {.lex_state = 0},
+  [62] = {.lex_state = 0},
+  [63] = {.lex_state = 27},
+  [64] = {.lex_state = 0},
+  [65] = {.lex_state = 26},
   [66] = {.lex_state = 0},
   [67] = {.lex_state = 0},
-  [68] = {.lex_state = 26},
+  [68] = {.lex_state = 0},
   [69] = {.lex_state = 0},
   [70] = {.lex_state = 0},
   [71] = {.lex_state = 0},
   [72] = {.lex_state = 0},
   [73] = {.lex_state = 0},
-  [74] = {.lex_state = 0},
-  [75] = {.lex_state = 26},
-  [76] = {.lex_state = 0},
+  [74] = {.lex_state = 27},
+  [75] = {.lex_state = 0},
+  [76] = {.lex_state = 26},
   [77] = {.lex_state = 0},
-  [78] = {.lex_state = 27},
+  [78] = {.lex_state = 0},
   [79] = {.lex_state = 0},
   [80] = {.lex_state = 0},
   [81] = {.lex_state = 0},
-  [82] = {.lex_state = 0},
+  [82] = {.lex_state = 9},
   [83] = {.lex_state = 0},
   [84] = {.lex_state = 0},
   [85] = {.lex_state = 0},
-  [86] = {.lex_state = 28},
+  [86] = {.lex_state = 0},
   [87] = {.lex_state = 0},
-  [88] = {.lex_state = 0},
-  [89] = {.lex_state = 28},
+  [88] = {.lex_state = 28},
+  [89] = {.lex_state = 0},
   [90] = {.lex_state = 28},
   [91] = {.lex_state = 28},
-  [92] = {.lex_state = 28},
+  [92] = {.lex_state = 0},
   [93] = {.lex_state = 28},
   [94] = {.lex_state = 28},
-  [95] = {.lex_state = 28},
-  [96] = {.lex_state = 0},
-  [97] = {.lex_state = 9},
-  [98] = {.lex_state = 0},
+  [95] = {.lex_state = 0},
+  [96] = {.lex_state = 28},
+  [97] = {.lex_state = 0},
+  [98] = {.lex_state = 28},
   [99] = {.lex_state = 0},
-  [100] = {.lex_state = 32},
+  [100] = {.lex_state = 28},
   [101] = {.lex_state = 0},
-  [102] = {.lex_state = 30},
-  [103] = {.lex_state = 30},
-  [104] = {.lex_state = 30},
-  [105] = {.lex_state = 30},
-  [106] = {.lex_state = 30},
-  [107] = {.lex_state = 30},
-  [108] = {.lex_state = 32},
-  [109] = {.lex_state = 32},
-  [110] = {.lex_state = 30},
-  [111] = {.lex_state = 30},
-  [112] = {.lex_state = 30},
-  [113] = {.lex_state = 30},
-  [114] = {.lex_state = 15},
-  [115] = {.lex_state = 32},
-  [116] = {.lex_state = 30},
-  [117] = {.lex_state = 30},
-  [118] = {.lex_state = 0},
-  [119] = {.lex_state = 30},
-  [120] = {.lex_state = 32},
-  [121] = {.lex_state = 30},
+  [102] = {.lex_state = 15},
+  [103] = {.lex_state = 29},
+  [104] = {.lex_state = 29},
+  [105] = {.lex_state = 29},
+  [106] = {.lex_state = 32},
+  [107] = {.lex_state = 32},
+  [108] = {.lex_state = 29},
+  [109] = {.lex_state = 29},
+  [110] = {.lex_state = 29},
+  [111] = {.lex_state = 29},
+  [112] = {.lex_state = 29},
+  [113] = {.lex_state = 29},
+  [114] = {.lex_state = 32},
+  [115] = {.lex_state = 29},
+  [116] = {.lex_state = 32},
+  [117] = {.lex_state = 29},
+  [118] = {.lex_state = 29},
+  [119] = {.lex_state = 29},
+  [120] = {.lex_state = 29},
+  [121] = {.lex_state = 0},
+  [122] = {.lex_state = 32},
+  [123] = {.lex_state = 32},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -2346,6 +2376,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(1),
     [anon_sym_u539fu56e0] = ACTIONS(1),
     [anon_sym_u540du8bcd] = ACTIONS(1),
+    [anon_sym_u8bf4u660e] = ACTIONS(1),
     [anon_sym_GT] = ACTIONS(1),
     [anon_sym_uff1e] = ACTIONS(1),
     [anon_sym_u6536u5165] = ACTIONS(1),
@@ -2379,11 +2410,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
   },
   [STATE(1)] = {
     [sym_source_file] = STATE(101),
-    [sym__line] = STATE(82),
-    [sym_code] = STATE(8),
+    [sym__line] = STATE(92),
+    [sym_code] = STATE(11),
     [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(82),
-    [sym_department] = STATE(82),
+    [sym__text_statement] = STATE(92),
+    [sym_department] = STATE(92),
     [sym_year] = STATE(36),
     [sym_money_unit] = STATE(36),
     [sym_catalog_year] = STATE(36),
@@ -2392,15 +2423,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_duties_block] = STATE(36),
     [sym_organization_block] = STATE(36),
     [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(82),
-    [sym_paragraph] = STATE(82),
+    [sym_glossary_block] = STATE(92),
+    [sym_explanation_block] = STATE(92),
+    [sym_paragraph] = STATE(92),
     [sym_income] = STATE(36),
     [sym_basic_block] = STATE(36),
     [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(82),
+    [sym_prior_file] = STATE(92),
     [sym_prior_block] = STATE(36),
     [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(82),
+    [sym_project] = STATE(92),
     [sym_project_unit] = STATE(36),
     [sym_project_kind] = STATE(36),
     [sym_project_source] = STATE(36),
@@ -2409,7 +2441,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_economic] = STATE(36),
     [sym_procurement] = STATE(36),
     [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(82),
+    [sym_goal] = STATE(92),
     [sym_indicator] = STATE(36),
     [sym_assets_block] = STATE(36),
     [sym_vehicles] = STATE(36),
@@ -2417,7 +2449,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_equipment_purchase] = STATE(36),
     [sym_key_evaluation] = STATE(36),
     [sym_assertion] = STATE(36),
-    [aux_sym_source_file_repeat1] = STATE(2),
+    [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(3),
     [sym__eol] = ACTIONS(5),
     [sym_comment] = ACTIONS(7),
@@ -2433,39 +2465,40 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(27),
     [anon_sym_u539fu56e0] = ACTIONS(29),
     [anon_sym_u540du8bcd] = ACTIONS(31),
-    [anon_sym_GT] = ACTIONS(33),
-    [anon_sym_uff1e] = ACTIONS(33),
-    [anon_sym_u6536u5165] = ACTIONS(35),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(37),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(39),
-    [anon_sym_u4e0au5e74] = ACTIONS(41),
-    [anon_sym_u6536u652f] = ACTIONS(43),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(43),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(43),
-    [anon_sym_u9879u76ee] = ACTIONS(45),
-    [anon_sym_u5355u4f4d] = ACTIONS(47),
-    [anon_sym_u7c7bu578b] = ACTIONS(49),
-    [anon_sym_u8d44u91d1] = ACTIONS(51),
-    [anon_sym_u652fu51fa] = ACTIONS(53),
-    [anon_sym_u91d1u989d] = ACTIONS(55),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(57),
-    [anon_sym_u91c7u8d2d] = ACTIONS(59),
-    [anon_sym_u4e09u516c] = ACTIONS(61),
-    [anon_sym_u76eeu6807] = ACTIONS(63),
-    [anon_sym_u6307u6807] = ACTIONS(65),
-    [anon_sym_u8d44u4ea7] = ACTIONS(67),
-    [anon_sym_u8f66u8f86] = ACTIONS(69),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(71),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(75),
-    [anon_sym_u65adu8a00] = ACTIONS(77),
+    [anon_sym_u8bf4u660e] = ACTIONS(33),
+    [anon_sym_GT] = ACTIONS(35),
+    [anon_sym_uff1e] = ACTIONS(35),
+    [anon_sym_u6536u5165] = ACTIONS(37),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(39),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(41),
+    [anon_sym_u4e0au5e74] = ACTIONS(43),
+    [anon_sym_u6536u652f] = ACTIONS(45),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
+    [anon_sym_u9879u76ee] = ACTIONS(47),
+    [anon_sym_u5355u4f4d] = ACTIONS(49),
+    [anon_sym_u7c7bu578b] = ACTIONS(51),
+    [anon_sym_u8d44u91d1] = ACTIONS(53),
+    [anon_sym_u652fu51fa] = ACTIONS(55),
+    [anon_sym_u91d1u989d] = ACTIONS(57),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
+    [anon_sym_u91c7u8d2d] = ACTIONS(61),
+    [anon_sym_u4e09u516c] = ACTIONS(63),
+    [anon_sym_u76eeu6807] = ACTIONS(65),
+    [anon_sym_u6307u6807] = ACTIONS(67),
+    [anon_sym_u8d44u4ea7] = ACTIONS(69),
+    [anon_sym_u8f66u8f86] = ACTIONS(71),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
+    [anon_sym_u65adu8a00] = ACTIONS(79),
   },
   [STATE(2)] = {
-    [sym__line] = STATE(98),
-    [sym_code] = STATE(8),
+    [sym__line] = STATE(121),
+    [sym_code] = STATE(11),
     [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(98),
-    [sym_department] = STATE(98),
+    [sym__text_statement] = STATE(121),
+    [sym_department] = STATE(121),
     [sym_year] = STATE(36),
     [sym_money_unit] = STATE(36),
     [sym_catalog_year] = STATE(36),
@@ -2474,15 +2507,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_duties_block] = STATE(36),
     [sym_organization_block] = STATE(36),
     [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(98),
-    [sym_paragraph] = STATE(98),
+    [sym_glossary_block] = STATE(121),
+    [sym_explanation_block] = STATE(121),
+    [sym_paragraph] = STATE(121),
     [sym_income] = STATE(36),
     [sym_basic_block] = STATE(36),
     [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(98),
+    [sym_prior_file] = STATE(121),
     [sym_prior_block] = STATE(36),
     [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(98),
+    [sym_project] = STATE(121),
     [sym_project_unit] = STATE(36),
     [sym_project_kind] = STATE(36),
     [sym_project_source] = STATE(36),
@@ -2491,7 +2525,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_economic] = STATE(36),
     [sym_procurement] = STATE(36),
     [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(98),
+    [sym_goal] = STATE(121),
     [sym_indicator] = STATE(36),
     [sym_assets_block] = STATE(36),
     [sym_vehicles] = STATE(36),
@@ -2499,11 +2533,95 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_equipment_purchase] = STATE(36),
     [sym_key_evaluation] = STATE(36),
     [sym_assertion] = STATE(36),
-    [aux_sym_source_file_repeat1] = STATE(3),
-    [ts_builtin_sym_end] = ACTIONS(79),
-    [sym__eol] = ACTIONS(81),
-    [sym_comment] = ACTIONS(83),
-    [sym_bad_line] = ACTIONS(85),
+    [aux_sym_source_file_repeat1] = STATE(2),
+    [ts_builtin_sym_end] = ACTIONS(81),
+    [sym__eol] = ACTIONS(83),
+    [sym_comment] = ACTIONS(86),
+    [sym_bad_line] = ACTIONS(89),
+    [sym__digits] = ACTIONS(92),
+    [anon_sym_u90e8u95e8] = ACTIONS(95),
+    [anon_sym_u5e74u5ea6] = ACTIONS(98),
+    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(101),
+    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(104),
+    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(107),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(110),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(113),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(116),
+    [anon_sym_u539fu56e0] = ACTIONS(119),
+    [anon_sym_u540du8bcd] = ACTIONS(122),
+    [anon_sym_u8bf4u660e] = ACTIONS(125),
+    [anon_sym_GT] = ACTIONS(128),
+    [anon_sym_uff1e] = ACTIONS(128),
+    [anon_sym_u6536u5165] = ACTIONS(131),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(134),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(137),
+    [anon_sym_u4e0au5e74] = ACTIONS(140),
+    [anon_sym_u6536u652f] = ACTIONS(143),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(143),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(143),
+    [anon_sym_u9879u76ee] = ACTIONS(146),
+    [anon_sym_u5355u4f4d] = ACTIONS(149),
+    [anon_sym_u7c7bu578b] = ACTIONS(152),
+    [anon_sym_u8d44u91d1] = ACTIONS(155),
+    [anon_sym_u652fu51fa] = ACTIONS(158),
+    [anon_sym_u91d1u989d] = ACTIONS(161),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(164),
+    [anon_sym_u91c7u8d2d] = ACTIONS(167),
+    [anon_sym_u4e09u516c] = ACTIONS(170),
+    [anon_sym_u76eeu6807] = ACTIONS(173),
+    [anon_sym_u6307u6807] = ACTIONS(176),
+    [anon_sym_u8d44u4ea7] = ACTIONS(179),
+    [anon_sym_u8f66u8f86] = ACTIONS(182),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(185),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(188),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(191),
+    [anon_sym_u65adu8a00] = ACTIONS(194),
+  },
+  [STATE(3)] = {
+    [sym__line] = STATE(99),
+    [sym_code] = STATE(11),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(99),
+    [sym_department] = STATE(99),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(99),
+    [sym_explanation_block] = STATE(99),
+    [sym_paragraph] = STATE(99),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(99),
+    [sym_prior_block] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(99),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(99),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
+    [aux_sym_source_file_repeat1] = STATE(2),
+    [ts_builtin_sym_end] = ACTIONS(197),
+    [sym__eol] = ACTIONS(199),
+    [sym_comment] = ACTIONS(201),
+    [sym_bad_line] = ACTIONS(203),
     [sym__digits] = ACTIONS(11),
     [anon_sym_u90e8u95e8] = ACTIONS(13),
     [anon_sym_u5e74u5ea6] = ACTIONS(15),
@@ -2515,126 +2633,45 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(27),
     [anon_sym_u539fu56e0] = ACTIONS(29),
     [anon_sym_u540du8bcd] = ACTIONS(31),
-    [anon_sym_GT] = ACTIONS(33),
-    [anon_sym_uff1e] = ACTIONS(33),
-    [anon_sym_u6536u5165] = ACTIONS(35),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(37),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(39),
-    [anon_sym_u4e0au5e74] = ACTIONS(41),
-    [anon_sym_u6536u652f] = ACTIONS(43),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(43),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(43),
-    [anon_sym_u9879u76ee] = ACTIONS(45),
-    [anon_sym_u5355u4f4d] = ACTIONS(47),
-    [anon_sym_u7c7bu578b] = ACTIONS(49),
-    [anon_sym_u8d44u91d1] = ACTIONS(51),
-    [anon_sym_u652fu51fa] = ACTIONS(53),
-    [anon_sym_u91d1u989d] = ACTIONS(55),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(57),
-    [anon_sym_u91c7u8d2d] = ACTIONS(59),
-    [anon_sym_u4e09u516c] = ACTIONS(61),
-    [anon_sym_u76eeu6807] = ACTIONS(63),
-    [anon_sym_u6307u6807] = ACTIONS(65),
-    [anon_sym_u8d44u4ea7] = ACTIONS(67),
-    [anon_sym_u8f66u8f86] = ACTIONS(69),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(71),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(75),
-    [anon_sym_u65adu8a00] = ACTIONS(77),
-  },
-  [STATE(3)] = {
-    [sym__line] = STATE(118),
-    [sym_code] = STATE(8),
-    [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(118),
-    [sym_department] = STATE(118),
-    [sym_year] = STATE(36),
-    [sym_money_unit] = STATE(36),
-    [sym_catalog_year] = STATE(36),
-    [sym_unit_kind] = STATE(36),
-    [sym_sub_unit] = STATE(36),
-    [sym_duties_block] = STATE(36),
-    [sym_organization_block] = STATE(36),
-    [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(118),
-    [sym_paragraph] = STATE(118),
-    [sym_income] = STATE(36),
-    [sym_basic_block] = STATE(36),
-    [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(118),
-    [sym_prior_block] = STATE(36),
-    [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(118),
-    [sym_project_unit] = STATE(36),
-    [sym_project_kind] = STATE(36),
-    [sym_project_source] = STATE(36),
-    [sym_allocation] = STATE(36),
-    [sym_project_amount] = STATE(36),
-    [sym_economic] = STATE(36),
-    [sym_procurement] = STATE(36),
-    [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(118),
-    [sym_indicator] = STATE(36),
-    [sym_assets_block] = STATE(36),
-    [sym_vehicles] = STATE(36),
-    [sym_equipment] = STATE(36),
-    [sym_equipment_purchase] = STATE(36),
-    [sym_key_evaluation] = STATE(36),
-    [sym_assertion] = STATE(36),
-    [aux_sym_source_file_repeat1] = STATE(3),
-    [ts_builtin_sym_end] = ACTIONS(87),
-    [sym__eol] = ACTIONS(89),
-    [sym_comment] = ACTIONS(92),
-    [sym_bad_line] = ACTIONS(95),
-    [sym__digits] = ACTIONS(98),
-    [anon_sym_u90e8u95e8] = ACTIONS(101),
-    [anon_sym_u5e74u5ea6] = ACTIONS(104),
-    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(107),
-    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(110),
-    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(113),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(116),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(119),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(122),
-    [anon_sym_u539fu56e0] = ACTIONS(125),
-    [anon_sym_u540du8bcd] = ACTIONS(128),
-    [anon_sym_GT] = ACTIONS(131),
-    [anon_sym_uff1e] = ACTIONS(131),
-    [anon_sym_u6536u5165] = ACTIONS(134),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(137),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(140),
-    [anon_sym_u4e0au5e74] = ACTIONS(143),
-    [anon_sym_u6536u652f] = ACTIONS(146),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(146),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(146),
-    [anon_sym_u9879u76ee] = ACTIONS(149),
-    [anon_sym_u5355u4f4d] = ACTIONS(152),
-    [anon_sym_u7c7bu578b] = ACTIONS(155),
-    [anon_sym_u8d44u91d1] = ACTIONS(158),
-    [anon_sym_u652fu51fa] = ACTIONS(161),
-    [anon_sym_u91d1u989d] = ACTIONS(164),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(167),
-    [anon_sym_u91c7u8d2d] = ACTIONS(170),
-    [anon_sym_u4e09u516c] = ACTIONS(173),
-    [anon_sym_u76eeu6807] = ACTIONS(176),
-    [anon_sym_u6307u6807] = ACTIONS(179),
-    [anon_sym_u8d44u4ea7] = ACTIONS(182),
-    [anon_sym_u8f66u8f86] = ACTIONS(185),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(188),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(191),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(194),
-    [anon_sym_u65adu8a00] = ACTIONS(197),
+    [anon_sym_u8bf4u660e] = ACTIONS(33),
+    [anon_sym_GT] = ACTIONS(35),
+    [anon_sym_uff1e] = ACTIONS(35),
+    [anon_sym_u6536u5165] = ACTIONS(37),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(39),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(41),
+    [anon_sym_u4e0au5e74] = ACTIONS(43),
+    [anon_sym_u6536u652f] = ACTIONS(45),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
+    [anon_sym_u9879u76ee] = ACTIONS(47),
+    [anon_sym_u5355u4f4d] = ACTIONS(49),
+    [anon_sym_u7c7bu578b] = ACTIONS(51),
+    [anon_sym_u8d44u91d1] = ACTIONS(53),
+    [anon_sym_u652fu51fa] = ACTIONS(55),
+    [anon_sym_u91d1u989d] = ACTIONS(57),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
+    [anon_sym_u91c7u8d2d] = ACTIONS(61),
+    [anon_sym_u4e09u516c] = ACTIONS(63),
+    [anon_sym_u76eeu6807] = ACTIONS(65),
+    [anon_sym_u6307u6807] = ACTIONS(67),
+    [anon_sym_u8d44u4ea7] = ACTIONS(69),
+    [anon_sym_u8f66u8f86] = ACTIONS(71),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
+    [anon_sym_u65adu8a00] = ACTIONS(79),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
   [0] = 2,
-    ACTIONS(200), 5,
+    ACTIONS(205), 5,
       sym_bad_line,
       anon_sym_u4e0au5e74,
       anon_sym_u9879u76ee,
       anon_sym_u5355u4f4d,
       anon_sym_u91d1u989d,
-    ACTIONS(87), 36,
+    ACTIONS(81), 37,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
@@ -2649,6 +2686,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u673au6784u8bbeu7f6e,
       anon_sym_u539fu56e0,
       anon_sym_u540du8bcd,
+      anon_sym_u8bf4u660e,
       anon_sym_GT,
       anon_sym_uff1e,
       anon_sym_u6536u5165,
@@ -2671,1007 +2709,1020 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u8d2du7f6eu5927u578bu8bbeu5907,
       anon_sym_u91cdu70b9u8bc4u4ef7,
       anon_sym_u65adu8a00,
-  [46] = 4,
-    ACTIONS(206), 1,
+  [47] = 4,
+    ACTIONS(211), 1,
       sym_word,
     STATE(44), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-    ACTIONS(202), 3,
+    ACTIONS(207), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [62] = 4,
-    ACTIONS(212), 1,
+  [63] = 4,
+    ACTIONS(217), 1,
       sym_field,
-    STATE(32), 1,
+    STATE(30), 1,
       sym__sep,
-    ACTIONS(210), 2,
+    ACTIONS(215), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(208), 3,
+    ACTIONS(213), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [78] = 4,
-    ACTIONS(218), 1,
+  [79] = 4,
+    ACTIONS(223), 1,
       sym_field,
     STATE(31), 1,
       sym__sep,
-    ACTIONS(216), 2,
+    ACTIONS(221), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(214), 3,
+    ACTIONS(219), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [94] = 5,
-    ACTIONS(204), 1,
+  [95] = 5,
+    ACTIONS(209), 1,
       sym__decimal,
-    ACTIONS(220), 1,
+    ACTIONS(225), 1,
       sym__digits,
-    ACTIONS(222), 1,
+    ACTIONS(227), 1,
       sym_word,
-    STATE(34), 1,
+    STATE(68), 1,
+      sym_amount,
+    STATE(17), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [112] = 5,
+    ACTIONS(209), 1,
+      sym__decimal,
+    ACTIONS(225), 1,
+      sym__digits,
+    ACTIONS(229), 1,
+      sym_word,
+    STATE(62), 1,
       sym_amount,
     STATE(13), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [111] = 5,
-    ACTIONS(204), 1,
-      sym__decimal,
-    ACTIONS(220), 1,
+  [129] = 2,
+    ACTIONS(231), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+    ACTIONS(233), 3,
       sym__digits,
-    ACTIONS(224), 1,
+      sym__decimal,
       sym_word,
-    STATE(61), 1,
+  [140] = 5,
+    ACTIONS(209), 1,
+      sym__decimal,
+    ACTIONS(225), 1,
+      sym__digits,
+    ACTIONS(235), 1,
+      sym_word,
+    STATE(55), 1,
       sym_amount,
-    STATE(12), 2,
+    STATE(8), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [128] = 3,
+  [157] = 3,
     STATE(33), 1,
       sym__sep,
-    ACTIONS(228), 2,
+    ACTIONS(239), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(226), 3,
+    ACTIONS(237), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [141] = 2,
-    ACTIONS(230), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-    ACTIONS(232), 3,
-      sym__digits,
+  [170] = 5,
+    ACTIONS(209), 1,
       sym__decimal,
-      sym_word,
-  [152] = 5,
-    ACTIONS(204), 1,
-      sym__decimal,
-    ACTIONS(220), 1,
+    ACTIONS(225), 1,
       sym__digits,
-    ACTIONS(234), 1,
+    ACTIONS(227), 1,
       sym_word,
     STATE(72), 1,
       sym_amount,
     STATE(17), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [169] = 5,
-    ACTIONS(204), 1,
-      sym__decimal,
-    ACTIONS(220), 1,
-      sym__digits,
-    ACTIONS(234), 1,
-      sym_word,
-    STATE(67), 1,
-      sym_amount,
-    STATE(17), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [186] = 3,
-    STATE(20), 1,
+  [187] = 3,
+    STATE(32), 1,
       sym__sep,
-    ACTIONS(238), 2,
+    ACTIONS(243), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(236), 3,
+    ACTIONS(241), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [199] = 4,
-    ACTIONS(240), 1,
+  [200] = 2,
+    ACTIONS(247), 1,
+      sym__digits,
+    ACTIONS(245), 4,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+      sym__decimal,
+  [210] = 4,
+    ACTIONS(249), 1,
       sym_word,
     STATE(18), 1,
       aux_sym_allocation_repeat1,
-    STATE(81), 1,
+    STATE(58), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-  [213] = 2,
-    ACTIONS(244), 1,
-      sym__digits,
-    ACTIONS(242), 4,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-      sym__decimal,
-  [223] = 4,
-    ACTIONS(246), 1,
-      sym__digits,
-    ACTIONS(249), 1,
-      sym__decimal,
+  [224] = 4,
     ACTIONS(251), 1,
+      sym__digits,
+    ACTIONS(254), 1,
+      sym__decimal,
+    ACTIONS(256), 1,
       sym_word,
     STATE(17), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [237] = 4,
-    ACTIONS(254), 1,
+  [238] = 4,
+    ACTIONS(259), 1,
       sym_word,
-    STATE(28), 1,
+    STATE(25), 1,
       aux_sym_allocation_repeat1,
     STATE(70), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-  [251] = 3,
-    ACTIONS(256), 1,
+  [252] = 3,
+    ACTIONS(261), 1,
       sym_word,
-    STATE(63), 1,
+    STATE(61), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-  [262] = 2,
-    ACTIONS(260), 1,
-      sym_field,
-    ACTIONS(258), 3,
+  [263] = 3,
+    ACTIONS(263), 1,
+      aux_sym_assertion_token1,
+    STATE(26), 1,
+      aux_sym_assertion_repeat1,
+    ACTIONS(265), 2,
+      anon_sym_EQ,
+      anon_sym_uff1d,
+  [274] = 3,
+    ACTIONS(267), 1,
+      sym_word,
+    STATE(64), 1,
+      sym_amount,
+    ACTIONS(209), 2,
+      sym__digits,
+      sym__decimal,
+  [285] = 1,
+    ACTIONS(231), 4,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [271] = 2,
-    ACTIONS(264), 1,
+      sym_word,
+  [292] = 2,
+    ACTIONS(271), 1,
       sym_date,
-    ACTIONS(262), 3,
+    ACTIONS(269), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [280] = 1,
-    ACTIONS(230), 4,
+  [301] = 2,
+    ACTIONS(275), 1,
+      sym_word,
+    ACTIONS(273), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
+  [310] = 3,
+    ACTIONS(279), 1,
       sym_word,
-  [287] = 3,
-    ACTIONS(266), 1,
-      sym_word,
-    STATE(60), 1,
-      sym_amount,
-    ACTIONS(204), 2,
-      sym__digits,
-      sym__decimal,
-  [298] = 3,
-    ACTIONS(268), 1,
-      aux_sym_assertion_token1,
-    STATE(27), 1,
-      aux_sym_assertion_repeat1,
-    ACTIONS(270), 2,
-      anon_sym_EQ,
-      anon_sym_uff1d,
-  [309] = 2,
-    ACTIONS(274), 1,
-      sym_word,
-    ACTIONS(272), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [318] = 4,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    ACTIONS(278), 1,
-      sym_assert_text,
-    STATE(30), 1,
-      sym_amount,
-  [331] = 3,
-    ACTIONS(280), 1,
-      aux_sym_assertion_token1,
-    STATE(27), 1,
-      aux_sym_assertion_repeat1,
-    ACTIONS(283), 2,
-      anon_sym_EQ,
-      anon_sym_uff1d,
-  [342] = 3,
-    ACTIONS(287), 1,
-      sym_word,
-    STATE(28), 1,
+    STATE(25), 1,
       aux_sym_allocation_repeat1,
+    ACTIONS(277), 2,
+      sym__digits,
+      sym__decimal,
+  [321] = 3,
+    ACTIONS(282), 1,
+      aux_sym_assertion_token1,
+    STATE(26), 1,
+      aux_sym_assertion_repeat1,
     ACTIONS(285), 2,
+      anon_sym_EQ,
+      anon_sym_uff1d,
+  [332] = 4,
+    ACTIONS(209), 1,
       sym__digits,
+    ACTIONS(287), 1,
       sym__decimal,
-  [353] = 3,
-    ACTIONS(292), 1,
-      sym_field,
-    STATE(7), 1,
-      sym__sep,
-    ACTIONS(290), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [364] = 2,
-    ACTIONS(296), 1,
-      sym_word,
-    ACTIONS(294), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [373] = 2,
-    ACTIONS(300), 1,
-      sym_field,
-    ACTIONS(298), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [382] = 2,
-    ACTIONS(304), 1,
-      sym_field,
-    ACTIONS(302), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [391] = 2,
-    ACTIONS(308), 1,
-      sym_field,
-    ACTIONS(306), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [400] = 1,
-    ACTIONS(310), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [406] = 1,
-    ACTIONS(312), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [412] = 2,
-    ACTIONS(316), 1,
-      sym_comment,
-    ACTIONS(314), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [420] = 1,
-    ACTIONS(318), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [426] = 1,
-    ACTIONS(320), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [432] = 1,
-    ACTIONS(322), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [438] = 1,
-    ACTIONS(324), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [444] = 1,
-    ACTIONS(326), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [450] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    STATE(56), 1,
-      sym_amount,
-  [460] = 1,
-    ACTIONS(328), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [466] = 1,
-    ACTIONS(330), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [472] = 1,
-    ACTIONS(332), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [478] = 1,
-    ACTIONS(334), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [484] = 1,
-    ACTIONS(336), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [490] = 1,
-    ACTIONS(338), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [496] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    STATE(48), 1,
-      sym_amount,
-  [506] = 1,
-    ACTIONS(340), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [512] = 1,
-    ACTIONS(342), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [518] = 1,
-    ACTIONS(344), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [524] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    STATE(66), 1,
-      sym_amount,
-  [534] = 1,
-    ACTIONS(346), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [540] = 1,
-    ACTIONS(348), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [546] = 1,
-    ACTIONS(350), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [552] = 1,
-    ACTIONS(352), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [558] = 2,
-    ACTIONS(356), 1,
-      sym_text,
-    ACTIONS(354), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [566] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    STATE(71), 1,
-      sym_amount,
-  [576] = 1,
-    ACTIONS(358), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [582] = 1,
-    ACTIONS(360), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [588] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(276), 1,
-      sym__decimal,
-    STATE(73), 1,
-      sym_amount,
-  [598] = 1,
-    ACTIONS(362), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [604] = 2,
+    ACTIONS(289), 1,
+      sym_assert_text,
     STATE(29), 1,
-      sym__sep,
-    ACTIONS(364), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [612] = 1,
-    ACTIONS(366), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [618] = 1,
-    ACTIONS(368), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [624] = 1,
-    ACTIONS(370), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [630] = 1,
-    ACTIONS(232), 3,
-      sym__digits,
-      sym__decimal,
-      sym_word,
-  [636] = 1,
-    ACTIONS(372), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [642] = 1,
-    ACTIONS(374), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [648] = 1,
-    ACTIONS(376), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [654] = 1,
-    ACTIONS(378), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [660] = 1,
-    ACTIONS(380), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [666] = 1,
-    ACTIONS(294), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [672] = 2,
+      sym_amount,
+  [345] = 3,
+    ACTIONS(293), 1,
+      sym_field,
     STATE(6), 1,
       sym__sep,
-    ACTIONS(382), 2,
+    ACTIONS(291), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [680] = 1,
-    ACTIONS(384), 3,
+  [356] = 2,
+    ACTIONS(297), 1,
+      sym_word,
+    ACTIONS(295), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [686] = 1,
-    ACTIONS(386), 3,
+  [365] = 2,
+    ACTIONS(301), 1,
+      sym_field,
+    ACTIONS(299), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [692] = 3,
-    ACTIONS(204), 1,
+  [374] = 2,
+    ACTIONS(305), 1,
+      sym_field,
+    ACTIONS(303), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [383] = 2,
+    ACTIONS(309), 1,
+      sym_field,
+    ACTIONS(307), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [392] = 2,
+    ACTIONS(313), 1,
+      sym_field,
+    ACTIONS(311), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [401] = 1,
+    ACTIONS(315), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [407] = 1,
+    ACTIONS(317), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [413] = 2,
+    ACTIONS(321), 1,
+      sym_comment,
+    ACTIONS(319), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [421] = 1,
+    ACTIONS(323), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [427] = 1,
+    ACTIONS(325), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [433] = 1,
+    ACTIONS(327), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [439] = 1,
+    ACTIONS(329), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [445] = 1,
+    ACTIONS(331), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [451] = 3,
+    ACTIONS(209), 1,
       sym__digits,
-    ACTIONS(276), 1,
+    ACTIONS(287), 1,
+      sym__decimal,
+    STATE(81), 1,
+      sym_amount,
+  [461] = 1,
+    ACTIONS(333), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [467] = 1,
+    ACTIONS(335), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [473] = 1,
+    ACTIONS(337), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [479] = 1,
+    ACTIONS(339), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [485] = 1,
+    ACTIONS(341), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [491] = 1,
+    ACTIONS(343), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [497] = 1,
+    ACTIONS(345), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [503] = 1,
+    ACTIONS(347), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [509] = 1,
+    ACTIONS(349), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [515] = 1,
+    ACTIONS(351), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [521] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(287), 1,
+      sym__decimal,
+    STATE(67), 1,
+      sym_amount,
+  [531] = 2,
+    ACTIONS(355), 1,
+      sym_text,
+    ACTIONS(353), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [539] = 1,
+    ACTIONS(357), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [545] = 1,
+    ACTIONS(233), 3,
+      sym__digits,
+      sym__decimal,
+      sym_word,
+  [551] = 1,
+    ACTIONS(359), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [557] = 1,
+    ACTIONS(361), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [563] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(287), 1,
       sym__decimal,
     STATE(44), 1,
       sym_amount,
-  [702] = 1,
-    ACTIONS(388), 3,
+  [573] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(287), 1,
+      sym__decimal,
+    STATE(71), 1,
+      sym_amount,
+  [583] = 1,
+    ACTIONS(363), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [708] = 1,
-    ACTIONS(390), 3,
+  [589] = 1,
+    ACTIONS(365), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [714] = 1,
-    ACTIONS(392), 3,
+  [595] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(287), 1,
+      sym__decimal,
+    STATE(73), 1,
+      sym_amount,
+  [605] = 1,
+    ACTIONS(367), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [720] = 2,
-    ACTIONS(79), 1,
-      ts_builtin_sym_end,
-    ACTIONS(394), 1,
-      sym__eol,
-  [727] = 1,
-    ACTIONS(396), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [732] = 1,
-    ACTIONS(398), 2,
+  [611] = 2,
+    STATE(28), 1,
+      sym__sep,
+    ACTIONS(369), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [619] = 1,
+    ACTIONS(371), 3,
       ts_builtin_sym_end,
       sym__eol,
-  [737] = 1,
-    ACTIONS(400), 2,
+      sym_comment,
+  [625] = 1,
+    ACTIONS(373), 3,
       ts_builtin_sym_end,
       sym__eol,
-  [742] = 2,
-    ACTIONS(402), 1,
+      sym_comment,
+  [631] = 1,
+    ACTIONS(375), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [637] = 1,
+    ACTIONS(377), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [643] = 1,
+    ACTIONS(379), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [649] = 1,
+    ACTIONS(381), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [655] = 1,
+    ACTIONS(383), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [661] = 1,
+    ACTIONS(385), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [667] = 3,
+    ACTIONS(209), 1,
       sym__digits,
-    STATE(65), 1,
+    ACTIONS(287), 1,
+      sym__decimal,
+    STATE(48), 1,
+      sym_amount,
+  [677] = 1,
+    ACTIONS(295), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [683] = 2,
+    STATE(7), 1,
+      sym__sep,
+    ACTIONS(387), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [691] = 1,
+    ACTIONS(389), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [697] = 1,
+    ACTIONS(391), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [703] = 1,
+    ACTIONS(393), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [709] = 1,
+    ACTIONS(395), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [715] = 1,
+    ACTIONS(397), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [721] = 2,
+    ACTIONS(399), 1,
+      aux_sym_assertion_token1,
+    STATE(20), 1,
+      aux_sym_assertion_repeat1,
+  [728] = 1,
+    ACTIONS(401), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [733] = 1,
+    ACTIONS(403), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [738] = 1,
+    ACTIONS(405), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [743] = 1,
+    ACTIONS(407), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [748] = 1,
+    ACTIONS(409), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [753] = 2,
+    ACTIONS(411), 1,
+      sym__digits,
+    STATE(66), 1,
       sym_integer,
-  [749] = 1,
-    ACTIONS(404), 2,
+  [760] = 1,
+    ACTIONS(413), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [754] = 1,
-    ACTIONS(406), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [759] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(15), 1,
-      sym_code,
-  [766] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(23), 1,
-      sym_code,
-  [773] = 2,
-    ACTIONS(402), 1,
-      sym__digits,
-    STATE(39), 1,
-      sym_integer,
-  [780] = 2,
-    ACTIONS(402), 1,
-      sym__digits,
-    STATE(37), 1,
-      sym_integer,
-  [787] = 2,
-    ACTIONS(402), 1,
-      sym__digits,
-    STATE(51), 1,
-      sym_integer,
-  [794] = 2,
-    ACTIONS(402), 1,
-      sym__digits,
-    STATE(52), 1,
-      sym_integer,
-  [801] = 2,
-    ACTIONS(402), 1,
+  [765] = 2,
+    ACTIONS(411), 1,
       sym__digits,
     STATE(53), 1,
       sym_integer,
-  [808] = 1,
-    ACTIONS(408), 2,
+  [772] = 2,
+    ACTIONS(411), 1,
+      sym__digits,
+    STATE(39), 1,
+      sym_integer,
+  [779] = 2,
+    ACTIONS(197), 1,
+      ts_builtin_sym_end,
+    ACTIONS(415), 1,
+      sym__eol,
+  [786] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(19), 1,
+      sym_code,
+  [793] = 2,
+    ACTIONS(411), 1,
+      sym__digits,
+    STATE(37), 1,
+      sym_integer,
+  [800] = 1,
+    ACTIONS(417), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [813] = 2,
-    ACTIONS(410), 1,
-      aux_sym_assertion_token1,
-    STATE(24), 1,
-      aux_sym_assertion_repeat1,
-  [820] = 2,
-    ACTIONS(394), 1,
-      sym__eol,
-    ACTIONS(412), 1,
-      ts_builtin_sym_end,
-  [827] = 1,
-    ACTIONS(414), 2,
+  [805] = 2,
+    ACTIONS(411), 1,
+      sym__digits,
+    STATE(51), 1,
+      sym_integer,
+  [812] = 1,
+    ACTIONS(419), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [832] = 1,
-    ACTIONS(416), 1,
-      sym_text,
-  [836] = 1,
-    ACTIONS(418), 1,
+  [817] = 2,
+    ACTIONS(411), 1,
+      sym__digits,
+    STATE(52), 1,
+      sym_integer,
+  [824] = 2,
+    ACTIONS(415), 1,
+      sym__eol,
+    ACTIONS(421), 1,
       ts_builtin_sym_end,
-  [840] = 1,
-    ACTIONS(420), 1,
-      sym_word,
-  [844] = 1,
-    ACTIONS(422), 1,
-      sym_word,
-  [848] = 1,
-    ACTIONS(424), 1,
-      sym_word,
-  [852] = 1,
-    ACTIONS(426), 1,
-      sym_word,
-  [856] = 1,
-    ACTIONS(428), 1,
-      sym_word,
-  [860] = 1,
-    ACTIONS(430), 1,
-      sym_word,
-  [864] = 1,
-    ACTIONS(432), 1,
-      sym_text,
-  [868] = 1,
-    ACTIONS(434), 1,
-      sym_text,
-  [872] = 1,
-    ACTIONS(436), 1,
-      sym_word,
-  [876] = 1,
-    ACTIONS(438), 1,
-      sym_word,
-  [880] = 1,
-    ACTIONS(440), 1,
-      sym_word,
-  [884] = 1,
-    ACTIONS(442), 1,
-      sym_word,
-  [888] = 1,
-    ACTIONS(444), 1,
+  [831] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(16), 1,
+      sym_code,
+  [838] = 1,
+    ACTIONS(423), 1,
+      ts_builtin_sym_end,
+  [842] = 1,
+    ACTIONS(425), 1,
       aux_sym_project_token1,
-  [892] = 1,
-    ACTIONS(446), 1,
+  [846] = 1,
+    ACTIONS(427), 1,
+      sym_word,
+  [850] = 1,
+    ACTIONS(429), 1,
+      sym_word,
+  [854] = 1,
+    ACTIONS(431), 1,
+      sym_word,
+  [858] = 1,
+    ACTIONS(433), 1,
       sym_text,
-  [896] = 1,
-    ACTIONS(448), 1,
+  [862] = 1,
+    ACTIONS(435), 1,
+      sym_text,
+  [866] = 1,
+    ACTIONS(437), 1,
       sym_word,
-  [900] = 1,
-    ACTIONS(450), 1,
+  [870] = 1,
+    ACTIONS(439), 1,
       sym_word,
-  [904] = 1,
-    ACTIONS(394), 1,
+  [874] = 1,
+    ACTIONS(441), 1,
+      sym_word,
+  [878] = 1,
+    ACTIONS(443), 1,
+      sym_word,
+  [882] = 1,
+    ACTIONS(445), 1,
+      sym_word,
+  [886] = 1,
+    ACTIONS(447), 1,
+      sym_word,
+  [890] = 1,
+    ACTIONS(449), 1,
+      sym_text,
+  [894] = 1,
+    ACTIONS(451), 1,
+      sym_word,
+  [898] = 1,
+    ACTIONS(453), 1,
+      sym_text,
+  [902] = 1,
+    ACTIONS(455), 1,
+      sym_word,
+  [906] = 1,
+    ACTIONS(457), 1,
+      sym_word,
+  [910] = 1,
+    ACTIONS(459), 1,
+      sym_word,
+  [914] = 1,
+    ACTIONS(461), 1,
+      sym_word,
+  [918] = 1,
+    ACTIONS(415), 1,
       sym__eol,
-  [908] = 1,
-    ACTIONS(452), 1,
-      sym_word,
-  [912] = 1,
-    ACTIONS(454), 1,
+  [922] = 1,
+    ACTIONS(463), 1,
       sym_text,
-  [916] = 1,
-    ACTIONS(456), 1,
-      sym_word,
+  [926] = 1,
+    ACTIONS(465), 1,
+      sym_text,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(4)] = 0,
-  [SMALL_STATE(5)] = 46,
-  [SMALL_STATE(6)] = 62,
-  [SMALL_STATE(7)] = 78,
-  [SMALL_STATE(8)] = 94,
-  [SMALL_STATE(9)] = 111,
-  [SMALL_STATE(10)] = 128,
-  [SMALL_STATE(11)] = 141,
-  [SMALL_STATE(12)] = 152,
-  [SMALL_STATE(13)] = 169,
-  [SMALL_STATE(14)] = 186,
-  [SMALL_STATE(15)] = 199,
-  [SMALL_STATE(16)] = 213,
-  [SMALL_STATE(17)] = 223,
-  [SMALL_STATE(18)] = 237,
-  [SMALL_STATE(19)] = 251,
-  [SMALL_STATE(20)] = 262,
-  [SMALL_STATE(21)] = 271,
-  [SMALL_STATE(22)] = 280,
-  [SMALL_STATE(23)] = 287,
-  [SMALL_STATE(24)] = 298,
-  [SMALL_STATE(25)] = 309,
-  [SMALL_STATE(26)] = 318,
-  [SMALL_STATE(27)] = 331,
-  [SMALL_STATE(28)] = 342,
-  [SMALL_STATE(29)] = 353,
-  [SMALL_STATE(30)] = 364,
-  [SMALL_STATE(31)] = 373,
-  [SMALL_STATE(32)] = 382,
-  [SMALL_STATE(33)] = 391,
-  [SMALL_STATE(34)] = 400,
-  [SMALL_STATE(35)] = 406,
-  [SMALL_STATE(36)] = 412,
-  [SMALL_STATE(37)] = 420,
-  [SMALL_STATE(38)] = 426,
-  [SMALL_STATE(39)] = 432,
-  [SMALL_STATE(40)] = 438,
-  [SMALL_STATE(41)] = 444,
-  [SMALL_STATE(42)] = 450,
-  [SMALL_STATE(43)] = 460,
-  [SMALL_STATE(44)] = 466,
-  [SMALL_STATE(45)] = 472,
-  [SMALL_STATE(46)] = 478,
-  [SMALL_STATE(47)] = 484,
-  [SMALL_STATE(48)] = 490,
-  [SMALL_STATE(49)] = 496,
-  [SMALL_STATE(50)] = 506,
-  [SMALL_STATE(51)] = 512,
-  [SMALL_STATE(52)] = 518,
-  [SMALL_STATE(53)] = 524,
-  [SMALL_STATE(54)] = 534,
-  [SMALL_STATE(55)] = 540,
-  [SMALL_STATE(56)] = 546,
-  [SMALL_STATE(57)] = 552,
-  [SMALL_STATE(58)] = 558,
-  [SMALL_STATE(59)] = 566,
-  [SMALL_STATE(60)] = 576,
-  [SMALL_STATE(61)] = 582,
-  [SMALL_STATE(62)] = 588,
-  [SMALL_STATE(63)] = 598,
-  [SMALL_STATE(64)] = 604,
-  [SMALL_STATE(65)] = 612,
-  [SMALL_STATE(66)] = 618,
-  [SMALL_STATE(67)] = 624,
-  [SMALL_STATE(68)] = 630,
-  [SMALL_STATE(69)] = 636,
-  [SMALL_STATE(70)] = 642,
-  [SMALL_STATE(71)] = 648,
-  [SMALL_STATE(72)] = 654,
-  [SMALL_STATE(73)] = 660,
-  [SMALL_STATE(74)] = 666,
-  [SMALL_STATE(75)] = 672,
-  [SMALL_STATE(76)] = 680,
-  [SMALL_STATE(77)] = 686,
-  [SMALL_STATE(78)] = 692,
-  [SMALL_STATE(79)] = 702,
-  [SMALL_STATE(80)] = 708,
-  [SMALL_STATE(81)] = 714,
-  [SMALL_STATE(82)] = 720,
-  [SMALL_STATE(83)] = 727,
-  [SMALL_STATE(84)] = 732,
-  [SMALL_STATE(85)] = 737,
-  [SMALL_STATE(86)] = 742,
-  [SMALL_STATE(87)] = 749,
-  [SMALL_STATE(88)] = 754,
-  [SMALL_STATE(89)] = 759,
-  [SMALL_STATE(90)] = 766,
-  [SMALL_STATE(91)] = 773,
-  [SMALL_STATE(92)] = 780,
-  [SMALL_STATE(93)] = 787,
-  [SMALL_STATE(94)] = 794,
-  [SMALL_STATE(95)] = 801,
-  [SMALL_STATE(96)] = 808,
-  [SMALL_STATE(97)] = 813,
-  [SMALL_STATE(98)] = 820,
-  [SMALL_STATE(99)] = 827,
-  [SMALL_STATE(100)] = 832,
-  [SMALL_STATE(101)] = 836,
-  [SMALL_STATE(102)] = 840,
-  [SMALL_STATE(103)] = 844,
-  [SMALL_STATE(104)] = 848,
-  [SMALL_STATE(105)] = 852,
-  [SMALL_STATE(106)] = 856,
-  [SMALL_STATE(107)] = 860,
-  [SMALL_STATE(108)] = 864,
-  [SMALL_STATE(109)] = 868,
-  [SMALL_STATE(110)] = 872,
-  [SMALL_STATE(111)] = 876,
-  [SMALL_STATE(112)] = 880,
-  [SMALL_STATE(113)] = 884,
-  [SMALL_STATE(114)] = 888,
-  [SMALL_STATE(115)] = 892,
-  [SMALL_STATE(116)] = 896,
-  [SMALL_STATE(117)] = 900,
-  [SMALL_STATE(118)] = 904,
-  [SMALL_STATE(119)] = 908,
-  [SMALL_STATE(120)] = 912,
-  [SMALL_STATE(121)] = 916,
+  [SMALL_STATE(5)] = 47,
+  [SMALL_STATE(6)] = 63,
+  [SMALL_STATE(7)] = 79,
+  [SMALL_STATE(8)] = 95,
+  [SMALL_STATE(9)] = 112,
+  [SMALL_STATE(10)] = 129,
+  [SMALL_STATE(11)] = 140,
+  [SMALL_STATE(12)] = 157,
+  [SMALL_STATE(13)] = 170,
+  [SMALL_STATE(14)] = 187,
+  [SMALL_STATE(15)] = 200,
+  [SMALL_STATE(16)] = 210,
+  [SMALL_STATE(17)] = 224,
+  [SMALL_STATE(18)] = 238,
+  [SMALL_STATE(19)] = 252,
+  [SMALL_STATE(20)] = 263,
+  [SMALL_STATE(21)] = 274,
+  [SMALL_STATE(22)] = 285,
+  [SMALL_STATE(23)] = 292,
+  [SMALL_STATE(24)] = 301,
+  [SMALL_STATE(25)] = 310,
+  [SMALL_STATE(26)] = 321,
+  [SMALL_STATE(27)] = 332,
+  [SMALL_STATE(28)] = 345,
+  [SMALL_STATE(29)] = 356,
+  [SMALL_STATE(30)] = 365,
+  [SMALL_STATE(31)] = 374,
+  [SMALL_STATE(32)] = 383,
+  [SMALL_STATE(33)] = 392,
+  [SMALL_STATE(34)] = 401,
+  [SMALL_STATE(35)] = 407,
+  [SMALL_STATE(36)] = 413,
+  [SMALL_STATE(37)] = 421,
+  [SMALL_STATE(38)] = 427,
+  [SMALL_STATE(39)] = 433,
+  [SMALL_STATE(40)] = 439,
+  [SMALL_STATE(41)] = 445,
+  [SMALL_STATE(42)] = 451,
+  [SMALL_STATE(43)] = 461,
+  [SMALL_STATE(44)] = 467,
+  [SMALL_STATE(45)] = 473,
+  [SMALL_STATE(46)] = 479,
+  [SMALL_STATE(47)] = 485,
+  [SMALL_STATE(48)] = 491,
+  [SMALL_STATE(49)] = 497,
+  [SMALL_STATE(50)] = 503,
+  [SMALL_STATE(51)] = 509,
+  [SMALL_STATE(52)] = 515,
+  [SMALL_STATE(53)] = 521,
+  [SMALL_STATE(54)] = 531,
+  [SMALL_STATE(55)] = 539,
+  [SMALL_STATE(56)] = 545,
+  [SMALL_STATE(57)] = 551,
+  [SMALL_STATE(58)] = 557,
+  [SMALL_STATE(59)] = 563,
+  [SMALL_STATE(60)] = 573,
+  [SMALL_STATE(61)] = 583,
+  [SMALL_STATE(62)] = 589,
+  [SMALL_STATE(63)] = 595,
+  [SMALL_STATE(64)] = 605,
+  [SMALL_STATE(65)] = 611,
+  [SMALL_STATE(66)] = 619,
+  [SMALL_STATE(67)] = 625,
+  [SMALL_STATE(68)] = 631,
+  [SMALL_STATE(69)] = 637,
+  [SMALL_STATE(70)] = 643,
+  [SMALL_STATE(71)] = 649,
+  [SMALL_STATE(72)] = 655,
+  [SMALL_STATE(73)] = 661,
+  [SMALL_STATE(74)] = 667,
+  [SMALL_STATE(75)] = 677,
+  [SMALL_STATE(76)] = 683,
+  [SMALL_STATE(77)] = 691,
+  [SMALL_STATE(78)] = 697,
+  [SMALL_STATE(79)] = 703,
+  [SMALL_STATE(80)] = 709,
+  [SMALL_STATE(81)] = 715,
+  [SMALL_STATE(82)] = 721,
+  [SMALL_STATE(83)] = 728,
+  [SMALL_STATE(84)] = 733,
+  [SMALL_STATE(85)] = 738,
+  [SMALL_STATE(86)] = 743,
+  [SMALL_STATE(87)] = 748,
+  [SMALL_STATE(88)] = 753,
+  [SMALL_STATE(89)] = 760,
+  [SMALL_STATE(90)] = 765,
+  [SMALL_STATE(91)] = 772,
+  [SMALL_STATE(92)] = 779,
+  [SMALL_STATE(93)] = 786,
+  [SMALL_STATE(94)] = 793,
+  [SMALL_STATE(95)] = 800,
+  [SMALL_STATE(96)] = 805,
+  [SMALL_STATE(97)] = 812,
+  [SMALL_STATE(98)] = 817,
+  [SMALL_STATE(99)] = 824,
+  [SMALL_STATE(100)] = 831,
+  [SMALL_STATE(101)] = 838,
+  [SMALL_STATE(102)] = 842,
+  [SMALL_STATE(103)] = 846,
+  [SMALL_STATE(104)] = 850,
+  [SMALL_STATE(105)] = 854,
+  [SMALL_STATE(106)] = 858,
+  [SMALL_STATE(107)] = 862,
+  [SMALL_STATE(108)] = 866,
+  [SMALL_STATE(109)] = 870,
+  [SMALL_STATE(110)] = 874,
+  [SMALL_STATE(111)] = 878,
+  [SMALL_STATE(112)] = 882,
+  [SMALL_STATE(113)] = 886,
+  [SMALL_STATE(114)] = 890,
+  [SMALL_STATE(115)] = 894,
+  [SMALL_STATE(116)] = 898,
+  [SMALL_STATE(117)] = 902,
+  [SMALL_STATE(118)] = 906,
+  [SMALL_STATE(119)] = 910,
+  [SMALL_STATE(120)] = 914,
+  [SMALL_STATE(121)] = 918,
+  [SMALL_STATE(122)] = 922,
+  [SMALL_STATE(123)] = 926,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
   [0] = {.entry = {.count = 0, .reusable = false}},
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
   [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [41] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
-  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [43] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
   [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(102),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(49),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
-  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [95] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(55),
-  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
-  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [143] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(77),
-  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(78),
-  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
-  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [161] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
-  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
-  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
-  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [49] = {.entry = {.count = 1, .reusable = false}}, SHIFT(112),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(74),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(2),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
+  [89] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
+  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
+  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
+  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
+  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
+  [140] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(57),
+  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(59),
+  [146] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
+  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [152] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
+  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
+  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [161] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(74),
+  [164] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(93),
+  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
   [176] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
-  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(21),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(93),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(95),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
-  [200] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
-  [204] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
-  [206] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
-  [208] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
-  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [212] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
-  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
-  [220] = {.entry = {.count = 1, .reusable = false}}, SHIFT(11),
-  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
-  [224] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
-  [226] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
-  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
-  [232] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
-  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
-  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
-  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [242] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
-  [244] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
-  [246] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
-  [249] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
-  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
-  [254] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
-  [256] = {.entry = {.count = 1, .reusable = false}}, SHIFT(62),
-  [258] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
-  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [262] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
-  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
-  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
-  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [276] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [278] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [280] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
-  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
-  [285] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
-  [287] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(28),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
-  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [298] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
-  [300] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
-  [304] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
-  [308] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
-  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
-  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
-  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
-  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
-  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
-  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
-  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
-  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
-  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
-  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
-  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
-  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
-  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
-  [364] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
-  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
-  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
-  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
-  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
-  [378] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
-  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
-  [382] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
-  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
-  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
-  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
-  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
-  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
-  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
-  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
-  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
-  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
-  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
-  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [418] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [422] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(23),
+  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
+  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
+  [197] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [199] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [201] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [203] = {.entry = {.count = 1, .reusable = false}}, SHIFT(99),
+  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [207] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
+  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
+  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
+  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
+  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [217] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
+  [219] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
+  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [223] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
+  [227] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
+  [229] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
+  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
+  [233] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
+  [235] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
+  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
+  [239] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
+  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
+  [247] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
+  [249] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
+  [254] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
+  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
+  [259] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
+  [261] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
+  [263] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
+  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
+  [275] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [277] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
+  [279] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(25),
+  [282] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
+  [285] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
+  [287] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [291] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [293] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
+  [297] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
+  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
+  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
+  [305] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
+  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
+  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
+  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
+  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
+  [319] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
+  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [323] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
+  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
+  [327] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
+  [329] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
+  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
+  [335] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
+  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
+  [339] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
+  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
+  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
+  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [357] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
+  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
+  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
+  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
+  [369] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
+  [373] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
+  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
+  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
+  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
+  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
+  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
+  [387] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [389] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
+  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
+  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
+  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation_block, 2, 0, 0),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
+  [415] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
+  [423] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [455] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [457] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [463] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [465] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
 };
 
 #ifdef __cplusplus

@@ -48,6 +48,9 @@ pub struct BudgetJson<'a> {
     pub reasons: Vec<TextBlock>,
     /// 名词解释 written in the source.
     pub glossary: Vec<TextBlock>,
+    /// The 说明 as published, written in the source (`说明 <标题>`): the title is the key.
+    /// Empty when the 说明 is generated.
+    pub explanations: Vec<TextBlock>,
     /// The twelve tables.
     #[schemars(with = "Vec<TableJson>")]
     pub tables: Vec<TableJson<'a>>,
@@ -189,6 +192,14 @@ pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> Bu
             .map(|g| TextBlock {
                 key: g.term.value.clone(),
                 paragraphs: texts(&g.paragraphs),
+            })
+            .collect(),
+        explanations: b
+            .explanations
+            .iter()
+            .map(|e| TextBlock {
+                key: e.title.value.clone(),
+                paragraphs: texts(&e.paragraphs),
             })
             .collect(),
         tables: doc.tables().iter().map(table).collect(),

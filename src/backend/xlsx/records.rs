@@ -222,6 +222,9 @@ pub fn texts(b: &Budget) -> List {
     for g in &b.glossary {
         block("名词", &g.term.value, values(&g.paragraphs));
     }
+    for e in &b.explanations {
+        block("说明", &e.title.value, values(&e.paragraphs));
+    }
     if let Some(a) = &b.assets {
         block("资产", "", values(&a.notes));
     }

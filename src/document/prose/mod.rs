@@ -180,6 +180,27 @@ pub fn glossary(b: &Budget, built_in: &[GlossaryTerm]) -> Vec<Definition> {
         .collect()
 }
 
+/// The 说明 as written in the file (`说明 <标题>` blocks), one section each, its paragraphs as
+/// written; `None` when the file writes none (the generated 说明 stands). Written sections
+/// replace the generated ones whole: a published document's 说明 is transcribed as it stands,
+/// and its figures are checked against the derived ones (`check::prose_figures`) instead.
+pub fn written(b: &Budget) -> Option<Vec<Section>> {
+    (!b.explanations.is_empty()).then(|| {
+        b.explanations
+            .iter()
+            .map(|e| {
+                section(
+                    &e.title.value,
+                    e.paragraphs
+                        .iter()
+                        .map(|p| plain(p.value.as_str()))
+                        .collect(),
+                )
+            })
+            .collect()
+    })
+}
+
 /// The paragraphs of 部门概况 after 机构设置情况 that name the department's 二级预算单位 (or say
 /// there are none).
 pub fn sub_unit_paragraphs(b: &Budget) -> Vec<String> {

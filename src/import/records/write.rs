@@ -92,7 +92,7 @@ impl Records {
         self.write_basic(o);
         self.write_projects(o);
         self.write_prior(o);
-        for part in ["原因", "名词"] {
+        for part in ["原因", "名词", "说明"] {
             let mut last: Option<&str> = None;
             for (p, name, para) in self.texts.iter().filter(|t| t.0 == part) {
                 if last != Some(name.as_str()) {

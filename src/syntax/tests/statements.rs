@@ -112,6 +112,22 @@ fn glossary_block() {
 }
 
 #[test]
+fn explanation_block() {
+    // The title is text to the end of the line: spaces and a # are part of it.
+    assert_eq!(
+        one("说明 部门预算编制说明"),
+        Stmt::ExplanationBlock(w("部门预算编制说明", 7, 31))
+    );
+    assert_eq!(
+        one("说明 其他相关情况 说明#1"),
+        Stmt::ExplanationBlock(w("其他相关情况 说明#1", 7, 34))
+    );
+    let (file, diags) = parse("说明");
+    assert!(file.lines.is_empty());
+    assert_eq!(codes(&diags), ["E0001"]);
+}
+
+#[test]
 fn paragraph_text_without_marker() {
     let (file, diags) = parse("主要职责\n  > 负责党的建设。\n");
     assert!(diags.is_empty());
