@@ -8,6 +8,7 @@ mod classification;
 mod content;
 mod goals;
 mod prose;
+mod published;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
@@ -21,6 +22,7 @@ pub use assertions::FIGURES;
 pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     arithmetic::run(budget, doc, catalog, &mut out);
+    published::run(budget, &mut out);
     classification::run(budget, catalog, &mut out);
     goals::run(budget, catalog, &mut out);
     content::run(budget, doc, &mut out);

@@ -8,6 +8,7 @@ pub mod catalog;
 mod catalog_error;
 pub mod catalog_shape;
 mod members;
+mod published;
 mod resolve;
 pub mod rules;
 mod sources;
@@ -255,6 +256,17 @@ pub enum BasicKind {
     Public,
 }
 
+impl BasicKind {
+    /// The word that puts a basic line on this side: 人员经费, 公用经费.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "人员经费" => Some(BasicKind::Personnel),
+            "公用经费" => Some(BasicKind::Public),
+            _ => None,
+        }
+    }
+}
+
 /// The three kinds of government procurement.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
@@ -371,8 +383,12 @@ pub struct Budget {
     pub glossary: Vec<GlossaryEntry>,
     /// 收入 by source.
     pub income: Vec<Income>,
-    /// 基本支出 lines.
+    /// `公开稿`: the file transcribes a published document, for audit; where it is stated.
+    pub published: Option<Span>,
+    /// 基本支出 lines: pairs, or (in a 公开稿) marginal lines on one code.
     pub basic: Vec<BasicLine>,
+    /// The `基本支出 [单位]` statements: the unit each opens the block of, and where.
+    pub basic_blocks: Vec<(Option<String>, Span)>,
     /// The sub-units named by `基本支出 <单位>` blocks, as written (checked against the
     /// sub-units once the file is read).
     pub basic_units: Vec<Spanned<String>>,
@@ -380,6 +396,13 @@ pub struct Budget {
     pub basic_procurement: Vec<Procurement>,
     /// 项目支出.
     pub projects: Vec<Project>,
+    /// `项目支出 <功能分类项> …` (公开稿): project spending on a code, without its projects.
+    pub project_totals: Vec<Allocation>,
+    /// `三公 …` at the top level (公开稿): 三公 spending of projects that are not published.
+    pub published_three_public: Vec<ThreePublicLine>,
+    /// `采购 …` at the top level (公开稿): procurement of projects that are not published
+    /// (without a code: `func` is `None`).
+    pub published_procurement: Vec<Procurement>,
     /// 上年 figures (typed in a 上年 block, or derived from `prior_file`).
     pub prior: Prior,
     /// `上年文件`: last year's budget, whose figures fill `prior`.
@@ -439,6 +462,7 @@ impl Budget {
             .map(|u| self.kind_of(Some(&u.id.value)))
             .collect();
         let unnamed = self.basic.iter().any(|l| l.unit.is_none())
+            || !self.project_totals.is_empty()
             || self.projects.iter().any(|p| p.unit.is_none());
         if self.sub_units.is_empty() || unnamed {
             kinds.push(self.default_kind());
@@ -489,16 +513,39 @@ pub struct Income {
     pub span: Span,
 }
 
-/// One 基本支出 line: functional 项 × economic 款 × source × amount, of one unit.
+/// One 基本支出 line: functional 项 × economic 款 × source × amount, of one unit. In a 公开稿,
+/// a marginal line has one of the two codes only: basic spending on a functional code whose
+/// economic class is not published, or on an economic code whose function is not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BasicLine {
     /// The sub-unit of its 基本支出 block (`None`: the department itself).
     pub unit: Option<String>,
-    pub func: Code,
-    pub econ: Code,
+    /// The functional 项 (`None`: a marginal line by economic code).
+    pub func: Option<Code>,
+    /// The economic 款 (`None`: a marginal line by functional code).
+    pub econ: Option<Code>,
+    /// `人员经费` / `公用经费` written on the line: its side, whatever its economic class.
+    pub split: Option<Spanned<BasicKind>>,
     pub source: Source,
     pub amount: Money,
     pub span: Span,
+}
+
+impl BasicLine {
+    /// 人员 or 公用: as written on the line, else by its economic class (the rules); `None`
+    /// for a marginal line by functional code (its class is not published).
+    pub fn kind(&self, rules: &Rules) -> Option<BasicKind> {
+        match (&self.split, &self.econ) {
+            (Some(k), _) => Some(k.value),
+            (None, Some(e)) => Some(rules.basic_kind(&e.code)),
+            (None, None) => None,
+        }
+    }
+
+    /// A marginal line (公开稿): one code only.
+    pub fn is_marginal(&self) -> bool {
+        self.func.is_none() || self.econ.is_none()
+    }
 }
 
 /// Government procurement of one kind, on one functional code, from one source.

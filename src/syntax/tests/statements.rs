@@ -212,11 +212,12 @@ fn basic_line_codes_only() {
                 code: w("2013201", 0, 7),
                 name: None,
             },
-            econ: CodeRef {
+            econ: Some(CodeRef {
                 code: w("30101", 8, 13),
                 name: None,
-            },
+            }),
             source: None,
+            split: None,
             amount: amt("212.61", 14, 20, 2),
         }
     );
@@ -234,11 +235,12 @@ fn basic_line_with_both_names() {
                 code: w("2013201", 0, 7),
                 name: Some(w("行政运行", 8, 20)),
             },
-            econ: CodeRef {
+            econ: Some(CodeRef {
                 code: w("30102", 21, 26),
                 name: None,
-            },
+            }),
             source: Some(w("津贴补贴", 27, 39)),
+            split: None,
             amount: amt("160.32", 40, 46, 2),
         }
     );
@@ -254,11 +256,12 @@ fn basic_line_with_source() {
                 code: w("2080505", 0, 7),
                 name: None,
             },
-            econ: CodeRef {
+            econ: Some(CodeRef {
                 code: w("30108", 8, 13),
                 name: None,
-            },
+            }),
             source: Some(w("一般公共预算", 14, 32)),
+            split: None,
             amount: amt("79.84", 33, 38, 2),
         }
     );
@@ -274,11 +277,12 @@ fn basic_line_with_names_and_source() {
                 code: wa(s, "2013201"),
                 name: Some(wa(s, "行政运行")),
             },
-            econ: CodeRef {
+            econ: Some(CodeRef {
                 code: wa(s, "30101"),
                 name: Some(wa(s, "基本工资")),
-            },
+            }),
             source: Some(wa(s, "政府性基金")),
+            split: None,
             amount: amt("212.61", at(s, "212.61"), s.len(), 2),
         }
     );
@@ -294,11 +298,12 @@ fn basic_line_with_func_name_only() {
                 code: wa(s, "2013201"),
                 name: Some(wa(s, "行政运行")),
             },
-            econ: CodeRef {
+            econ: Some(CodeRef {
                 code: wa(s, "30101"),
                 name: None,
-            },
+            }),
             source: None,
+            split: None,
             amount: amt("212.61", at(s, "212.61"), s.len(), 2),
         }
     );
