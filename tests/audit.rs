@@ -82,6 +82,9 @@ const PUTUO: &str = "\
 断言 general_basic_economic 30302 personnel = 2079000
 断言 general_basic_economic 302 public = 4862538
 断言 basic_expenditure 30231 general = 387600
+断言 project_expenditure 合计 total = 11286193
+断言 project_expenditure 2080801 total = 294000
+断言 three_public 合计 vehicle_purchase = 750000
 ";
 
 #[test]
@@ -105,13 +108,22 @@ fn a_published_budget_checks_and_derives_its_tables_and_figures() {
     let total = &general.rows[0];
     use budc::document::ColumnId;
     assert_eq!(general.amount(total, ColumnId::Total), Some(d("47483458")));
-    assert_eq!(general.amount(total, ColumnId::Project), Some(d("11286193")));
+    assert_eq!(
+        general.amount(total, ColumnId::Project),
+        Some(d("11286193"))
+    );
     // By function the document does not split 人员 and 公用: those columns are blank.
     assert_eq!(general.amount(total, ColumnId::Personnel), None);
     let economic = c.document.table(TableId::GeneralBasicEconomic);
     let total = &economic.rows[0];
-    assert_eq!(economic.amount(total, ColumnId::Subtotal), Some(d("36197265")));
-    assert_eq!(economic.amount(total, ColumnId::Personnel), Some(d("31124727")));
+    assert_eq!(
+        economic.amount(total, ColumnId::Subtotal),
+        Some(d("36197265"))
+    );
+    assert_eq!(
+        economic.amount(total, ColumnId::Personnel),
+        Some(d("31124727"))
+    );
     assert_eq!(economic.amount(total, ColumnId::Public), Some(d("5072538")));
 }
 

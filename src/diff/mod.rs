@@ -328,8 +328,7 @@ fn basic(old: &Budget, new: &Budget, out: &mut Vec<Item>) {
             let code = |c: &Option<crate::model::Code>| {
                 c.as_ref().map(|c| c.code.clone()).unwrap_or_default()
             };
-            *m.entry((code(&l.func), code(&l.econ)))
-                .or_default() += l.amount.value;
+            *m.entry((code(&l.func), code(&l.econ))).or_default() += l.amount.value;
         }
         m
     };

@@ -34,7 +34,14 @@ impl Builder<'_> {
                     amount,
                 },
             ) => {
-                let line = self.basic_line(func, econ.as_mut(), source.take(), split.take(), amount, span);
+                let line = self.basic_line(
+                    func,
+                    econ.as_mut(),
+                    source.take(),
+                    split.take(),
+                    amount,
+                    span,
+                );
                 if let Some(line) = line {
                     self.budget.basic.push(line);
                 }

@@ -96,8 +96,9 @@ pub(super) fn finish(b: &mut Budget, diags: &mut Vec<Diagnostic>) {
     if b.published.is_some() {
         return mixed(b, diags);
     }
-    let (marginal, pairs): (Vec<BasicLine>, Vec<BasicLine>) =
-        std::mem::take(&mut b.basic).into_iter().partition(BasicLine::is_marginal);
+    let (marginal, pairs): (Vec<BasicLine>, Vec<BasicLine>) = std::mem::take(&mut b.basic)
+        .into_iter()
+        .partition(BasicLine::is_marginal);
     b.basic = pairs;
     for l in marginal {
         diags.push(

@@ -67,7 +67,11 @@ impl<'a> Index<'a> {
             }
             *econ.entry(key).or_default() += line.amount.value;
         }
-        for p in &budget.basic_procurement {
+        for p in budget
+            .basic_procurement
+            .iter()
+            .chain(&budget.published_procurement)
+        {
             if let Some(f) = &p.func {
                 *procurement.entry((f.code.clone(), p.source)).or_default() += p.amount.value;
             }
