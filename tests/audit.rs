@@ -171,3 +171,59 @@ fn the_override_moves_a_pair_line_between_personnel_and_public() {
     let f = &c.document.figures;
     assert_eq!((f.personnel, f.public), (d("107.00"), d("20.00")));
 }
+
+/// In a 公开稿 the unit of a block decides the 政府 economic code of its lines by economic code
+/// (机关 50x for 行政, 505/506 for 事业) and whether 机关运行经费 covers them; the two lists are
+/// checked unit by unit.
+const TWO_UNITS: &str = "\
+部门 测试部门
+年度 2024
+金额单位 万元
+科目版本 2024
+公开稿
+二级单位 本级 测试部门本级 行政
+二级单位 中心 测试服务中心 事业
+主要职责
+  > 负责本部门的有关工作。
+机构设置
+  > 本部门由本级和一个事业单位组成。
+基本支出 本级
+  2013101 120.00
+  30101 100.00
+  30201 20.00
+基本支出 中心
+  2013150 60.00
+  30101 50.00
+  30201 10.00
+断言 basic_expenditure 301/501 total = 100.00
+断言 basic_expenditure 301/505 total = 50.00
+断言 basic_expenditure 302/502 total = 20.00
+断言 basic_expenditure 302/505 total = 10.00
+断言 机关运行经费 = 20.00
+断言 基本支出 = 180.00
+";
+
+#[test]
+fn the_unit_of_a_block_maps_the_economic_lines_and_the_lists_are_checked_per_unit() {
+    let c = budc::compile(SourceFile::new("t.bud", TWO_UNITS), None);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.is_empty(), "{:?}", c.diagnostics);
+    // 10 moved from one unit's economic list to the other's: both units differ, by ±10.
+    let moved = TWO_UNITS
+        .replace("  30101 100.00", "  30101 90.00")
+        .replace("  30101 50.00", "  30101 60.00");
+    let c = budc::compile(SourceFile::new("t.bud", moved), None);
+    let e0216: Vec<String> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E0216")
+        .map(|d| d.message.zh.to_string())
+        .collect();
+    assert_eq!(
+        e0216,
+        [
+            "一般公共预算基本支出按功能分类合计 120.00，按经济分类合计 110.00，不等（差 10.00）",
+            "一般公共预算基本支出按功能分类合计 60.00，按经济分类合计 70.00，不等（差 -10.00）",
+        ]
+    );
+}
