@@ -120,6 +120,19 @@ fn a_published_budget_checks_and_derives_its_tables_and_figures() {
         economic.amount(total, ColumnId::Subtotal),
         Some(d("36197265"))
     );
+    // The JSON says what was published, and no more: no code a line does not have.
+    let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    assert_eq!(json["published"], true);
+    assert_eq!(json["project_totals"][1]["exp_func_code"], "2120104");
+    assert_eq!(json["project_totals"][1]["amount"], "10992193.00");
+    let lines = json["basic_expenditure"].as_array().unwrap();
+    assert_eq!(lines.len(), 8 + 29);
+    assert_eq!(lines[0]["exp_func_code"], "2080501");
+    assert!(lines[0].get("dep_bgt_eco_code").is_none() && lines[0].get("kind").is_none());
+    assert_eq!(lines[8]["dep_bgt_eco_code"], "30101");
+    assert_eq!(lines[8]["gov_bgt_eco_code"], "50101");
+    assert_eq!(lines[8]["kind"], "personnel");
+    assert!(lines[8].get("exp_func_code").is_none());
     assert_eq!(
         economic.amount(total, ColumnId::Personnel),
         Some(d("31124727"))

@@ -35,8 +35,15 @@ pub struct BudgetJson<'a> {
     pub organization: Vec<String>,
     /// 收入 by source: for each source, the spending it pays for (收支平衡).
     pub income: Vec<SourceAmount>,
+    /// `公开稿`: the file transcribes a published document (absent otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub published: bool,
     /// 基本支出 lines.
     pub basic_expenditure: Vec<BasicLineJson>,
+    /// 项目支出 by functional code as a 公开稿 publishes it, without its projects (absent when
+    /// there is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub project_totals: Vec<ProjectTotalJson>,
     /// 项目支出, in source order.
     #[schemars(with = "Vec<ProjectJson>")]
     pub projects: Projects<'a>,
@@ -81,6 +88,15 @@ pub struct BasicLineJson {
     /// 公用经费), else by its economic class; absent on a line by functional code only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::model::BasicKind>,
+    pub amount: AmountString,
+}
+
+/// `项目支出 <功能分类项> [来源] <金额>` of a 公开稿.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ProjectTotalJson {
+    /// 支出功能分类 项 code.
+    pub exp_func_code: String,
+    pub source: Source,
     pub amount: AmountString,
 }
 
@@ -142,6 +158,16 @@ pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> Bu
             .map(|(s, d)| SourceAmount {
                 source: *s,
                 amount: money(*d),
+            })
+            .collect(),
+        published: b.published.is_some(),
+        project_totals: b
+            .project_totals
+            .iter()
+            .map(|a| ProjectTotalJson {
+                exp_func_code: a.code.code.clone(),
+                source: a.source,
+                amount: money(a.amount.value),
             })
             .collect(),
         basic_expenditure: b
