@@ -105,9 +105,13 @@ pub fn plan(
             }
             Stmt::BasicLine { func, econ, .. } => {
                 w.code(func, None);
-                w.code(econ, None);
+                if let Some(econ) = econ {
+                    w.code(econ, None);
+                }
             }
-            Stmt::Allocation { func, source, .. } => w.code(func, source.as_ref()),
+            Stmt::Allocation { func, source, .. } | Stmt::ProjectTotal { func, source, .. } => {
+                w.code(func, source.as_ref())
+            }
             Stmt::Economic { econ, .. } => w.code(econ, None),
             Stmt::Procurement { func: Some(f), .. } => w.code(
                 &CodeRef {

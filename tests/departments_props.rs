@@ -1184,9 +1184,10 @@ fn mapping_follows_the_kind(c: &budc::Compiled, d: &Dept) -> Result<(), String> 
     // The lines stand in the model in source order: by block (unit), then as written.
     for (j, (b, l)) in c.budget.basic.iter().zip(lines).enumerate() {
         let side = c.budget.kind_of(b.unit.as_deref()).side();
-        let want = c.catalog.gov_code(&b.econ.code, side);
+        let econ = b.econ.as_ref().ok_or("a pair line")?;
+        let want = c.catalog.gov_code(&econ.code, side);
         ensure_eq!(l["gov_bgt_eco_code"].as_str(), want, "JSON basic line {j}");
-        let (agency, institution) = gov_codes(&b.econ.code).unwrap();
+        let (agency, institution) = gov_codes(&econ.code).unwrap();
         let mine = match side {
             Side::Agency => agency,
             Side::Institution => institution,
@@ -1195,7 +1196,7 @@ fn mapping_follows_the_kind(c: &budc::Compiled, d: &Dept) -> Result<(), String> 
             want,
             Some(mine),
             "catalog mapping of {} ({side:?})",
-            b.econ.code
+            econ.code
         );
     }
     Ok(())

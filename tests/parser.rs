@@ -197,6 +197,11 @@ const PIECES: &[&str] = &[
     "三公",
     "2100401",
     "45600.00",
+    // A 公开稿: its header, the split words of basic lines, project spending by code.
+    "公开稿",
+    "人员经费",
+    "公用经费",
+    "30302",
     // Assertions as printed, and percent units in parentheses.
     "元",
     "507.25",

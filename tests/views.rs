@@ -1223,7 +1223,10 @@ fn half_width_brackets_match_the_catalog_name() {
     );
     let line = &c.budget.basic[0];
     assert_eq!(
-        line.econ.written_name.as_ref().map(|w| w.value.as_str()),
+        line.econ
+            .as_ref()
+            .and_then(|e| e.written_name.as_ref())
+            .map(|w| w.value.as_str()),
         Some("维修(护)费")
     );
     assert_eq!(line.source, budc::model::Source::GeneralPublic);

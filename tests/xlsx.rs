@@ -167,7 +167,7 @@ fn lists_hold_the_facts(
         let y = 4 + i as u32;
         assert_eq!(
             basic.get_value((y, 1)),
-            Some(&Data::String(l.func.code.clone()))
+            Some(&Data::String(l.func.as_ref().unwrap().code.clone()))
         );
         assert_eq!(
             basic.get_value((y, 6)),

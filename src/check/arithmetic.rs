@@ -471,11 +471,10 @@ fn zero_lines(b: &Budget, out: &mut Vec<Diagnostic>) {
             out.push(zero(l.amount.span));
         }
     }
-    for p in &b.projects {
-        for a in &p.allocations {
-            if a.amount.value.is_zero() {
-                out.push(zero(a.amount.span));
-            }
+    let allocations = b.projects.iter().flat_map(|p| &p.allocations);
+    for a in allocations.chain(&b.project_totals) {
+        if a.amount.value.is_zero() {
+            out.push(zero(a.amount.span));
         }
     }
 }

@@ -21,7 +21,7 @@ fn mappings(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let econ = b
         .basic
         .iter()
-        .map(|l| (&l.econ, b.kind_of(l.unit.as_deref()).side()));
+        .filter_map(|l| Some((l.econ.as_ref()?, b.kind_of(l.unit.as_deref()).side())));
     let projects = b.projects.iter().flat_map(|p| {
         let side = b.kind_of(p.unit.as_ref().map(|u| u.value.as_str())).side();
         p.economics.iter().map(move |e| (&e.code, side))
@@ -100,22 +100,23 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
     // A 事业单位's basic spending sits on the codes of its own field (2100401 疾病预防控制机构,
     // 2050203 初中教育): only 行政 and 参公 units are held to 行政运行 and the like.
     let agency = |l: &&crate::model::BasicLine| b.kind_of(l.unit.as_deref()).side() == Side::Agency;
-    for l in b
+    for func in b
         .basic
         .iter()
-        .filter(|l| l.func.code.len() == 7)
         .filter(agency)
+        .filter_map(|l| l.func.as_ref())
+        .filter(|f| f.code.len() == 7)
     {
-        let Some(name) = name_of(&l.func) else {
+        let Some(name) = name_of(func) else {
             continue;
         };
-        if catalog.rules().holds_basic_spending(&l.func.code, &name) {
+        if catalog.rules().holds_basic_spending(&func.code, &name) {
             continue;
         }
-        let code = &l.func.code;
+        let code = &func.code;
         out.push(
             Diagnostic::new("W0307", t!("基本支出列在 {code} {name}", "basic spending on {code} {name}"))
-                .at(l.func.span, t!("通常用于项目", "usually a project code"))
+                .at(func.span, t!("通常用于项目", "usually a project code"))
                 .with_help(t!(
                     "人员和日常公用支出通常列在行政运行（如 2013201）等科目；这笔钱若是项目，写在“项目”下。",
                     "staff and running costs usually sit on 行政运行 (e.g. 2013201); if this money is a project, put it under 项目."
@@ -154,11 +155,16 @@ fn basic_and_project_codes(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnost
 }
 
 fn sources(b: &Budget, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let basic = b.basic.iter().map(|l| (l.source, &l.func));
+    let basic = b
+        .basic
+        .iter()
+        .filter_map(|l| Some((l.source, l.func.as_ref()?)));
     let projects = b
         .projects
         .iter()
-        .flat_map(|p| p.allocations.iter().map(|a| (a.source, &a.code)));
+        .flat_map(|p| p.allocations.iter())
+        .chain(&b.project_totals)
+        .map(|a| (a.source, &a.code));
     for (source, c) in basic.chain(projects) {
         let code = &c.code;
         let fund = catalog.is_fund_code(code);

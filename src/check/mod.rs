@@ -10,6 +10,7 @@ mod goals;
 mod prose;
 mod prose_changes;
 mod prose_figures;
+mod published;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
@@ -23,6 +24,7 @@ pub use assertions::FIGURES;
 pub fn run(budget: &Budget, catalog: &Catalog, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     arithmetic::run(budget, doc, catalog, &mut out);
+    published::run(budget, &mut out);
     classification::run(budget, catalog, &mut out);
     goals::run(budget, catalog, &mut out);
     content::run(budget, doc, &mut out);

@@ -325,8 +325,10 @@ fn basic(old: &Budget, new: &Budget, out: &mut Vec<Item>) {
     let lines = |b: &Budget| -> BTreeMap<(String, String), Decimal> {
         let mut m = BTreeMap::new();
         for l in &b.basic {
-            *m.entry((l.func.code.clone(), l.econ.code.clone()))
-                .or_default() += l.amount.value;
+            let code = |c: &Option<crate::model::Code>| {
+                c.as_ref().map(|c| c.code.clone()).unwrap_or_default()
+            };
+            *m.entry((code(&l.func), code(&l.econ))).or_default() += l.amount.value;
         }
         m
     };

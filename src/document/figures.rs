@@ -145,12 +145,17 @@ impl Figures {
         for (_, s) in &f.spending {
             f.personnel += s.personnel;
             f.public += s.public;
+            f.basic += s.basic();
             f.project += s.project;
+        }
+        // A 公开稿 splits its basic spending into 人员 and 公用 by economic code only.
+        for s in spending::economic_only(b, rules).values() {
+            f.personnel += s.personnel;
+            f.public += s.public;
         }
         f.operating_cost = b
             .has_operating_cost(rules)
             .then(|| operating_cost(b, rules));
-        f.basic = f.personnel + f.public;
         f.project_fiscal = f
             .spending
             .iter()
@@ -172,6 +177,7 @@ impl Figures {
             .basic_procurement
             .iter()
             .chain(b.projects.iter().flat_map(|p| p.procurement.iter()))
+            .chain(&b.published_procurement)
         {
             let slot = match p.kind {
                 ProcurementKind::Goods => &mut f.procurement_goods,
@@ -254,7 +260,7 @@ fn operating_cost(b: &Budget, rules: &Rules) -> Decimal {
         .iter()
         .filter(|l| rules.has_operating_cost(b.kind_of(l.unit.as_deref())))
         .filter(|l| rules.operating_cost_source(l.source))
-        .filter(|l| rules.basic_kind(&l.econ.code) == crate::model::BasicKind::Public)
+        .filter(|l| l.kind(rules) == Some(crate::model::BasicKind::Public))
         .map(|l| l.amount.value)
         .sum()
 }
@@ -273,11 +279,13 @@ fn three_public(b: &Budget, rules: &Rules) -> ThreePublic {
         if l.source != Source::GeneralPublic {
             continue;
         }
-        if let Some(k) = rules.three_public_kind(&l.econ.code) {
+        let Some(econ) = &l.econ else { continue };
+        if let Some(k) = rules.three_public_kind(&econ.code) {
             *t.current.entry(k).or_default() += l.amount.value;
         }
     }
-    for line in b.projects.iter().flat_map(|p| &p.three_public) {
+    let projects = b.projects.iter().flat_map(|p| &p.three_public);
+    for line in projects.chain(&b.published_three_public) {
         if line.source == Source::GeneralPublic {
             *t.current.entry(line.kind).or_default() += line.amount.value;
         }

@@ -13,14 +13,17 @@ pub struct Spending {
     pub personnel: Decimal,
     /// 日常公用支出 of basic spending.
     pub public: Decimal,
+    /// Basic spending whose economic class is not published (a 公开稿's lines by functional
+    /// code): neither 人员 nor 公用 here; the lines by economic code say how it splits.
+    pub unsplit: Decimal,
     /// 项目支出
     pub project: Decimal,
 }
 
 impl Spending {
-    /// 基本支出 = 人员 + 公用.
+    /// 基本支出 = 人员 + 公用 (+ what a 公开稿 does not split by function).
     pub fn basic(&self) -> Decimal {
-        self.personnel + self.public
+        self.personnel + self.public + self.unsplit
     }
 
     pub fn total(&self) -> Decimal {
@@ -30,6 +33,7 @@ impl Spending {
     pub fn add(&mut self, o: &Spending) {
         self.personnel += o.personnel;
         self.public += o.public;
+        self.unsplit += o.unsplit;
         self.project += o.project;
     }
 }
@@ -37,21 +41,39 @@ impl Spending {
 /// (functional 项 code, source) → the spending on it.
 pub type ByCode = BTreeMap<(String, Source), Spending>;
 
-/// Basic lines and project allocations on their functional code and source.
+/// Basic lines and project allocations on their functional code and source. (A 公开稿's basic
+/// lines by economic code have no functional code: they are not here, and its lines by
+/// functional code are `unsplit`.)
 pub fn by_code(b: &Budget, rules: &Rules) -> ByCode {
     let mut m = ByCode::new();
     for line in &b.basic {
-        let s = m.entry((line.func.code.clone(), line.source)).or_default();
-        match rules.basic_kind(&line.econ.code) {
-            BasicKind::Personnel => s.personnel += line.amount.value,
-            BasicKind::Public => s.public += line.amount.value,
+        let Some(func) = &line.func else { continue };
+        let s = m.entry((func.code.clone(), line.source)).or_default();
+        match line.kind(rules) {
+            Some(BasicKind::Personnel) => s.personnel += line.amount.value,
+            Some(BasicKind::Public) => s.public += line.amount.value,
+            None => s.unsplit += line.amount.value,
         }
     }
-    for p in &b.projects {
-        for a in &p.allocations {
-            m.entry((a.code.code.clone(), a.source))
-                .or_default()
-                .project += a.amount.value;
+    let projects = b.projects.iter().flat_map(|p| &p.allocations);
+    for a in projects.chain(&b.project_totals) {
+        m.entry((a.code.code.clone(), a.source))
+            .or_default()
+            .project += a.amount.value;
+    }
+    m
+}
+
+/// The 人员 / 公用 split of a 公开稿's basic lines by economic code (which `by_code` leaves
+/// out), by source.
+pub fn economic_only(b: &Budget, rules: &Rules) -> BTreeMap<Source, Spending> {
+    let mut m: BTreeMap<Source, Spending> = BTreeMap::new();
+    for line in b.basic.iter().filter(|l| l.func.is_none()) {
+        let s = m.entry(line.source).or_default();
+        match line.kind(rules) {
+            Some(BasicKind::Personnel) => s.personnel += line.amount.value,
+            Some(BasicKind::Public) => s.public += line.amount.value,
+            None => s.unsplit += line.amount.value,
         }
     }
     m

@@ -31,7 +31,9 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
         (Some(Kind::Indicator | Kind::ProjectUnit), _) => return Vec::new(),
         // The funding source: after 资金 and 收入, and after the code of a project's 支出 line.
         (Some(Kind::ProjectSource | Kind::Income), 1) => return sources(prefix, to),
-        (Some(Kind::Allocation), 2) if !prefix.bytes().any(|b| b.is_ascii_digit()) => {
+        (Some(Kind::Allocation | Kind::ProjectTotal), 2)
+            if !prefix.bytes().any(|b| b.is_ascii_digit()) =>
+        {
             return sources(prefix, to)
         }
         // The unit kinds: after 单位性质, and as the last word of a 二级单位 line.
@@ -43,10 +45,11 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
     }
     if prefix.bytes().all(|b| b.is_ascii_digit()) {
         // An economic code after 经济, or after the functional code a 基本支出 line starts
-        // with; a functional code anywhere else.
+        // with, or first on a 公开稿's line by economic code (3…); a functional code anywhere
+        // else.
         let economic = match line.kind {
             Some(Kind::Economic) => true,
-            Some(Kind::BasicLine) => line.word >= 1,
+            Some(Kind::BasicLine) => line.word >= 1 || prefix.starts_with('3'),
             _ => false,
         };
         let class = if economic {

@@ -275,11 +275,23 @@ impl Builder<'_> {
                 self.block = Block::Explanation(b.explanations.len() - 1);
             }
             Stmt::BasicBlock(unit) => {
+                let name = unit.as_ref().map(|u| u.value.clone());
+                self.budget.basic_blocks.push((name, span));
                 if let Some(u) = unit {
                     self.budget.basic_units.push(u.clone());
                 }
                 self.basic_unit = unit.take().map(|u| u.value);
                 self.block = Block::Basic;
+            }
+            Stmt::Published => {
+                let prev = b.published.replace(span);
+                if let Some(prev) = prev {
+                    b.published = Some(prev);
+                }
+                self.once("公开稿", prev, span);
+            }
+            Stmt::ProjectTotal { .. } | Stmt::ThreePublic { .. } | Stmt::Procurement { .. } => {
+                self.published_top(stmt, span)
             }
             Stmt::PriorFile(path) => {
                 let prev = first(&mut b.prior_file, spanned(path));
@@ -394,8 +406,6 @@ impl Builder<'_> {
             | Stmt::Allocation { .. }
             | Stmt::ProjectAmount(_)
             | Stmt::Economic { .. }
-            | Stmt::Procurement { .. }
-            | Stmt::ThreePublic { .. }
             | Stmt::Goal(_)
             | Stmt::Indicator(_)
             | Stmt::Vehicles { .. }
@@ -508,6 +518,7 @@ impl Builder<'_> {
                 );
             }
         }
+        super::published::finish(&mut self.budget, &mut self.diags);
         super::sources::resolve(&mut self.budget, &mut self.diags);
         resolve::references(&self.budget, self.catalog, &mut self.diags);
     }

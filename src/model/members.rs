@@ -35,34 +35,20 @@ impl Builder<'_> {
                     func,
                     econ,
                     source,
+                    split,
                     amount,
                 },
             ) => {
-                // One word after the economic code: a source keyword, or else the code's name.
-                let mut econ = take(econ);
-                let mut source = source.take();
-                let not_a_source = source
-                    .as_ref()
-                    .is_some_and(|w| Source::parse(&w.value).is_none());
-                if econ.name.is_none() && not_a_source {
-                    econ.name = source.take();
-                }
-                let func = self.code(take(func), Classification::Functional, 7);
-                let econ = self.code(econ, Classification::EconomicDept, 5);
-                let source = match &source {
-                    Some(w) => self.source(w),
-                    None => Some(Source::GeneralPublic),
-                };
-                self.amount_ok(amount);
-                if let Some(source) = source {
-                    self.budget.basic.push(BasicLine {
-                        unit: self.basic_unit.clone(),
-                        func,
-                        econ,
-                        source,
-                        amount: money(amount),
-                        span,
-                    });
+                let line = self.basic_line(
+                    func,
+                    econ.as_mut(),
+                    source.take(),
+                    split.take(),
+                    amount,
+                    span,
+                );
+                if let Some(line) = line {
+                    self.budget.basic.push(line);
                 }
             }
             (
@@ -103,6 +89,62 @@ impl Builder<'_> {
             (Block::Project(i), _) => self.project(i, stmt, span),
             _ => {}
         }
+    }
+
+    /// A 基本支出 line: a pair, or a marginal line on one code (which one follows from the
+    /// code: a 7-digit functional 项 or a 5-digit economic 款; by its first digit otherwise).
+    fn basic_line(
+        &mut self,
+        func: &mut CodeRef,
+        econ: Option<&mut CodeRef>,
+        mut source: Option<Word>,
+        split: Option<Word>,
+        amount: &Amount,
+        span: Span,
+    ) -> Option<BasicLine> {
+        // One word after the last code: a source keyword, or else the code's name.
+        let not_a_source = source
+            .as_ref()
+            .is_some_and(|w| Source::parse(&w.value).is_none());
+        let mut last = match &econ {
+            Some(_) => None,
+            None => Some(take(func)),
+        };
+        let mut econ = econ.map(take);
+        if let Some(named) = econ.as_mut().or(last.as_mut()) {
+            if named.name.is_none() && not_a_source {
+                named.name = source.take();
+            }
+        }
+        let (func, econ) = match (econ, last.take()) {
+            (Some(e), _) => (
+                Some(self.code(take(func), Classification::Functional, 7)),
+                Some(self.code(e, Classification::EconomicDept, 5)),
+            ),
+            (None, Some(one)) if is_economic(&one.code.value) => {
+                (None, Some(self.code(one, Classification::EconomicDept, 5)))
+            }
+            (None, Some(one)) => (Some(self.code(one, Classification::Functional, 7)), None),
+            (None, None) => return None,
+        };
+        let split = split.and_then(|w| Some(Spanned::new(BasicKind::parse(&w.value)?, w.span)));
+        if let (Some(k), None) = (&split, &econ) {
+            self.err(split_on_function(k.span));
+        }
+        let source = match &source {
+            Some(w) => self.source(w)?,
+            None => Source::GeneralPublic,
+        };
+        self.amount_ok(amount);
+        Some(BasicLine {
+            unit: self.basic_unit.clone(),
+            func,
+            split: split.filter(|_| econ.is_some()),
+            econ,
+            source,
+            amount: money(amount),
+            span,
+        })
     }
 
     fn asset(&mut self, stmt: &mut Stmt) {
@@ -314,7 +356,7 @@ impl Builder<'_> {
         }
     }
 
-    fn procurement(
+    pub(super) fn procurement(
         &mut self,
         kind: &Word,
         func: Option<Code>,
@@ -348,9 +390,32 @@ impl Builder<'_> {
 }
 
 /// Moves a code and its name out of the statement (which is dropped after building).
-fn take(c: &mut CodeRef) -> CodeRef {
+pub(super) fn take(c: &mut CodeRef) -> CodeRef {
     CodeRef {
         code: spanned(&mut c.code),
         name: c.name.take(),
     }
+}
+
+/// Whether the one code of a marginal line is economic: 5 digits (an economic 款; a functional
+/// 款 also has 5, but basic spending sits on 7-digit 项), else a 3 first (301–399).
+fn is_economic(code: &str) -> bool {
+    code.len() == 5 || (code.len() != 7 && code.starts_with('3'))
+}
+
+/// E0219: 人员经费/公用经费 on a line by functional code, which has no economic class to
+/// override.
+fn split_on_function(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        "E0219",
+        t!(
+            "按功能分类的基本支出行不分人员经费和公用经费",
+            "a basic line by functional code is not split into 人员经费 and 公用经费"
+        ),
+    )
+    .at(span, t!("这里不写", "not here"))
+    .with_help(t!(
+        "人员经费、公用经费按经济分类公开：写在经济分类款的行上（如 “30302 公用经费 2079000”），或删去这个词。",
+        "人员经费 and 公用经费 are published by economic class: write the word on the economic line (e.g. “30302 公用经费 2079000”), or delete it."
+    ))
 }

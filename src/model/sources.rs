@@ -51,7 +51,7 @@ pub(super) fn resolve(b: &mut Budget, diags: &mut Vec<Diagnostic>) {
         let on_code = b
             .basic
             .iter()
-            .filter(|l| Some(l.func.code.as_str()) == code)
+            .filter(|l| l.func.as_ref().map(|f| f.code.as_str()) == code)
             .map(|l| l.source);
         proc.source = only(on_code).unwrap_or(Source::GeneralPublic);
     }

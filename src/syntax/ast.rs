@@ -70,12 +70,26 @@ pub enum Stmt {
     },
     /// `基本支出 [单位]`: the sub-unit whose basic spending follows.
     BasicBlock(Option<Word>),
+    /// A 基本支出 line: a pair (`func` and `econ`), or, in a 公开稿, a marginal line on one code
+    /// (`func` holds it, functional or economic; `econ` is `None`).
     BasicLine {
         func: CodeRef,
-        econ: CodeRef,
+        econ: Option<CodeRef>,
+        /// The word before the amount that is not a split word: a source keyword, or else the
+        /// last code's name (`model::build` decides).
+        source: Option<Word>,
+        /// `人员经费` / `公用经费`: the line's side, whatever its economic class.
+        split: Option<Word>,
+        amount: Amount,
+    },
+    /// `项目支出 <功能分类项> [名称] [来源] <金额>`: project spending on a code, in a 公开稿.
+    ProjectTotal {
+        func: CodeRef,
         source: Option<Word>,
         amount: Amount,
     },
+    /// `公开稿`: the file transcribes a published document, for audit.
+    Published,
     /// `上年文件 <path>`
     PriorFile(Word),
     PriorBlock,

@@ -13,6 +13,7 @@
 
 use super::ast::*;
 use super::cursor::Cur;
+use super::lexical::basic_tail;
 use super::statements::{by_keyword, Kind, Part, WordsOf, PRIOR_FIGURES};
 use super::value;
 use crate::source::Span;
@@ -74,6 +75,7 @@ fn statement(c: &mut Cur) -> Option<Stmt> {
             let (source, amount) = c.keyword_word_amount(Kind::Income.keyword())?;
             Some(Stmt::Income { source, amount })
         },
+        project_total,
         prior_figure,
         project,
         |c| {
@@ -225,34 +227,72 @@ fn paragraph(c: &mut Cur) -> Option<Stmt> {
     Some(Stmt::Paragraph(c.text_to_end()))
 }
 
-/// `<功能分类项> [名称] <部门经济分类款> [名称] [来源] <金额>`
+/// `<功能分类项> [名称] [<部门经济分类款>] [名称] [来源] [人员经费|公用经费] <金额>`
 fn basic_line(c: &mut Cur) -> Option<Stmt> {
-    // code ~ (sp ~ !code ~ name)? ~ sp ~ code
-    //   ~ (sp ~ name ~ &(sp ~ word ~ sp ~ amount ~ stmt_end))?
-    //   ~ (sp ~ !(amount ~ stmt_end) ~ word)? ~ sp ~ amount
+    // code ~ (sp ~ !code ~ name)? ~ (sp ~ !(amount ~ stmt_end) ~ code)?
+    //   ~ basic_word? ~ basic_word? ~ basic_word? ~ sp ~ amount
+    // basic_word = sp ~ !(amount ~ stmt_end) ~ word
     let func_code = c.code()?;
-    let func_name = c.optional(|c| {
+    let mut func_name = c.optional(|c| {
         c.req_sp()?;
         if c.code_end(c.pos).is_some() {
             return None;
         }
         c.name()
     });
-    c.req_sp()?;
-    let econ_code = c.code()?;
-    let econ_name = c.name_before_word_amount();
-    let source = c.word_before_amount();
+    let econ_code = c.optional(|c| {
+        c.req_sp()?;
+        if c.amount_ends_statement() {
+            return None;
+        }
+        c.code()
+    });
+    let mut words = Vec::new();
+    while words.len() < 3 {
+        match c.word_before_amount() {
+            Some(w) => words.push(w),
+            None => break,
+        }
+    }
     c.req_sp()?;
     let amount = c.amount()?;
+    if econ_code.is_none() {
+        // One code: the word taken for its name is one of the words before the amount.
+        words.splice(0..0, func_name.take());
+    }
+    let tail = basic_tail(words)?;
+    let (func_name, econ) = match econ_code {
+        Some(code) => (
+            func_name,
+            Some(CodeRef {
+                code,
+                name: tail.name,
+            }),
+        ),
+        None => (tail.name, None),
+    };
     Some(Stmt::BasicLine {
         func: CodeRef {
             code: func_code,
             name: func_name,
         },
-        econ: CodeRef {
-            code: econ_code,
-            name: econ_name,
-        },
+        econ,
+        source: tail.source,
+        split: tail.split,
+        amount,
+    })
+}
+
+/// `项目支出 <功能分类项> [名称] [来源] <金额>`
+fn project_total(c: &mut Cur) -> Option<Stmt> {
+    // The form of `allocation`, after its own keyword.
+    let code = c.keyword_then(Kind::ProjectTotal.keyword(), Cur::code)?;
+    let name = c.name_before_word_amount();
+    let source = c.word_before_amount();
+    c.req_sp()?;
+    let amount = c.amount()?;
+    Some(Stmt::ProjectTotal {
+        func: CodeRef { code, name },
         source,
         amount,
     })

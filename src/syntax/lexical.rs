@@ -67,3 +67,34 @@ pub(crate) fn amount_value(raw: &str) -> Option<(Decimal, u32)> {
     };
     value.ok().map(|v| (v, scale))
 }
+
+/// The words that put a basic line on one side whatever its economic class: 人员经费, 公用经费.
+pub const SPLIT_WORDS: [&str; 2] = ["人员经费", "公用经费"];
+
+/// The words before the amount of a basic line (`basic_line`'s words, and, on a line with one
+/// code, the word the grammar took for its name), sorted out as both parsers do: a
+/// `人员经费`/`公用经费` word (at most one) wherever it stands, then of the others the first is
+/// the last code's name when two are left, and the one left is the source slot (a source keyword,
+/// or else the name: `model::build` decides, as the catalog of sources is the model's).
+/// `None` when two split words or three other words are written.
+pub(crate) fn basic_tail(words: Vec<Word>) -> Option<BasicTail> {
+    let (mut split, mut rest): (Vec<Word>, Vec<Word>) = words
+        .into_iter()
+        .partition(|w| SPLIT_WORDS.contains(&w.value.as_str()));
+    if split.len() > 1 || rest.len() > 2 {
+        return None;
+    }
+    let source = rest.pop();
+    Some(BasicTail {
+        name: rest.pop(),
+        source,
+        split: split.pop(),
+    })
+}
+
+/// The words before the amount of a basic line, sorted out (`basic_tail`).
+pub(crate) struct BasicTail {
+    pub name: Option<Word>,
+    pub source: Option<Word>,
+    pub split: Option<Word>,
+}

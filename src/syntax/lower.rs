@@ -4,7 +4,7 @@
 
 use super::ast::*;
 use super::grammar::{error_span, explain_bad_line, BudParser, Rule};
-use super::lexical::{amount_value, trimmed_word};
+use super::lexical::{amount_value, basic_tail, trimmed_word};
 use super::statements::{by_rule, WordsOf};
 use crate::diag::t;
 use crate::diag::{Diagnostic, Text};
@@ -183,7 +183,7 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
             code: word(b, req(next())?),
             name: word(b, req(next())?),
         },
-        Rule::allocation => {
+        Rule::allocation | Rule::project_total => {
             // code name? word? amount
             let mut code = None;
             let mut name = None;
@@ -198,10 +198,18 @@ fn lower_stmt(b: usize, p: Pair<Rule>) -> Lowered<Stmt> {
                     other => return Err(internal(other)),
                 }
             }
-            Stmt::Allocation {
-                func: code_ref(b, req(code)?, name),
-                source,
-                amount: amount(b, req(amt)?)?,
+            let (func, amount) = (code_ref(b, req(code)?, name), amount(b, req(amt)?)?);
+            match rule {
+                Rule::allocation => Stmt::Allocation {
+                    func,
+                    source,
+                    amount,
+                },
+                _ => Stmt::ProjectTotal {
+                    func,
+                    source,
+                    amount,
+                },
             }
         }
         Rule::economic => {
@@ -323,29 +331,58 @@ fn code_name_amount(parts: Vec<Pair<'_, Rule>>) -> Lowered<CodeNameAmount<'_>> {
 }
 
 fn lower_basic_line(b: usize, parts: Vec<Pair<Rule>>) -> Lowered<Stmt> {
-    // code name? code name? source? amount — split at the second code.
+    // code name? code? word* amount — the words sorted out by `basic_tail`.
     let mut func_code = None;
     let mut func_name = None;
     let mut econ_code = None;
-    let mut econ_name = None;
-    let mut source = None;
+    let mut words = Vec::new();
     let mut amt = None;
     for p in parts {
-        match (p.as_rule(), func_code.is_some(), econ_code.is_some()) {
-            (Rule::code, false, _) => func_code = Some(p),
-            (Rule::name, true, false) => func_name = Some(p),
-            (Rule::code, true, false) => econ_code = Some(p),
-            (Rule::name, true, true) => econ_name = Some(p),
-            (Rule::word, _, _) => source = Some(p),
-            (Rule::amount, _, _) => amt = Some(p),
-            (other, _, _) => return Err(internal(other)),
+        match (p.as_rule(), func_code.is_some()) {
+            (Rule::code, false) => func_code = Some(p),
+            (Rule::name, true) => func_name = Some(word(b, p)),
+            (Rule::code, true) => econ_code = Some(p),
+            (Rule::word, _) => words.push(word(b, p)),
+            (Rule::amount, _) => amt = Some(p),
+            (other, _) => return Err(internal(other)),
         }
     }
+    let amount = amount(b, req(amt)?)?;
+    if econ_code.is_none() {
+        // One code: the word taken for its name is one of the words before the amount.
+        words.splice(0..0, func_name.take());
+    }
+    let Some(tail) = basic_tail(words) else {
+        return Err(Diagnostic::new(
+            "E0001",
+            t!(
+                "基本支出行金额前的词太多",
+                "too many words before the amount of a basic line"
+            ),
+        )
+        .at(amount.span, t!("金额", "the amount"))
+        .with_help(t!(
+            "金额前至多写：科目名称、一个资金来源、“人员经费”或“公用经费”之一。",
+            "before the amount, write at most: the code's name, one source, and one of “人员经费” or “公用经费”."
+        )));
+    };
+    let (func_name, econ) = match econ_code {
+        Some(code) => (func_name, Some(code_ref(b, code, None))),
+        None => (tail.name.clone(), None),
+    };
+    let econ = econ.map(|mut e| {
+        e.name = tail.name;
+        e
+    });
     Ok(Stmt::BasicLine {
-        func: code_ref(b, req(func_code)?, func_name),
-        econ: code_ref(b, req(econ_code)?, econ_name),
-        source: source.map(|p| word(b, p)),
-        amount: amount(b, req(amt)?)?,
+        func: CodeRef {
+            code: word(b, req(func_code)?),
+            name: func_name,
+        },
+        econ,
+        source: tail.source,
+        split: tail.split,
+        amount,
     })
 }
 

@@ -172,6 +172,14 @@ impl Row {
         }
     }
 
+    /// A member of blocks that may also stand at the top level (in a 公开稿: 三公, 采购).
+    const fn also_top_level(self) -> Row {
+        Row {
+            top_level: true,
+            ..self
+        }
+    }
+
     /// Names fewer blocks in help texts than the statement may stand in.
     const fn named_in_help(self, blocks: &'static [BlockKind]) -> Row {
         Row {
@@ -261,6 +269,7 @@ statements! {
     CatalogYear: top("科目版本", "catalog_year", "科目版本 2024").words(&[P::Year], |[w, ..]| Some(Stmt::CatalogYear(w?))),
     UnitKind: top("单位性质", "unit_kind", "单位性质 <行政|参公|事业>").words(&[P::Word], |[w, ..]| Some(Stmt::UnitKind(w?))),
     SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]").words(&[P::Word, P::Word, P::OptionalWord], |[id, name, kind]| Some(Stmt::SubUnit { id: id?, name: name?, kind })),
+    Published: top("公开稿", "published", "公开稿（单独一行：本文件转录公开的预算文本，供审核）").words(&[], |_| Some(Stmt::Published)),
     DutiesBlock: opens("主要职责", "duties_block", "主要职责（单独一行，下面每段一行 “> 文字”）", B::Duties).words(&[], |_| Some(Stmt::DutiesBlock)),
     OrganizationBlock: opens("机构设置", "organization_block", "机构设置（单独一行，下面每段一行 “> 文字”）", B::Organization).words(&[], |_| Some(Stmt::OrganizationBlock)),
     ReasonBlock: opens("原因", "reason_block", "原因 <上年数名称>（下面每段一行 “> 文字”）", B::Reason).words(&[P::Word], |[w, ..]| Some(Stmt::ReasonBlock(w?))),
@@ -269,10 +278,11 @@ statements! {
     Paragraph: member(Some(">"), "paragraph", "> <一段文字>", &[B::Duties, B::Organization, B::Reason, B::Glossary, B::Explanation, B::Assets]).laid_out(L::Text(0)),
     Income: top("收入", "income", "收入 <来源> <金额>，例如 收入 一般公共预算 16028.22").and_member_of(&[B::Prior]).laid_out(L::Amount),
     BasicBlock: opens("基本支出", "basic_block", "基本支出 [<二级单位简称>]（下面每行 “<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>”）", B::Basic).words(&[P::OptionalName], |[w, ..]| Some(Stmt::BasicBlock(w))),
-    BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] <金额>", &[B::Basic]).laid_out(L::Amount),
-    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] [来源] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).laid_out(L::Amount),
+    BasicLine: member(None, "basic_line", "<功能分类项> [名称] <经济分类款> [名称] [来源] [人员经费|公用经费] <金额>", &[B::Basic]).laid_out(L::Amount),
+    Procurement: member(Some("采购"), "procurement", "采购 <货物|工程|服务> [<功能分类项>] [来源] <金额>", &[B::Project, B::Basic]).named_in_help(&[B::Project]).also_top_level().laid_out(L::Amount),
     PriorFile: top("上年文件", "prior_file", "上年文件 <上年的 .bud 文件路径>").words(&[P::Text], |[w, ..]| Some(Stmt::PriorFile(w?))).laid_out(L::Text(0)),
     PriorBlock: opens("上年", "prior_block", "上年（单独一行，下面每行 “收支|基本支出|项目支出|机关运行经费 <金额>” 或 “三公 <种类> <金额>”）", B::Prior).words(&[], |_| Some(Stmt::PriorBlock)),
+    ProjectTotal: top("项目支出", "project_total", "项目支出 <功能分类项> [名称] [来源] <金额>（公开稿：按科目公开的项目支出）").laid_out(L::Amount),
     PriorFigure: member(None, "prior_figure", "收支|基本支出|项目支出|机关运行经费 <金额>", &[B::Prior]).laid_out(L::Amount),
     Project: opens("项目", "project", "项目 <项目编码> <项目名称>", B::Project).laid_out(L::Text(1)),
     ProjectUnit: member(Some("单位"), "project_unit", "单位 <二级单位简称>", &[B::Project]).words(&[P::Word], |[w, ..]| Some(Stmt::ProjectUnit(w?))),
@@ -281,7 +291,7 @@ statements! {
     Allocation: member(Some("支出"), "allocation", "支出 <功能分类项编码> [名称] [来源] <金额>，例如 支出 2013202 4153.00", &[B::Project]).laid_out(L::Amount),
     ProjectAmount: member(Some("金额"), "project_amount", "金额 <金额>", &[B::Project]).laid_out(L::Amount),
     Economic: member(Some("经济"), "economic", "经济 <经济分类款编码> [名称] <金额>", &[B::Project]).laid_out(L::Amount),
-    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> [来源] <金额>", &[B::Project, B::Prior]).laid_out(L::Amount),
+    ThreePublic: member(Some("三公"), "three_public", "三公 <因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费> [来源] <金额>", &[B::Project, B::Prior]).also_top_level().laid_out(L::Amount),
     Goal: member(Some("目标"), "goal", "目标 <绩效目标文字>", &[B::Project]).words(&[P::Text], |[w, ..]| Some(Stmt::Goal(w?))).laid_out(L::Text(0)),
     Indicator: member(Some("指标"), "indicator", "指标 <一级指标> <二级指标> | <三级指标> | <指标值> [| <评分标准>]", &[B::Project]).laid_out(L::Fields),
     AssetsBlock: opens("资产", "assets_block", "资产 [截至日期，如 2023-12-31]", B::Assets),
@@ -451,7 +461,7 @@ mod tests {
     }
 
     /// One line of every statement (add a line for a new statement).
-    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n说明 部门预算编制说明\n收入 一般公共预算 1\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
+    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n说明 部门预算编制说明\n收入 一般公共预算 1\n公开稿\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n项目支出 2013202 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
 
     #[test]
     fn every_statement_has_its_row_and_stands_where_the_row_says() {

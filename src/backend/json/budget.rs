@@ -35,8 +35,15 @@ pub struct BudgetJson<'a> {
     pub organization: Vec<String>,
     /// 收入 by source: for each source, the spending it pays for (收支平衡).
     pub income: Vec<SourceAmount>,
+    /// `公开稿`: the file transcribes a published document (absent otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub published: bool,
     /// 基本支出 lines.
     pub basic_expenditure: Vec<BasicLineJson>,
+    /// 项目支出 by functional code as a 公开稿 publishes it, without its projects (absent when
+    /// there is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub project_totals: Vec<ProjectTotalJson>,
     /// 项目支出, in source order.
     #[schemars(with = "Vec<ProjectJson>")]
     pub projects: Projects<'a>,
@@ -70,16 +77,29 @@ pub struct SubUnitJson {
 pub struct BasicLineJson {
     /// The sub-unit of its 基本支出 block (null: the department itself).
     pub sub_unit: Option<String>,
-    /// 支出功能分类 项 code.
-    pub exp_func_code: String,
-    /// 部门预算支出经济分类 款 code.
-    pub dep_bgt_eco_code: String,
+    /// 支出功能分类 项 code (absent: a 公开稿's line by economic code only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exp_func_code: Option<String>,
+    /// 部门预算支出经济分类 款 code (absent: a 公开稿's line by functional code only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dep_bgt_eco_code: Option<String>,
     /// 政府预算支出经济分类 款 code, through the catalog mapping on the side of the unit's kind
     /// (机关 for 行政 and 参公, 事业 for 事业).
     pub gov_bgt_eco_code: Option<String>,
     pub source: Source,
-    /// `personnel` (人员支出) or `public` (日常公用支出).
-    pub kind: crate::model::BasicKind,
+    /// `personnel` (人员支出) or `public` (日常公用支出): as written on the line (人员经费,
+    /// 公用经费), else by its economic class; absent on a line by functional code only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::model::BasicKind>,
+    pub amount: AmountString,
+}
+
+/// `项目支出 <功能分类项> [来源] <金额>` of a 公开稿.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ProjectTotalJson {
+    /// 支出功能分类 项 code.
+    pub exp_func_code: String,
+    pub source: Source,
     pub amount: AmountString,
 }
 
@@ -143,18 +163,30 @@ pub fn to_json<'a>(b: &'a Budget, catalog: &'a Catalog, doc: &'a Document) -> Bu
                 amount: money(*d),
             })
             .collect(),
+        published: b.published.is_some(),
+        project_totals: b
+            .project_totals
+            .iter()
+            .map(|a| ProjectTotalJson {
+                exp_func_code: a.code.code.clone(),
+                source: a.source,
+                amount: money(a.amount.value),
+            })
+            .collect(),
         basic_expenditure: b
             .basic
             .iter()
             .map(|l| BasicLineJson {
                 sub_unit: l.unit.clone(),
-                exp_func_code: l.func.code.clone(),
-                dep_bgt_eco_code: l.econ.code.clone(),
-                gov_bgt_eco_code: catalog
-                    .gov_code(&l.econ.code, b.kind_of(l.unit.as_deref()).side())
-                    .map(str::to_string),
+                exp_func_code: l.func.as_ref().map(|c| c.code.clone()),
+                dep_bgt_eco_code: l.econ.as_ref().map(|c| c.code.clone()),
+                gov_bgt_eco_code: l.econ.as_ref().and_then(|e| {
+                    catalog
+                        .gov_code(&e.code, b.kind_of(l.unit.as_deref()).side())
+                        .map(str::to_string)
+                }),
                 source: l.source,
-                kind: catalog.rules().basic_kind(&l.econ.code),
+                kind: l.kind(catalog.rules()),
                 amount: money(l.amount.value),
             })
             .collect(),

@@ -17,8 +17,8 @@ mod tables;
 
 pub use amount::{money, AmountString, SourceAmount};
 pub use budget::{
-    to_json, AssetsJson, BasicLineJson, BudgetJson, SubUnitJson, TextBlock, VehicleJson,
-    SCHEMA_VERSION,
+    to_json, AssetsJson, BasicLineJson, BudgetJson, ProjectTotalJson, SubUnitJson, TextBlock,
+    VehicleJson, SCHEMA_VERSION,
 };
 pub use figures::{ChangeJson, FiguresJson, ThreePublicItemJson};
 pub use projects::{

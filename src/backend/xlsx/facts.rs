@@ -77,10 +77,10 @@ pub fn basic(b: &Budget, catalog: &Catalog) -> List {
         .map(|l| {
             vec![
                 text(unit_name(b, l.unit.as_deref())),
-                text(l.func.code.clone()),
-                text(code_name(catalog, Classification::Functional, &l.func)),
-                text(l.econ.code.clone()),
-                text(code_name(catalog, Classification::EconomicDept, &l.econ)),
+                text(code_of(&l.func)),
+                text(name_of(catalog, Classification::Functional, &l.func)),
+                text(code_of(&l.econ)),
+                text(name_of(catalog, Classification::EconomicDept, &l.econ)),
                 text(source_name(l.source)),
                 Fact::Amount(l.amount.value),
             ]
@@ -272,4 +272,15 @@ fn fact_width(cell: &Fact) -> f64 {
         Fact::Text(s) => style::text_width(s),
         Fact::Amount(d) => style::text_width(&thousands(*d)),
     }
+}
+
+/// The code of a basic line's functional or economic side (blank on a 公开稿's marginal line).
+fn code_of(c: &Option<crate::model::Code>) -> String {
+    c.as_ref().map(|c| c.code.clone()).unwrap_or_default()
+}
+
+fn name_of(catalog: &Catalog, class: Classification, c: &Option<crate::model::Code>) -> String {
+    c.as_ref()
+        .map(|c| code_name(catalog, class, c))
+        .unwrap_or_default()
 }

@@ -6,7 +6,7 @@ use super::ids::{ColumnId, TableId};
 use super::index::{amt, by_source, source_columns, source_values, text, total_row, Index, TOTAL};
 use super::{Cell, Row, RowLevel, Table};
 use crate::model::catalog::Classification;
-use crate::model::{BasicKind, Side, Source};
+use crate::model::{Side, Source};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -18,6 +18,8 @@ struct EconomicRow {
     gov: Option<String>,
     level: RowLevel,
     amounts: BTreeMap<Source, Decimal>,
+    /// The 公用 part of `amounts` (the rest is 人员).
+    public: BTreeMap<Source, Decimal>,
 }
 
 /// The 政府经济分类 code of a 部门 code on a side; a 类 without its own mapping row takes the
@@ -35,8 +37,10 @@ fn gov_of(ix: &Index, dept: &str, side: Side, a_section: &str) -> Option<String>
 /// row for each; each 类 row is followed by its 款 rows, in code order.
 fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
     type Key = (String, Option<String>, String, Option<String>);
-    let mut sums: BTreeMap<Key, BTreeMap<Source, Decimal>> = BTreeMap::new();
-    for ((code, side, source), d) in &ix.econ {
+    type Sums = (BTreeMap<Source, Decimal>, BTreeMap<Source, Decimal>);
+    let mut sums: BTreeMap<Key, Sums> = BTreeMap::new();
+    for (key @ (code, side, source), d) in &ix.econ {
+        let public = ix.econ_public.get(key).copied().unwrap_or_default();
         let class = code.get(..3).unwrap_or(code).to_string();
         let class_gov = gov_of(ix, &class, *side, code);
         let gov = gov_of(ix, code, *side, code);
@@ -49,11 +53,13 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
             ),
             (class.clone(), class_gov.clone(), code.clone(), gov),
         ] {
-            *sums.entry(key).or_default().entry(*source).or_default() += *d;
+            let (all, public_part) = sums.entry(key).or_default();
+            *all.entry(*source).or_default() += *d;
+            *public_part.entry(*source).or_default() += public;
         }
     }
     sums.into_iter()
-        .map(|((_, _, code, gov), amounts)| {
+        .map(|((_, _, code, gov), (amounts, public))| {
             let level = if code.len() == 3 {
                 RowLevel::Class
             } else {
@@ -64,6 +70,7 @@ fn economic_rows(ix: &Index) -> Vec<EconomicRow> {
                 gov,
                 level,
                 amounts,
+                public,
             }
         })
         .collect()
@@ -120,29 +127,24 @@ pub(super) fn general_basic_economic(ix: &Index) -> Table {
         amount_col(ColumnId::Personnel, &[basic, "人员支出"]),
         amount_col(ColumnId::Public, &[basic, "日常公用支出"]),
     ]);
-    let values = |code: &str, d: Decimal| {
-        let (p, c) = match ix.catalog.rules().basic_kind(code) {
-            BasicKind::Personnel => (d, Decimal::ZERO),
-            BasicKind::Public => (Decimal::ZERO, d),
-        };
-        vec![amt(d), amt(p), amt(c)]
-    };
+    // 人员 and 公用 by each line's kind: its economic class, or its own word (公用经费).
+    let values = |d: Decimal, c: Decimal| vec![amt(d), amt(d - c), amt(c)];
     let mut rows = Vec::new();
     let mut personnel = Decimal::ZERO;
     let mut public = Decimal::ZERO;
     for r in economic_rows(ix) {
-        let d = by_source(Some(&r.amounts), |s| s == Source::GeneralPublic);
+        let general = |s: Source| s == Source::GeneralPublic;
+        let d = by_source(Some(&r.amounts), general);
         if d.is_zero() {
             continue;
         }
+        let c = by_source(Some(&r.public), general);
         if r.level == RowLevel::Section {
-            match ix.catalog.rules().basic_kind(&r.code) {
-                BasicKind::Personnel => personnel += d,
-                BasicKind::Public => public += d,
-            }
+            personnel += d - c;
+            public += c;
         }
         let (name, mut cells) = economic_cells(ix, &r.code, r.gov.as_deref());
-        cells.extend(values(&r.code, d));
+        cells.extend(values(d, c));
         rows.push(Row {
             code: Some(r.code),
             name,

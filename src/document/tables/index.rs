@@ -41,6 +41,8 @@ pub(super) struct Index<'a> {
     pub figures: &'a Figures,
     /// (economic 款 code, side of its unit's kind, source) → amount of basic spending.
     pub econ: BTreeMap<(String, Side, Source), Decimal>,
+    /// The 公用 part of `econ`: the lines the rules, or their own word (公用经费), put there.
+    pub econ_public: BTreeMap<(String, Side, Source), Decimal>,
     /// (functional 项 code, source) → procurement amount.
     pub procurement: BTreeMap<(String, Source), Decimal>,
 }
@@ -54,14 +56,22 @@ impl<'a> Index<'a> {
         figures: &'a Figures,
     ) -> Self {
         let mut econ: BTreeMap<(String, Side, Source), Decimal> = BTreeMap::new();
+        let mut econ_public: BTreeMap<(String, Side, Source), Decimal> = BTreeMap::new();
         let mut procurement: BTreeMap<(String, Source), Decimal> = BTreeMap::new();
         for line in &budget.basic {
+            let Some(code) = &line.econ else { continue };
             let side = budget.kind_of(line.unit.as_deref()).side();
-            *econ
-                .entry((line.econ.code.clone(), side, line.source))
-                .or_default() += line.amount.value;
+            let key = (code.code.clone(), side, line.source);
+            if line.kind(catalog.rules()) == Some(crate::model::BasicKind::Public) {
+                *econ_public.entry(key.clone()).or_default() += line.amount.value;
+            }
+            *econ.entry(key).or_default() += line.amount.value;
         }
-        for p in &budget.basic_procurement {
+        for p in budget
+            .basic_procurement
+            .iter()
+            .chain(&budget.published_procurement)
+        {
             if let Some(f) = &p.func {
                 *procurement.entry((f.code.clone(), p.source)).or_default() += p.amount.value;
             }
@@ -84,6 +94,7 @@ impl<'a> Index<'a> {
             func,
             figures,
             econ,
+            econ_public,
             procurement,
         }
     }
@@ -97,12 +108,14 @@ impl<'a> Index<'a> {
             .budget
             .basic
             .iter()
-            .map(|l| &l.func)
+            .filter_map(|l| l.func.as_ref())
             .chain(
                 self.budget
                     .projects
                     .iter()
-                    .flat_map(|p| p.allocations.iter().map(|a| &a.code)),
+                    .flat_map(|p| p.allocations.iter())
+                    .chain(&self.budget.project_totals)
+                    .map(|a| &a.code),
             )
             .find(|c| c.code == code)
             .and_then(|c| c.written_name.as_ref())
@@ -117,8 +130,9 @@ impl<'a> Index<'a> {
         self.budget
             .basic
             .iter()
-            .find(|l| l.econ.code == code)
-            .and_then(|l| l.econ.written_name.as_ref())
+            .filter_map(|l| l.econ.as_ref())
+            .find(|e| e.code == code)
+            .and_then(|e| e.written_name.as_ref())
             .map(|n| n.value.clone())
             .unwrap_or_default()
     }

@@ -24,6 +24,15 @@ pub(super) fn procurement(ix: &Index) -> Table {
     for ((_, s), d) in &ix.procurement {
         *totals.entry(*s).or_default() += *d;
     }
+    // A 公开稿's procurement stated without its project or code: in the total only.
+    for p in ix
+        .budget
+        .published_procurement
+        .iter()
+        .filter(|p| p.func.is_none())
+    {
+        *totals.entry(p.source).or_default() += p.amount.value;
+    }
     let mut rows = vec![total_row(
         4,
         source_values(Some(&totals), state_capital),

@@ -17,6 +17,7 @@ pub(super) fn project_expenditure(ix: &Index) -> Table {
         .projects
         .iter()
         .flat_map(|p| &p.allocations)
+        .chain(&ix.budget.project_totals)
         .any(|a| a.source == Source::StateCapital);
     let mut columns = vec![
         text_col(ColumnId::Name, &["项目名称"]),
@@ -38,6 +39,29 @@ pub(super) fn project_expenditure(ix: &Index) -> Table {
         rows.push(Row {
             code: Some(p.code.value.clone()),
             name: p.name.value.clone(),
+            level: RowLevel::Project,
+            cells,
+        });
+    }
+    // A 公开稿's project spending by code (its projects are not published): a row per code.
+    let mut by_code: BTreeMap<&str, BTreeMap<Source, Decimal>> = BTreeMap::new();
+    for a in &ix.budget.project_totals {
+        *by_code
+            .entry(a.code.code.as_str())
+            .or_default()
+            .entry(a.source)
+            .or_default() += a.amount.value;
+    }
+    for (code, m) in by_code {
+        for (s, d) in &m {
+            *totals.entry(*s).or_default() += *d;
+        }
+        let name = format!("{code} {}", ix.func_name(code));
+        let mut cells = vec![text(name.clone()), Cell::Empty];
+        cells.extend(source_values(Some(&m), state_capital));
+        rows.push(Row {
+            code: Some(code.to_string()),
+            name,
             level: RowLevel::Project,
             cells,
         });
