@@ -1,5 +1,6 @@
 //! `budc serve`: the website of a budget (or a folder of them) served on this machine while it
-//! is written. The pages are built in memory, again on every save (`notify`), with the
+//! is written. The pages are built in memory, again on every save (`notify`: of a budget, or
+//! of a `上年文件` one names, wherever it is), with the
 //! diagnostics at the top; each page listens on an event stream (server-sent events) and
 //! reloads itself when the pages are built again. Read-only: only the built pages are served,
 //! by their exact paths; a path that leaves them (`..`, `%2e%2e`, an absolute path) is refused.

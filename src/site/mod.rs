@@ -3,10 +3,11 @@
 //! and the same pages served live while a budget is written (`budc serve`).
 //!
 //! Pages render the document model, as the DOCX does (`backend::docx`): the twelve tables with
-//! their merged headers, the 说明, the goal tables, the figures; nothing is computed here but
-//! the index's summary of the departments' own totals (`summary`), which the region's tables
-//! replace once they are given (`Region`). Every text from a budget is escaped (`html::esc`).
-//! The same budgets give the same bytes.
+//! their merged headers, the 说明, the goal tables, the figures; the index shows the region's
+//! tables (`budc region`'s, `Region::Tables`), or for budgets of several years the departments'
+//! own totals added up (`summary`). Nothing but a department's `Listing` is needed for the
+//! index, so `budc site` writes each department's files as it goes and drops the budget.
+//! Every text from a budget is escaped (`html::esc`). The same budgets give the same bytes.
 
 mod chart;
 mod html;
