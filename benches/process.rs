@@ -8,7 +8,7 @@
 //! README's Performance section. Peak memory is the child's own maximum resident set (wait4).
 //!
 //! `cargo bench --bench process -- huge` runs only the sections whose name holds `huge`
-//! (sections: example, copies, ledger, growing, many, region, huge). The huge budget needs ~12 GB of memory and
+//! (sections: example, copies, ledger, growing, many, region, site, huge). The huge budget needs ~12 GB of memory and
 //! ~8 GB of disk in the temp folder for a minute or two.
 
 use std::path::{Path, PathBuf};
@@ -183,6 +183,9 @@ fn main() {
     }
     if wanted("region") {
         region(&bin, &dir);
+    }
+    if wanted("site") {
+        site(&bin, &dir);
     }
     if wanted("huge") {
         huge(&bin, &dir);
@@ -460,6 +463,71 @@ fn region(bin: &Path, dir: &Path) {
         );
         let _ = std::fs::remove_dir_all(&folder);
     }
+}
+
+/// The website of synthetic departments (`budc site DIR -o OUT`): each department compiled,
+/// its page and downloads (DOCX, XLSX, JSON) written and dropped, in parallel, so the peak
+/// grows only with the index (a line and a region summary per department). Into a new folder
+/// each run.
+fn site(bin: &Path, dir: &Path) {
+    println!("\n== a website: `budc site DIR -o OUT` (rayon, both cores)");
+    println!(
+        "{:>11} {:>9} {:>9} {:>9} {:>12} {:>10} {:>9}",
+        "departments", "input MB", "min s", "median s", "per dept ms", "peak MB", "site MB"
+    );
+    for n in [100, 1_000] {
+        let folder = dir.join(format!("site-in-{n}"));
+        std::fs::create_dir_all(&folder).expect("dir");
+        let mut bytes = 0;
+        for i in 0..n {
+            let budget = budc::synth::department(i, 50);
+            bytes += budget.len();
+            std::fs::write(folder.join(format!("dept-{i:05}.bud")), budget).expect("write");
+        }
+        let f = folder.display().to_string();
+        let out = dir.join(format!("site-out-{n}"));
+        let o = out.display().to_string();
+        let mut times = Vec::new();
+        let mut peak = 0;
+        for _ in 0..3 {
+            let _ = std::fs::remove_dir_all(&out);
+            let (t, m, ok) = run_status(bin, &["site", &f, "-o", &o]);
+            assert!(ok, "budc site failed");
+            times.push(t);
+            peak = peak.max(m);
+        }
+        times.sort();
+        let written: u64 = walk(&out).iter().sum();
+        println!(
+            "{:>11} {:>9.1} {:>9.2} {:>9.2} {:>12.1} {:>10.0} {:>9.0}",
+            n,
+            bytes as f64 / 1e6,
+            times[0].as_secs_f64(),
+            times[1].as_secs_f64(),
+            ms(times[0]) / n as f64,
+            peak as f64 / 1e6,
+            written as f64 / 1e6
+        );
+        let _ = std::fs::remove_dir_all(&folder);
+        let _ = std::fs::remove_dir_all(&out);
+    }
+}
+
+/// The sizes of every file under a folder.
+fn walk(dir: &Path) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if let Ok(m) = p.metadata() {
+                out.push(m.len());
+            }
+        }
+    }
+    out
 }
 
 /// One budget of a million projects (1.3 GB, past the default input limit of 512 MiB): checked,

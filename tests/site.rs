@@ -333,3 +333,111 @@ fn serve_builds_again_on_save_and_tells_the_page() {
         got.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
 }
+
+const OVERVIEW: &str = "主要职责\n  > 负责有关工作。\n机构设置\n  > 本级。\n";
+
+/// A small clean budget of `year` (项目 P<year>).
+fn budget(year: u16, basic: &str, project: &str) -> String {
+    format!(
+        "部门 测试局\n年度 {year}\n金额单位 万元\n科目版本 2024\n{OVERVIEW}基本支出\n  2013201 30101 {basic}\n  2013201 30201 10.00\n  2013201 30217 2.00\n项目 P{year} 某项目\n  类型 特定目标类\n  支出 2013202 {project}\n  支出 2013202 事业收入 5.00\n  目标 完成工作。\n  指标 产出指标 数量指标 | 场次 | 4场\n  指标 效益指标 社会效益指标 | 效果 | 提升\n  指标 满意度指标 服务对象满意度指标 | 满意度 | ≥90%\n"
+    )
+}
+
+/// Reads the event stream until it says `data: N`.
+fn wait_for(events: &mut TcpStream, seen: &mut String, what: &str) {
+    let mut buf = [0u8; 1024];
+    let start = Instant::now();
+    while !seen.contains(what) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no {what}: {seen}"
+        );
+        let n = events.read(&mut buf).unwrap();
+        assert!(n > 0, "the stream ended: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+}
+
+#[test]
+fn serve_builds_again_when_last_years_file_changes_in_another_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (this, last) = (dir.path().join("2024"), dir.path().join("2023"));
+    std::fs::create_dir(&this).unwrap();
+    std::fs::create_dir(&last).unwrap();
+    let prior = last.join("t-2023.bud");
+    std::fs::write(&prior, budget(2023, "80.00", "40.00")).unwrap();
+    let file = this.join("t-2024.bud");
+    let text = format!(
+        "{}上年文件 ../2023/t-2023.bud\n",
+        budget(2024, "90.00", "50.00")
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut child = budc_command()
+        .args(["serve", "--port", "0"])
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("budc serve said no address").unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let s = Server {
+        child,
+        addr,
+        _dir: dir,
+        file,
+    };
+    // 2024: 基本 90 + 10 + 2, 项目 50 + 5 = 157; 2023: 137, so 20 more.
+    let (_, page) = request(&s.addr, "GET", "/t-2024/");
+    assert!(page.contains("增加20.00万元"), "{page}");
+    let mut events = TcpStream::connect(&s.addr).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        events,
+        "GET /_budc/events?since=1 HTTP/1.1\r\nHost: {}\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let mut seen = String::new();
+    wait_for(&mut events, &mut seen, "retry:");
+    // Last year's file changed (its basic spending 10 less, so 30 more): built again.
+    std::fs::write(&prior, budget(2023, "70.00", "40.00")).unwrap();
+    wait_for(&mut events, &mut seen, "data: 2");
+    let (_, page) = request(&s.addr, "GET", "/t-2024/");
+    assert!(page.contains("data-generation=\"2\""));
+    assert!(page.contains("增加30.00万元"), "{page}");
+    // Another file in last year's folder is not watched.
+    let mut late = TcpStream::connect(&s.addr).unwrap();
+    late.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    write!(
+        late,
+        "GET /_budc/events?since=2 HTTP/1.1\r\nHost: {}\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let mut got = String::new();
+    wait_for(&mut late, &mut got, "retry:");
+    std::fs::write(last.join("other.bud"), budget(2023, "1.00", "1.00")).unwrap();
+    let mut buf = [0u8; 256];
+    match late.read(&mut buf) {
+        Ok(n) => {
+            let more = String::from_utf8_lossy(&buf[..n]);
+            assert!(!more.contains("data:"), "rebuilt for another file: {more}");
+        }
+        Err(e) => assert!(
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "{e}"
+        ),
+    }
+}

@@ -18,6 +18,7 @@ mod parse_error;
 mod region;
 mod serve;
 mod site;
+mod site_folder;
 pub mod ui;
 
 use args::{Cli, Command};

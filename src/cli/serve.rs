@@ -1,5 +1,6 @@
 //! `budc serve`: the website of a budget (or a folder of them) served on this machine while it
-//! is written. The pages are built in memory, again on every save (`notify`), with the
+//! is written. The pages are built in memory, again on every save (`notify`: of a budget, or
+//! of a `上年文件` one names, wherever it is), with the
 //! diagnostics at the top; each page listens on an event stream (server-sent events) and
 //! reloads itself when the pages are built again. Read-only: only the built pages are served,
 //! by their exact paths; a path that leaves them (`..`, `%2e%2e`, an absolute path) is refused.
@@ -56,9 +57,10 @@ pub fn run(ui: &mut Ui, path: &Path, addr: SocketAddr, catalog: Option<&Path>) -
     if let Err(e) = crate::files::expand(std::slice::from_ref(&inputs.path)) {
         return ui.file_error(&e);
     }
+    let (site, priors) = build(ui, &inputs, 1);
     let shared = Arc::new(Shared {
         state: Mutex::new(State {
-            site: build(ui, &inputs, 1),
+            site,
             generation: 1,
         }),
         changed: Condvar::new(),
@@ -86,11 +88,10 @@ pub fn run(ui: &mut Ui, path: &Path, addr: SocketAddr, catalog: Option<&Path>) -
         "预览：{url}（保存后自动刷新；Ctrl+C 结束）",
         "preview: {url} (reloads on save; Ctrl+C to stop)"
     ));
-    // The watcher lives as long as the server.
-    let _watcher = match watch(ui, &inputs, Arc::clone(&shared)) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
+    // The watcher lives as long as the server (in the thread that builds again).
+    if let Err(code) = watch(ui, &inputs, priors, Arc::clone(&shared)) {
+        return code;
+    }
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || respond(request, &shared));
@@ -98,8 +99,9 @@ pub fn run(ui: &mut Ui, path: &Path, addr: SocketAddr, catalog: Option<&Path>) -
     OK
 }
 
-/// Builds the pages: every budget, with or without errors, its diagnostics on its page.
-fn build(ui: &Ui, inputs: &Inputs, generation: u64) -> Site {
+/// Builds the pages: every budget, with or without errors, its diagnostics on its page. Also
+/// returns the files the budgets name as `上年文件` (to be watched too).
+fn build(ui: &Ui, inputs: &Inputs, generation: u64) -> (Site, Vec<PathBuf>) {
     let mut problems: Vec<Notice> = Vec::new();
     let files = match crate::files::expand(std::slice::from_ref(&inputs.path)) {
         Ok(found) => found.files,
@@ -127,6 +129,17 @@ fn build(ui: &Ui, inputs: &Inputs, generation: u64) -> Site {
         }
     };
     let done = compile_all(ui, &files, &slugs, inputs.catalog.as_ref(), true, false);
+    let priors: Vec<PathBuf> = done
+        .iter()
+        .filter_map(|d| match &d.input {
+            Input::Compiled(c) => c
+                .budget
+                .prior_file
+                .as_ref()
+                .map(|p| crate::prior::resolve(&c.file.name, &p.value)),
+            _ => None,
+        })
+        .collect();
     let mut kept = Vec::new();
     for d in done {
         let name = d.path.display().to_string();
@@ -185,18 +198,29 @@ fn build(ui: &Ui, inputs: &Inputs, generation: u64) -> Site {
             notices: std::mem::take(notices),
         })
         .collect();
-    let site = site::build(&entries, Region::Summary, Some(generation), &problems);
+    // The region's tables, as `budc site` shows them (of the budgets without errors).
+    let region = crate::region::consolidate(
+        entries
+            .iter()
+            .map(|e| e.compiled)
+            .filter(|c| !c.has_errors()),
+        None,
+    );
+    let site = site::build(&entries, Region::of(&region), Some(generation), &problems);
     let n = entries.len();
     ui.say(&t!(
         "已生成 {n} 个部门的网页（第 {generation} 次）",
         "built the pages of {n} departments (build {generation})"
     ));
-    site
+    (site, priors)
 }
 
 /// Watches the budget's folder (a file is watched through its folder: editors save by
-/// renaming a new file over the old) and builds again after each change to a `.bud` file.
-fn watch(ui: &Ui, inputs: &Inputs, shared: Arc<Shared>) -> Result<notify::RecommendedWatcher, i32> {
+/// renaming a new file over the old) and the folders of the `上年文件` the budgets name, and
+/// builds again after each change to a `.bud` file of the input or to a `上年文件`. The
+/// watcher lives in the thread that builds, which watches the folders of new `上年文件` after
+/// each build.
+fn watch(ui: &Ui, inputs: &Inputs, priors: Vec<PathBuf>, shared: Arc<Shared>) -> Result<(), i32> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
@@ -208,18 +232,19 @@ fn watch(ui: &Ui, inputs: &Inputs, shared: Arc<Shared>) -> Result<notify::Recomm
     let (dir, mode) = if inputs.path.is_dir() {
         (inputs.path.clone(), RecursiveMode::Recursive)
     } else {
-        let parent = inputs
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
-        (parent, RecursiveMode::NonRecursive)
+        (folder_of(&inputs.path), RecursiveMode::NonRecursive)
     };
     watcher.watch(&dir, mode).map_err(|e| {
         let d = dir.display();
         ui.fail(t!("无法监视 {d}：{e}", "cannot watch {d}: {e}"))
     })?;
+    let mut scope = Scope {
+        input: canonical(&dir),
+        recursive: mode == RecursiveMode::Recursive,
+        priors: Vec::new(),
+        folders: Vec::new(),
+    };
+    scope.follow(&mut watcher, &priors);
     let mut rebuild_ui = Ui::new(ui.lang, None);
     rebuild_ui.limits = ui.limits;
     let inputs = Inputs {
@@ -229,13 +254,14 @@ fn watch(ui: &Ui, inputs: &Inputs, shared: Arc<Shared>) -> Result<notify::Recomm
     };
     std::thread::spawn(move || {
         while let Ok(event) = rx.recv() {
-            if !touches_a_budget(&event) {
+            if !scope.touches(&event) {
                 continue;
             }
             // A save is often several events (write, rename, metadata): wait until they stop.
             while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
             let next = shared.lock().generation + 1;
-            let site = build(&rebuild_ui, &inputs, next);
+            let (site, priors) = build(&rebuild_ui, &inputs, next);
+            scope.follow(&mut watcher, &priors);
             let mut state = shared.lock();
             state.site = site;
             state.generation = next;
@@ -243,20 +269,103 @@ fn watch(ui: &Ui, inputs: &Inputs, shared: Arc<Shared>) -> Result<notify::Recomm
             shared.changed.notify_all();
         }
     });
-    Ok(watcher)
+    Ok(())
 }
 
-/// Whether an event is about a `.bud` file (the watched folder may hold the site's output,
-/// editors' swap files and the like).
-fn touches_a_budget(event: &notify::Result<notify::Event>) -> bool {
-    match event {
-        Ok(e) => {
-            !matches!(e.kind, notify::EventKind::Access(_))
-                && e.paths
-                    .iter()
-                    .any(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("bud")))
+/// What a change must touch to build again: a `.bud` file of the input (its folder, or the
+/// folder of the one file), or one of the `上年文件` the budgets name, wherever they are.
+struct Scope {
+    /// The input's folder, canonical.
+    input: PathBuf,
+    recursive: bool,
+    /// The `上年文件`, canonical (their folder, and their name).
+    priors: Vec<PathBuf>,
+    /// The folders watched for them (outside the input's).
+    folders: Vec<PathBuf>,
+}
+
+impl Scope {
+    /// Watches the folders of these `上年文件` that are not watched yet (and no longer those
+    /// of files no budget names now).
+    fn follow(&mut self, watcher: &mut notify::RecommendedWatcher, priors: &[PathBuf]) {
+        use notify::{RecursiveMode, Watcher};
+        self.priors = priors.iter().map(|p| canonical(p)).collect();
+        self.priors.sort();
+        self.priors.dedup();
+        let mut wanted: Vec<PathBuf> = self
+            .priors
+            .iter()
+            .map(|p| folder_of(p))
+            .filter(|f| !self.covers(f) && f.is_dir())
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        for old in self.folders.iter().filter(|f| !wanted.contains(f)) {
+            let _ = watcher.unwatch(old);
         }
-        Err(_) => false,
+        for new in wanted.iter().filter(|f| !self.folders.contains(f)) {
+            // A folder that cannot be watched: its changes are seen at the next save.
+            let _ = watcher.watch(new, RecursiveMode::NonRecursive);
+        }
+        self.folders = wanted;
+    }
+
+    /// Whether the input's own watch sees changes in this folder.
+    fn covers(&self, folder: &Path) -> bool {
+        if self.recursive {
+            folder.starts_with(&self.input)
+        } else {
+            folder == self.input
+        }
+    }
+
+    /// Whether an event is about a `.bud` file of the input, or a `上年文件` (the watched
+    /// folders may hold the site's output, editors' swap files, other years' budgets).
+    fn touches(&self, event: &notify::Result<notify::Event>) -> bool {
+        let Ok(e) = event else {
+            return false;
+        };
+        if matches!(e.kind, notify::EventKind::Access(_)) {
+            return false;
+        }
+        e.paths.iter().any(|p| {
+            let p = canonical(p);
+            let budget = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("bud"));
+            (budget && self.covers(&folder_of(&p))) || self.priors.contains(&p)
+        })
+    }
+}
+
+/// The folder of a file (`.` for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// A path with its folder made canonical (the file itself may be gone: a save by renaming
+/// removes it for a moment), so that the paths of events and of budgets compare.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        if path.is_dir() {
+            return p;
+        }
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(folder_of_dir(dir))
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// `.` for an empty folder name.
+fn folder_of_dir(dir: &Path) -> &Path {
+    if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
     }
 }
 

@@ -2,12 +2,17 @@
 //! and the summary tables (the region's, once given; until then the departments' own sums).
 
 use super::html::{attr, close, esc, open, Html};
-use super::summary::{by_year_and_unit, Totals};
-use super::{table, Entry, Notice, Region};
+use super::summary::{by_year_and_unit, Listing};
+use super::{table, Notice, Region};
 use crate::document::prose::thousands;
 use std::fmt::Write;
 
-pub fn index(entries: &[Entry], region: &Region, live: Option<u64>, problems: &[Notice]) -> String {
+pub fn index(
+    entries: &[Listing],
+    region: &Region,
+    live: Option<u64>,
+    problems: &[Notice],
+) -> String {
     let mut h = Html::default();
     open(&mut h, "部门预算公开", "", live);
     h.raw("<header class=\"site\"><nav aria-label=\"导航\"><a href=\"index.html\">部门预算公开</a></nav></header>\n");
@@ -44,19 +49,18 @@ pub fn index(entries: &[Entry], region: &Region, live: Option<u64>, problems: &[
     }
     h.raw("</tr></thead>\n<tbody>\n");
     for e in entries {
-        let b = &e.compiled.budget;
-        let t = Totals::of(e);
-        let search = format!("{} {}", b.department(), e.slug).to_lowercase();
+        let t = &e.totals;
+        let search = format!("{} {}", e.department, e.slug).to_lowercase();
         let _ = write!(
             h.out,
             "<tr class=\"department\"{}{}><th scope=\"row\"><a href=\"{}/index.html\">{}</a></th><td class=\"code\">{}</td><td class=\"code\">{}</td><td class=\"code\">{}</td>",
             attr("data-search", &search),
             attr("data-slug", &e.slug),
             esc(&e.slug),
-            esc(b.department()),
+            esc(&e.department),
             esc(&e.slug),
-            b.year(),
-            b.unit().as_str()
+            e.year,
+            e.unit
         );
         for v in [t.income, t.expenditure, t.basic, t.project, t.three_public] {
             let _ = write!(h.out, "<td class=\"num\">{}</td>", thousands(v));
@@ -68,13 +72,7 @@ pub fn index(entries: &[Entry], region: &Region, live: Option<u64>, problems: &[
 
     h.raw("<section id=\"summary\">\n<h2>汇总</h2>\n");
     match region {
-        Region::Tables(tables) => {
-            for t in tables.iter() {
-                h.raw("<div class=\"scroll\">\n");
-                table::budget_table(&mut h, t);
-                h.raw("</div>\n");
-            }
-        }
+        Region::Tables(r) => tables(&mut h, r),
         Region::Summary => summary(&mut h, entries),
     }
     h.raw("</section>\n</main>\n");
@@ -86,8 +84,39 @@ pub fn index(entries: &[Entry], region: &Region, live: Option<u64>, problems: &[
     h.out
 }
 
+/// The region's tables (`budc region`'s), each with its 部门（单位） and unit line and its note.
+fn tables(h: &mut Html, r: &crate::region::Region) {
+    let _ = writeln!(
+        h.out,
+        "<p>{}：各部门预算的汇总表，与 <code>budc region</code> 所生成的相同（金额以{}列示）。</p>",
+        esc(&r.title()),
+        r.unit.as_str()
+    );
+    for t in &r.tables {
+        let wide = if crate::backend::docx::landscape(t.id) {
+            " wide"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            h.out,
+            "<section class=\"table{wide}\" id=\"t-{}\">\n<h3>{}</h3>\n<p class=\"unit-line\"><span>部门（单位）：{}</span><span>单位：{}</span></p>\n<div class=\"scroll\">",
+            t.id.as_str(),
+            esc(&t.title),
+            esc(&r.label()),
+            r.unit.as_str()
+        );
+        table::budget_table(h, t);
+        h.raw("</div>\n");
+        if let Some(note) = &t.note {
+            h.el("p", " class=\"note\"", note).raw("\n");
+        }
+        h.raw("</section>\n");
+    }
+}
+
 /// The departments' totals added up by year and money unit.
-fn summary(h: &mut Html, entries: &[Entry]) {
+fn summary(h: &mut Html, entries: &[Listing]) {
     h.raw("<p>各部门预算按年度和金额单位汇总（各部门金额以其预算文件的单位列示，不同单位不相加）。</p>\n");
     h.raw("<div class=\"scroll\">\n<table class=\"summary\" id=\"summary-table\">\n<caption>部门预算汇总</caption>\n<thead><tr>");
     for c in [

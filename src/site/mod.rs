@@ -3,10 +3,11 @@
 //! and the same pages served live while a budget is written (`budc serve`).
 //!
 //! Pages render the document model, as the DOCX does (`backend::docx`): the twelve tables with
-//! their merged headers, the 说明, the goal tables, the figures; nothing is computed here but
-//! the index's summary of the departments' own totals (`summary`), which the region's tables
-//! replace once they are given (`Region`). Every text from a budget is escaped (`html::esc`).
-//! The same budgets give the same bytes.
+//! their merged headers, the 说明, the goal tables, the figures; the index shows the region's
+//! tables (`budc region`'s, `Region::Tables`), or for budgets of several years the departments'
+//! own totals added up (`summary`). Nothing but a department's `Listing` is needed for the
+//! index, so `budc site` writes each department's files as it goes and drops the budget.
+//! Every text from a budget is escaped (`html::esc`). The same budgets give the same bytes.
 
 mod chart;
 mod html;
@@ -15,7 +16,8 @@ mod page;
 pub mod summary;
 mod table;
 
-use crate::document::Table;
+pub use summary::{Listing, Totals};
+
 use crate::Compiled;
 use html::{esc, Html};
 use std::collections::BTreeMap;
@@ -108,48 +110,93 @@ pub fn mime(extension: &str) -> &'static str {
 
 /// What the index shows under the list of departments.
 pub enum Region<'a> {
-    /// The departments' own totals, added up by year and unit (`summary`).
+    /// The departments' own totals, added up by year and unit (`summary`): when the budgets
+    /// are of several years or catalogs, which `budc region` refuses to add up.
     Summary,
     /// The tables of the region (`budc region`'s consolidation), rendered as the budget
     /// tables are.
-    Tables(&'a [Table]),
+    Tables(&'a crate::region::Region),
+}
+
+impl<'a> Region<'a> {
+    /// The region's tables when its departments are of one year and one catalog (no E0603,
+    /// the check `budc region` stops at), else the summary.
+    pub fn of(r: &'a crate::region::Region) -> Region<'a> {
+        let mixed = r.diagnostics.iter().any(|d| d.diagnostic.code == "E0603");
+        if r.departments.is_empty() || mixed {
+            Region::Summary
+        } else {
+            Region::Tables(r)
+        }
+    }
 }
 
 /// Messages for the top of a live index: inputs that could not be read.
 pub type Problems = Vec<Notice>;
 
-/// The site of the departments, in `entries`' order on the index. `live`: the generation of a
-/// live preview (`budc serve`), whose pages show their diagnostics and reload themselves.
+/// The site of the departments, in `entries`' order on the index, in memory (`budc serve`;
+/// `budc site` writes each department's files as it goes, with `statics`, `department` and
+/// `index`). `live`: the generation of a live preview, whose pages show their diagnostics and
+/// reload themselves.
 pub fn build(entries: &[Entry], region: Region, live: Option<u64>, problems: &[Notice]) -> Site {
-    let mut site = Site::new();
+    let mut site: Site = statics(live).collect();
+    let listings: Vec<Listing> = entries.iter().map(Listing::of_entry).collect();
     site.insert(
-        STYLE.to_string(),
-        include_str!("style.css").as_bytes().to_vec(),
-    );
-    site.insert(
-        SEARCH_SCRIPT.to_string(),
-        include_str!("search.js").as_bytes().to_vec(),
-    );
-    site.insert(
-        "index.html".to_string(),
-        index::index(entries, &region, live, problems).into_bytes(),
+        INDEX.to_string(),
+        index(&listings, &region, live, problems).into_bytes(),
     );
     for e in entries {
-        site.insert(
-            format!("{}/index.html", e.slug),
-            page::page(e, live).into_bytes(),
-        );
-        for d in &e.downloads {
-            site.insert(format!("{}/{}", e.slug, d.name), d.bytes.clone());
-        }
-    }
-    if live.is_some() {
-        site.insert(
-            LIVE_SCRIPT.to_string(),
-            include_str!("live.js").as_bytes().to_vec(),
-        );
+        site.extend(department(e, live));
     }
     site
+}
+
+/// The index page (`index.html`).
+pub const INDEX: &str = "index.html";
+
+/// The files that do not depend on the budgets: the stylesheet, the search, and in a live
+/// preview its reload script.
+pub fn statics(live: Option<u64>) -> impl Iterator<Item = (String, Vec<u8>)> {
+    [
+        Some((STYLE, include_str!("style.css"))),
+        Some((SEARCH_SCRIPT, include_str!("search.js"))),
+        live.map(|_| (LIVE_SCRIPT, include_str!("live.js"))),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec()))
+}
+
+/// The index: every department's line (`Listing`), then the region's tables or the summary.
+pub fn index(
+    listings: &[Listing],
+    region: &Region,
+    live: Option<u64>,
+    problems: &[Notice],
+) -> String {
+    index::index(listings, region, live, problems)
+}
+
+/// A department's files: its page (`<slug>/index.html`) and its downloads beside it.
+pub fn department<'e>(
+    e: &'e Entry,
+    live: Option<u64>,
+) -> impl Iterator<Item = (String, Vec<u8>)> + 'e {
+    let page = (
+        format!("{}/index.html", e.slug),
+        page::page(e, live).into_bytes(),
+    );
+    std::iter::once(page).chain(
+        e.downloads
+            .iter()
+            .map(|d| (format!("{}/{}", e.slug, d.name), d.bytes.clone())),
+    )
+}
+
+/// A department's page alone (`<slug>/index.html`), for a writer that takes the downloads'
+/// bytes from the entry itself.
+pub fn page(e: &Entry, live: Option<u64>) -> String {
+    page::page(e, live)
 }
 
 /// The folder name of a budget's page, from its file's name (`yunxi-cdc-2024.bud` →

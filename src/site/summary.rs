@@ -1,12 +1,15 @@
-//! The index's summary until the region's tables plug in (`Region::Tables`): each department's
-//! totals as its document states them, and their sums by year and money unit (departments
-//! keep their own units; nothing is converted).
+//! What the index keeps of a department: its line in the list (`Listing`: a name, a year, a
+//! unit and five totals, as its document states them), and the sums of those lines by year and
+//! money unit, shown when the region's tables cannot be (departments keep their own units;
+//! nothing is converted). A `Listing` is all `budc site` holds of a department once its page is
+//! written.
 
 use super::Entry;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// One department's totals, from its document's figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub income: Decimal,
     pub expenditure: Decimal,
@@ -16,8 +19,8 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of(e: &Entry) -> Totals {
-        let f = &e.compiled.document.figures;
+    pub fn of(c: &crate::Compiled) -> Totals {
+        let f = &c.document.figures;
         Totals {
             income: f.income_total,
             expenditure: f.expenditure_total,
@@ -36,24 +39,43 @@ impl Totals {
     }
 }
 
+/// A department's line on the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// The folder of its page.
+    pub slug: String,
+    /// 部门, as the budget names it.
+    pub department: String,
+    pub year: u16,
+    /// The budget's 金额单位.
+    pub unit: &'static str,
+    pub totals: Totals,
+}
+
+impl Listing {
+    pub fn of(slug: &str, c: &crate::Compiled) -> Listing {
+        let b = &c.budget;
+        Listing {
+            slug: slug.to_string(),
+            department: b.department().to_string(),
+            year: b.year(),
+            unit: b.unit().as_str(),
+            totals: Totals::of(c),
+        }
+    }
+
+    pub fn of_entry(e: &Entry) -> Listing {
+        Listing::of(&e.slug, e.compiled)
+    }
+}
+
 /// The departments' totals added up by (year, unit): how many departments, and their sums.
-pub fn by_year_and_unit(entries: &[Entry]) -> BTreeMap<(u16, &'static str), (usize, Totals)> {
+pub fn by_year_and_unit(listings: &[Listing]) -> BTreeMap<(u16, &'static str), (usize, Totals)> {
     let mut out: BTreeMap<(u16, &'static str), (usize, Totals)> = BTreeMap::new();
-    for e in entries {
-        let b = &e.compiled.budget;
-        let t = Totals::of(e);
-        let slot = out.entry((b.year(), b.unit().as_str())).or_insert((
-            0,
-            Totals {
-                income: Decimal::ZERO,
-                expenditure: Decimal::ZERO,
-                basic: Decimal::ZERO,
-                project: Decimal::ZERO,
-                three_public: Decimal::ZERO,
-            },
-        ));
+    for l in listings {
+        let slot = out.entry((l.year, l.unit)).or_default();
         slot.0 += 1;
-        slot.1.add(&t);
+        slot.1.add(&l.totals);
     }
     out
 }

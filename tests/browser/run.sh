@@ -11,6 +11,7 @@ examples=(examples/liaocheng-2024.bud examples/yunxi-cdc-2024.bud
   examples/qinghe-education-2024.bud examples/songling-sasac-2024.bud)
 
 "$BUDC" site "${examples[@]}" -o "$out/site"
+"$BUDC" region "${examples[@]}" -o "$out/region.json" 2>/dev/null
 mkdir -p "$out/json"
 for f in "${examples[@]}"; do
   "$BUDC" compile "$f" --format json -o "$out/json/$(basename "$f" .bud).json" 2>/dev/null
@@ -24,5 +25,5 @@ echo "== chromium"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 shots=""
 if [ -n "${BUDC_SCREENSHOTS:-}" ]; then shots=$(realpath "$BUDC_SCREENSHOTS"); fi
-BUDC_SITE="$out/site" BUDC_JSON="$out/json" BUDC="$BUDC" BUDC_EXAMPLES="$PWD/examples" \
+BUDC_SITE="$out/site" BUDC_JSON="$out/json" BUDC_REGION="$out/region.json" BUDC="$BUDC" BUDC_EXAMPLES="$PWD/examples" \
   BUDC_SCREENSHOTS="$shots" node --test tests/browser/

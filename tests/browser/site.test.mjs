@@ -16,6 +16,8 @@ const SITE = process.env.BUDC_SITE;
 const JSON_DIR = process.env.BUDC_JSON;
 const BUDC = process.env.BUDC;
 const SHOTS = process.env.BUDC_SCREENSHOTS;
+// `budc region` of the same budgets (JSON): the index's summary tables must be its tables.
+const REGION = process.env.BUDC_REGION;
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 assert.ok(SITE && JSON_DIR, "BUDC_SITE and BUDC_JSON must be set (tests/browser/run.sh)");
 
@@ -94,6 +96,57 @@ test("the index lists every department, with its totals", async () => {
     ]);
   }
   console.log(`index: ${rows.length} departments listed: ${rows.map((r) => r.name).join("、")}`);
+  await page.close();
+});
+
+test("the index shows the region's tables, equal to budc region's, summing the departments", async () => {
+  assert.ok(REGION, "BUDC_REGION must be set (tests/browser/run.sh)");
+  const region = JSON.parse(fs.readFileSync(REGION, "utf8"));
+  const page = await context.newPage();
+  await page.goto(url("index.html"));
+  const tables = await page.$$eval("#summary table.budget", (ts) =>
+    ts.map((t) => ({
+      id: t.dataset.table,
+      rows: [...t.tBodies[0].rows].map((tr) => ({
+        label: tr.querySelector("th.label")?.textContent ?? null,
+        cells: Object.fromEntries(
+          [...tr.querySelectorAll("[data-col]")].map((c) => [c.dataset.col, c.textContent]),
+        ),
+      })),
+    })),
+  );
+  assert.deepEqual(tables.map((t) => t.id), region.tables.map((t) => t.id));
+  let cells = 0;
+  for (const [i, jt] of region.tables.entries()) {
+    const ht = tables[i];
+    assert.equal(ht.rows.length, jt.rows.length, `${jt.id}: rows`);
+    for (const [r, jr] of jt.rows.entries()) {
+      for (const col of jt.columns) {
+        const want = jr.values[col.id] ?? "";
+        const where = `${jt.id} row ${r} ${col.id}`;
+        if (col.id in ht.rows[r].cells) {
+          assert.equal(plain(ht.rows[r].cells[col.id]), want, where);
+          cells++;
+        } else {
+          assert.equal(want, "", where);
+          assert.equal(ht.rows[r].label, jr.name, where);
+        }
+      }
+    }
+  }
+  // The 合计 of 部门预算汇总表 is the departments' own totals added up, in 元 (exact, in fen).
+  const fen = (s) => BigInt(s.replace(".", ""));
+  const sum = budgets.reduce(
+    (acc, b) => acc + fen(b.json.figures.expenditure_total) * (b.json.unit === "万元" ? 10000n : 1n),
+    0n,
+  );
+  assert.equal(region.unit, "元");
+  const total = tables[0].rows[0];
+  assert.equal(total.label, "合计");
+  assert.equal(fen(plain(total.cells.total)), sum);
+  assert.equal(plain(total.cells.total), "556395163.20");
+  assert.equal(await page.$("#summary-table"), null);
+  console.log(`region: ${cells} cells of ${tables.length} tables equal budc region's; 合计 ${total.cells.total} 元`);
   await page.close();
 });
 
