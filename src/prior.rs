@@ -160,7 +160,7 @@ fn figures_of(f: &Figures, span: Span) -> Prior {
 
 /// The prior file's path: relative to the folder of this budget's file (its name as given, or
 /// a `file://` URI from an editor).
-fn resolve(this: &str, prior: &str) -> PathBuf {
+pub(crate) fn resolve(this: &str, prior: &str) -> PathBuf {
     let prior = Path::new(prior);
     if prior.is_absolute() {
         return prior.to_path_buf();

@@ -76,6 +76,8 @@ pub enum Stmt {
     },
     /// `上年文件 <path>`
     PriorFile(Word),
+    /// `模板 <名称|路径>`
+    Template(Word),
     PriorBlock,
     PriorFigure {
         name: Word,
