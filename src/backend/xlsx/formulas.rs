@@ -451,6 +451,8 @@ mod tests {
                 row(Item, 4),
             ],
             note: None,
+            number: None,
+            unit: None,
         };
         let sums = tree(3, &t);
         let rows_of = |r: usize| -> Vec<usize> { sums[&(r, 0)].iter().map(|c| c.row).collect() };

@@ -88,6 +88,16 @@ impl Locator<'_> {
         }
     }
 
+    /// An error of the whole file (line 0).
+    fn whole_file(&self, message: Text) -> TemplateError {
+        TemplateError {
+            file: self.file.to_string(),
+            line: 0,
+            column: 0,
+            message,
+        }
+    }
+
     /// A non-empty text, trimmed.
     pub(super) fn text(&self, w: &Spanned<String>) -> Result<String, TemplateError> {
         let s = w.get_ref().trim();
@@ -103,13 +113,10 @@ impl Locator<'_> {
             None => self.file.to_string(),
         };
         let Some(tables) = raw.table else {
-            return Err(self.error(
-                0..0,
-                t!(
-                    "模板没有表：至少写一个 [[table]]",
-                    "the template has no table: write at least one [[table]]"
-                ),
-            ));
+            return Err(self.whole_file(t!(
+                "模板没有表：至少写一个 [[table]]",
+                "the template has no table: write at least one [[table]]"
+            )));
         };
         let span = tables.span();
         let tables = tables.into_inner();
@@ -203,7 +210,7 @@ impl Locator<'_> {
         }
         let print = self.print(&raw)?;
         let columns = match &raw.columns {
-            Some(list) => Some(self.columns(list)?),
+            Some(list) => Some(self.columns(list, &raw.kind)?),
             None => None,
         };
         let mut headers = Vec::new();
@@ -298,7 +305,11 @@ impl Locator<'_> {
         })
     }
 
-    fn columns(&self, list: &[Spanned<String>]) -> Result<Vec<ColumnId>, TemplateError> {
+    fn columns(
+        &self,
+        list: &[Spanned<String>],
+        kind: &Spanned<String>,
+    ) -> Result<Vec<ColumnId>, TemplateError> {
         let mut out = Vec::new();
         for w in list {
             let id = self.column(w)?;
@@ -312,7 +323,7 @@ impl Locator<'_> {
             out.push(id);
         }
         if out.is_empty() {
-            return Err(self.error(0..0, Text::fixed("columns 为空", "columns is empty")));
+            return Err(self.error(kind.span(), Text::fixed("columns 为空", "columns is empty")));
         }
         Ok(out)
     }

@@ -18,6 +18,13 @@ pub(super) struct RawRules {
     basic_spending: Option<RawBasic>,
     operating_cost: Option<RawOperating>,
     three_public: Option<RawThree>,
+    tables: Option<RawTables>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTables {
+    classes: Words,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +66,9 @@ pub struct RuleOverrides {
     pub operating_codes: Option<Vec<String>>,
     /// The 三公 items whose codes are given, with their codes.
     pub three_public: Vec<(ThreePublicKind, Vec<String>)>,
+    /// The 类 lines the two-sided overview tables always list (empty: only those with
+    /// spending).
+    pub table_classes: Option<Vec<String>>,
 }
 
 impl RuleOverrides {
@@ -85,6 +95,9 @@ impl RuleOverrides {
         if let Some(c) = &self.operating_codes {
             r.operating_cost_codes = c.clone();
         }
+        if let Some(c) = &self.table_classes {
+            r.table_classes = c.clone();
+        }
         for (kind, codes) in &self.three_public {
             r.three_public.retain(|_, k| k != kind);
             for c in codes {
@@ -95,7 +108,8 @@ impl RuleOverrides {
     }
 }
 
-/// Codes of the given lengths, digits only.
+/// Codes of the given lengths, digits only (functional 类 for `[rules.tables]`, economic
+/// otherwise).
 fn codes(at: &Locator, list: &Words, lens: &[usize]) -> Result<Vec<String>, TemplateError> {
     let mut out = Vec::new();
     for w in list {
@@ -109,8 +123,8 @@ fn codes(at: &Locator, list: &Words, lens: &[usize]) -> Result<Vec<String>, Temp
             return Err(at.error(
                 w.span(),
                 t!(
-                    "`{c}` 不是 {lens} 位的经济分类编码",
-                    "`{c}` is not an economic code of {lens} digits"
+                    "`{c}` 不是 {lens} 位的编码",
+                    "`{c}` is not a code of {lens} digits"
                 ),
             ));
         }
@@ -174,6 +188,9 @@ pub(super) fn raw_overrides(at: &Locator, raw: RawRules) -> Result<RuleOverrides
                 o.three_public.push((kind, codes(at, &l, &[5])?));
             }
         }
+    }
+    if let Some(t) = raw.tables {
+        o.table_classes = Some(codes(at, &t.classes, &[3])?);
     }
     Ok(o)
 }
