@@ -153,6 +153,26 @@ fn the_shanghai_docx_prints_each_table_in_its_unit() {
 }
 
 #[test]
+fn the_shanghai_workbook_keeps_every_sum_as_a_formula_and_its_site_prints_the_units() {
+    let c = compile_file("shanghai.bud");
+    assert_eq!(budc::backend::xlsx::formulas::unmatched(&c.document), []);
+    assert!(!c.to_xlsx().unwrap().is_empty());
+    let entry = budc::site::Entry {
+        slug: "sh".into(),
+        compiled: &c,
+        downloads: Vec::new(),
+        notices: Vec::new(),
+    };
+    let site = budc::site::build(&[entry], budc::site::Region::Summary, None, &[]);
+    let html = String::from_utf8(site["sh/index.html"].clone()).unwrap();
+    assert_eq!(html.matches("<span>单位：元</span>").count(), 8);
+    assert_eq!(html.matches("<span>单位：万元</span>").count(), 1);
+    assert!(html.contains("<h3>9. 2026年部门“三公”经费和机关运行经费预算表</h3>"));
+    assert!(html.contains(">114.22<"));
+    assert!(html.contains(">40,445,265<"));
+}
+
+#[test]
 fn a_table_cell_assertion_is_compared_in_the_tables_unit_and_reports_both_values() {
     let text = std::fs::read_to_string(format!("{DIR}/shanghai.bud"))
         .unwrap()
