@@ -156,7 +156,40 @@ fn the_shanghai_docx_prints_each_table_in_its_unit() {
 fn the_shanghai_workbook_keeps_every_sum_as_a_formula_and_its_site_prints_the_units() {
     let c = compile_file("shanghai.bud");
     assert_eq!(budc::backend::xlsx::formulas::unmatched(&c.document), []);
-    assert!(!c.to_xlsx().unwrap().is_empty());
+    // The workbook: each sheet's unit line, and table 9's amounts in 万元 (exact: the sums hold).
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(c.to_xlsx().unwrap())).unwrap();
+    let names = wb.sheet_names().to_vec();
+    let mut units = Vec::new();
+    let mut last = None;
+    for name in names.iter().take(9) {
+        let range = wb.worksheet_range(name).unwrap();
+        let cells: Vec<String> = range
+            .rows()
+            .nth(1)
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(cells[0], "编制部门：普陀区城市管理行政执法局", "{name}");
+        units.push(cells.last().unwrap().clone());
+        last = Some(range);
+    }
+    assert_eq!(units.iter().filter(|u| *u == "单位：元").count(), 8);
+    assert_eq!(units[8], "单位：万元");
+    let t9 = last.unwrap();
+    let numbers: Vec<f64> = t9
+        .rows()
+        .last()
+        .unwrap()
+        .iter()
+        .filter_map(|d| match d {
+            Data::Float(f) => Some(*f),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [114.22, 0.0, 113.76, 75.0, 38.76, 0.46, 507.2538]);
     let entry = budc::site::Entry {
         slug: "sh".into(),
         compiled: &c,
@@ -276,6 +309,48 @@ fn a_column_the_table_has_not_got_is_e0702_at_the_tables_line() {
     );
     // The tables that fit are kept.
     assert_eq!(json(&c)["tables"].as_array().unwrap().len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_template_names_the_parts_and_keeps_the_sections_it_lists() {
+    let dir = std::env::temp_dir().join(format!("budc-template-parts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("t.toml"),
+        "[labels]\nparts = [\"一、部门概况\", \"五、部门预算表\", \"四、部门预算编制说明\", \"三、名词解释\"]\n\n[explanations]\nsections = [\"机关运行经费情况\", \"“三公”经费支出情况\", \"不存在的一节\"]\n\n[[table]]\nkind = \"three_public\"\nnumber = \"9.\"\n",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(format!("{DIR}/shanghai.bud"))
+        .unwrap()
+        .replace("模板 上海", "模板 t.toml");
+    let c = budc::compile(
+        SourceFile::new(dir.join("b.bud").display().to_string(), text),
+        None,
+    );
+    // The template is fine (the fixture's assertions on tables it has not got are not).
+    assert!(!c.diagnostics.iter().any(|d| d.code.starts_with("E07")));
+    let titles: Vec<&str> = c
+        .document
+        .explanations
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["一、机关运行经费情况", "二、“三公”经费支出情况"]);
+    let texts = docx_texts(&c);
+    for part in [
+        "一、部门概况",
+        "五、部门预算表",
+        "四、部门预算编制说明",
+        "三、名词解释",
+    ] {
+        assert!(texts.iter().any(|t| t == part), "{part}");
+    }
+    assert!(!texts.iter().any(|t| t.starts_with("第二部分")));
+    assert!(!texts.iter().any(|t| t == "四、政府采购情况"));
+    // Without a unit, the table is in the budget's (元), two decimals, as the reference prints.
+    assert!(texts.iter().any(|t| t == "1,142,200.00"));
+    assert!(texts.iter().any(|t| t == "单位: 元"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

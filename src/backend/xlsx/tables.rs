@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 /// What one table sheet needs besides the table.
 pub struct Sheet<'a> {
     pub department: &'a str,
+    /// The template's label before the department (default 部门（单位）).
+    pub label: Option<&'a str>,
     pub unit: &'a str,
     /// The table's position in the document.
     pub index: usize,
@@ -152,7 +154,7 @@ fn landscape(id: TableId) -> bool {
 /// The line above the header: 部门（单位） on the left, 单位 on the right.
 fn unit_line(ws: &mut Worksheet, last: u16, s: &Sheet, unit: &str) -> Result<(), XlsxError> {
     let f = s.formats;
-    let dept = format!("部门（单位）：{}", s.department);
+    let dept = format!("{}：{}", s.label.unwrap_or("部门（单位）"), s.department);
     let unit = format!("单位：{unit}");
     if last >= 2 {
         ws.merge_range(1, 0, 1, last - 1, &dept, &f.unit_left)?;
