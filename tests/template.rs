@@ -181,7 +181,7 @@ fn the_shanghai_workbook_keeps_every_sum_as_a_formula_and_its_site_prints_the_un
     let t9 = last.unwrap();
     let numbers: Vec<f64> = t9
         .rows()
-        .last()
+        .next_back()
         .unwrap()
         .iter()
         .filter_map(|d| match d {
