@@ -26,8 +26,8 @@ use crate::model::Budget;
 /// The tables, figures and prose of one budget.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The published tables: the template's, in its order.
-    tables: Vec<Table>,
+    /// The published tables: the template's, in its order (`None`: those of `all`, as built).
+    tables: Option<Vec<Table>>,
     /// Every built-in table, in the order of `TableId::ALL`, as the reference prints it (what
     /// the checks and summaries read, whatever the template).
     all: [Table; TableId::COUNT],
@@ -45,7 +45,7 @@ pub struct Document {
 impl Document {
     /// The tables, in the published order (the template's).
     pub fn tables(&self) -> &[Table] {
-        &self.tables
+        self.tables.as_deref().unwrap_or(&self.all)
     }
 
     /// One built-in table, as the reference prints it; every budget has all twelve (a
@@ -58,7 +58,7 @@ impl Document {
     /// The position of a table among the published ones (`None` when the template has not
     /// got it).
     pub fn position(&self, id: TableId) -> Option<usize> {
-        self.tables.iter().position(|t| t.id == id)
+        self.tables().iter().position(|t| t.id == id)
     }
 }
 

@@ -136,7 +136,8 @@ impl Table {
 /// (`spending::by_code`).
 pub(super) struct Computed {
     pub all: [Table; TableId::COUNT],
-    pub published: Vec<Table>,
+    /// `None` when the template prints the built-in tables as they are (标准): no copy made.
+    pub published: Option<Vec<Table>>,
     pub errors: Vec<TemplateError>,
 }
 
@@ -150,6 +151,19 @@ pub(super) fn compute(
     let ix = Index::new(budget, catalog, by_code, figures);
     let all = TableId::ALL.map(|id| table(id, &ix));
     let mut errors = Vec::new();
+    let as_built = template.tables.len() == all.len()
+        && template
+            .tables
+            .iter()
+            .zip(&all)
+            .all(|(spec, t)| spec.kind == t.id && templated::leaves_as_built(spec, t));
+    if as_built {
+        return Computed {
+            all,
+            published: None,
+            errors,
+        };
+    }
     let published = template
         .tables
         .iter()
@@ -166,7 +180,7 @@ pub(super) fn compute(
         .collect();
     Computed {
         all,
-        published,
+        published: Some(published),
         errors,
     }
 }

@@ -115,6 +115,16 @@ fn grouped(d: Decimal, decimals: u32) -> String {
     format!("{sign}{out}{frac}")
 }
 
+/// True when `spec` prints the built-in table `t` as it is (its title, if any, the built-in one).
+pub(super) fn leaves_as_built(spec: &TableSpec, t: &Table) -> bool {
+    spec.title.as_ref().is_none_or(|title| *title == t.title)
+        && spec.number.is_none()
+        && spec.print.is_none()
+        && spec.columns.is_none()
+        && spec.headers.is_empty()
+        && spec.empty_note.is_none()
+}
+
 /// The built-in table `t` as the template's `spec` lays it out.
 pub(super) fn apply(
     spec: &TableSpec,
