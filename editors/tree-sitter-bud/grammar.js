@@ -65,7 +65,7 @@ module.exports = grammar({
 
     // Statements that end in free text (a `#` there is part of the text).
     _text_statement: $ => choice(
-      $.department, $.glossary_block, $.paragraph, $.prior_file, $.project, $.goal,
+      $.department, $.glossary_block, $.paragraph, $.prior_file, $.template, $.project, $.goal,
     ),
 
     department: $ => seq(alias('部门', $.keyword), field('name', $.text)),
@@ -87,6 +87,7 @@ module.exports = grammar({
     basic_line: $ => seq($.code, repeat(choice($.code, $.word)), $.amount),
 
     prior_file: $ => seq(alias('上年文件', $.keyword), $.text),
+    template: $ => seq(alias('模板', $.keyword), $.text),
     prior_block: $ => alias('上年', $.keyword),
     prior_figure: $ => seq(
       alias(choice('收支', '基本支出', '项目支出', '机关运行经费'), $.keyword),

@@ -7,11 +7,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 121
+#define STATE_COUNT 123
 #define LARGE_STATE_COUNT 4
-#define SYMBOL_COUNT 98
+#define SYMBOL_COUNT 100
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 52
+#define TOKEN_COUNT 53
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 10
 #define MAX_ALIAS_SEQUENCE_LENGTH 9
@@ -43,84 +43,86 @@ enum ts_symbol_identifiers {
   anon_sym_u6536u5165 = 21,
   anon_sym_u57fau672cu652fu51fa = 22,
   anon_sym_u4e0au5e74u6587u4ef6 = 23,
-  anon_sym_u4e0au5e74 = 24,
-  anon_sym_u6536u652f = 25,
-  anon_sym_u9879u76eeu652fu51fa = 26,
-  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 27,
-  anon_sym_u9879u76ee = 28,
-  aux_sym_project_token1 = 29,
-  anon_sym_u5355u4f4d = 30,
-  anon_sym_u7c7bu578b = 31,
-  anon_sym_u8d44u91d1 = 32,
-  anon_sym_u652fu51fa = 33,
-  anon_sym_u91d1u989d = 34,
-  anon_sym_u7ecfu6d4e = 35,
-  anon_sym_u91c7u8d2d = 36,
-  anon_sym_u4e09u516c = 37,
-  anon_sym_u76eeu6807 = 38,
-  anon_sym_u6307u6807 = 39,
-  anon_sym_PIPE = 40,
-  anon_sym_uff5c = 41,
-  sym_field = 42,
-  anon_sym_u8d44u4ea7 = 43,
-  anon_sym_u8f66u8f86 = 44,
-  anon_sym_u5927u578bu8bbeu5907 = 45,
-  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 46,
-  anon_sym_u91cdu70b9u8bc4u4ef7 = 47,
-  anon_sym_u65adu8a00 = 48,
-  aux_sym_assertion_token1 = 49,
-  anon_sym_EQ = 50,
-  anon_sym_uff1d = 51,
-  sym_source_file = 52,
-  sym__line = 53,
-  sym_code = 54,
-  sym_amount = 55,
-  sym_integer = 56,
-  sym__statement = 57,
-  sym__text_statement = 58,
-  sym_department = 59,
-  sym_year = 60,
-  sym_money_unit = 61,
-  sym_catalog_year = 62,
-  sym_unit_kind = 63,
-  sym_sub_unit = 64,
-  sym_duties_block = 65,
-  sym_organization_block = 66,
-  sym_reason_block = 67,
-  sym_glossary_block = 68,
-  sym_paragraph = 69,
-  sym_income = 70,
-  sym_basic_block = 71,
-  sym_basic_line = 72,
-  sym_prior_file = 73,
-  sym_prior_block = 74,
-  sym_prior_figure = 75,
-  sym_project = 76,
-  sym_project_unit = 77,
-  sym_project_kind = 78,
-  sym_project_source = 79,
-  sym_allocation = 80,
-  sym_project_amount = 81,
-  sym_economic = 82,
-  sym_procurement = 83,
-  sym_three_public = 84,
-  sym_goal = 85,
-  sym_indicator = 86,
-  sym__sep = 87,
-  sym_assets_block = 88,
-  sym_vehicles = 89,
-  sym_equipment = 90,
-  sym_equipment_purchase = 91,
-  sym_key_evaluation = 92,
-  sym_assertion = 93,
-  aux_sym_source_file_repeat1 = 94,
-  aux_sym_basic_line_repeat1 = 95,
-  aux_sym_allocation_repeat1 = 96,
-  aux_sym_assertion_repeat1 = 97,
-  alias_sym_assert_text = 98,
-  alias_sym_category = 99,
-  alias_sym_indicator_value = 100,
-  alias_sym_prose = 101,
+  anon_sym_u6a21u677f = 24,
+  anon_sym_u4e0au5e74 = 25,
+  anon_sym_u6536u652f = 26,
+  anon_sym_u9879u76eeu652fu51fa = 27,
+  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 28,
+  anon_sym_u9879u76ee = 29,
+  aux_sym_project_token1 = 30,
+  anon_sym_u5355u4f4d = 31,
+  anon_sym_u7c7bu578b = 32,
+  anon_sym_u8d44u91d1 = 33,
+  anon_sym_u652fu51fa = 34,
+  anon_sym_u91d1u989d = 35,
+  anon_sym_u7ecfu6d4e = 36,
+  anon_sym_u91c7u8d2d = 37,
+  anon_sym_u4e09u516c = 38,
+  anon_sym_u76eeu6807 = 39,
+  anon_sym_u6307u6807 = 40,
+  anon_sym_PIPE = 41,
+  anon_sym_uff5c = 42,
+  sym_field = 43,
+  anon_sym_u8d44u4ea7 = 44,
+  anon_sym_u8f66u8f86 = 45,
+  anon_sym_u5927u578bu8bbeu5907 = 46,
+  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 47,
+  anon_sym_u91cdu70b9u8bc4u4ef7 = 48,
+  anon_sym_u65adu8a00 = 49,
+  aux_sym_assertion_token1 = 50,
+  anon_sym_EQ = 51,
+  anon_sym_uff1d = 52,
+  sym_source_file = 53,
+  sym__line = 54,
+  sym_code = 55,
+  sym_amount = 56,
+  sym_integer = 57,
+  sym__statement = 58,
+  sym__text_statement = 59,
+  sym_department = 60,
+  sym_year = 61,
+  sym_money_unit = 62,
+  sym_catalog_year = 63,
+  sym_unit_kind = 64,
+  sym_sub_unit = 65,
+  sym_duties_block = 66,
+  sym_organization_block = 67,
+  sym_reason_block = 68,
+  sym_glossary_block = 69,
+  sym_paragraph = 70,
+  sym_income = 71,
+  sym_basic_block = 72,
+  sym_basic_line = 73,
+  sym_prior_file = 74,
+  sym_template = 75,
+  sym_prior_block = 76,
+  sym_prior_figure = 77,
+  sym_project = 78,
+  sym_project_unit = 79,
+  sym_project_kind = 80,
+  sym_project_source = 81,
+  sym_allocation = 82,
+  sym_project_amount = 83,
+  sym_economic = 84,
+  sym_procurement = 85,
+  sym_three_public = 86,
+  sym_goal = 87,
+  sym_indicator = 88,
+  sym__sep = 89,
+  sym_assets_block = 90,
+  sym_vehicles = 91,
+  sym_equipment = 92,
+  sym_equipment_purchase = 93,
+  sym_key_evaluation = 94,
+  sym_assertion = 95,
+  aux_sym_source_file_repeat1 = 96,
+  aux_sym_basic_line_repeat1 = 97,
+  aux_sym_allocation_repeat1 = 98,
+  aux_sym_assertion_repeat1 = 99,
+  alias_sym_assert_text = 100,
+  alias_sym_category = 101,
+  alias_sym_indicator_value = 102,
+  alias_sym_prose = 103,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -148,6 +150,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u6536u5165] = "keyword",
   [anon_sym_u57fau672cu652fu51fa] = "keyword",
   [anon_sym_u4e0au5e74u6587u4ef6] = "keyword",
+  [anon_sym_u6a21u677f] = "keyword",
   [anon_sym_u4e0au5e74] = "keyword",
   [anon_sym_u6536u652f] = "keyword",
   [anon_sym_u9879u76eeu652fu51fa] = "keyword",
@@ -198,6 +201,7 @@ static const char * const ts_symbol_names[] = {
   [sym_basic_block] = "basic_block",
   [sym_basic_line] = "basic_line",
   [sym_prior_file] = "prior_file",
+  [sym_template] = "template",
   [sym_prior_block] = "prior_block",
   [sym_prior_figure] = "prior_figure",
   [sym_project] = "project",
@@ -253,6 +257,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u6536u5165] = anon_sym_u90e8u95e8,
   [anon_sym_u57fau672cu652fu51fa] = anon_sym_u90e8u95e8,
   [anon_sym_u4e0au5e74u6587u4ef6] = anon_sym_u90e8u95e8,
+  [anon_sym_u6a21u677f] = anon_sym_u90e8u95e8,
   [anon_sym_u4e0au5e74] = anon_sym_u90e8u95e8,
   [anon_sym_u6536u652f] = anon_sym_u90e8u95e8,
   [anon_sym_u9879u76eeu652fu51fa] = anon_sym_u90e8u95e8,
@@ -303,6 +308,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_basic_block] = sym_basic_block,
   [sym_basic_line] = sym_basic_line,
   [sym_prior_file] = sym_prior_file,
+  [sym_template] = sym_template,
   [sym_prior_block] = sym_prior_block,
   [sym_prior_figure] = sym_prior_figure,
   [sym_project] = sym_project,
@@ -427,6 +433,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [anon_sym_u4e0au5e74u6587u4ef6] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u6a21u677f] = {
     .visible = true,
     .named = true,
   },
@@ -627,6 +637,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_prior_file] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_template] = {
     .visible = true,
     .named = true,
   },
@@ -1015,6 +1029,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [118] = 118,
   [119] = 119,
   [120] = 120,
+  [121] = 121,
+  [122] = 122,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1027,51 +1043,52 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 33,
         '\r', 34,
         '#', 36,
-        '-', 94,
-        '=', 182,
-        '>', 151,
-        '|', 172,
+        '-', 95,
+        '=', 184,
+        '>', 152,
+        '|', 174,
         0x4e09, 48,
         0x4e0a, 61,
-        0x4e3b, 79,
-        0x4e8c, 73,
+        0x4e3b, 80,
+        0x4e8c, 74,
         0x5355, 44,
         0x539f, 54,
-        0x540d, 85,
+        0x540d, 86,
         0x57fa, 64,
         0x5927, 55,
         0x5e74, 62,
-        0x6307, 66,
+        0x6307, 67,
         0x652f, 50,
         0x6536, 47,
-        0x65ad, 80,
+        0x65ad, 81,
         0x673a, 49,
-        0x76ee, 67,
-        0x79d1, 71,
+        0x6a21, 66,
+        0x76ee, 68,
+        0x79d1, 72,
         0x7c7b, 56,
-        0x7ecf, 68,
-        0x8d2d, 75,
+        0x7ecf, 69,
+        0x8d2d, 76,
         0x8d44, 41,
-        0x8f66, 90,
-        0x90e8, 92,
-        0x91c7, 88,
-        0x91cd, 69,
-        0x91d1, 93,
-        0x9879, 72,
-        0xff1d, 183,
-        0xff1e, 152,
-        0xff5c, 173,
+        0x8f66, 91,
+        0x90e8, 93,
+        0x91c7, 89,
+        0x91cd, 70,
+        0x91d1, 94,
+        0x9879, 73,
+        0xff1d, 185,
+        0xff1e, 153,
+        0xff5c, 175,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
-      if (lookahead != 0) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      if (lookahead != 0) ADVANCE(97);
       END_STATE();
     case 1:
       if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
     case 2:
       if (lookahead == ',') ADVANCE(8);
@@ -1084,15 +1101,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(2);
       END_STATE();
     case 4:
-      if (lookahead == '-') ADVANCE(138);
+      if (lookahead == '-') ADVANCE(139);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 5:
       if (lookahead == '-') ADVANCE(18);
@@ -1111,32 +1128,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(182);
-      if (lookahead == 0xff1d) ADVANCE(183);
+      if (lookahead == '=') ADVANCE(184);
+      if (lookahead == 0xff1d) ADVANCE(185);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(9);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(181);
+          lookahead != '\r') ADVANCE(183);
       END_STATE();
     case 10:
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
+      if (lookahead == '|') ADVANCE(174);
+      if (lookahead == 0xff5c) ADVANCE(175);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(10);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(174);
+          lookahead != '\r') ADVANCE(176);
       END_STATE();
     case 11:
-      if (lookahead == 0x65e5) ADVANCE(125);
+      if (lookahead == 0x65e5) ADVANCE(126);
       END_STATE();
     case 12:
-      if (lookahead == 0x65e5) ADVANCE(125);
+      if (lookahead == 0x65e5) ADVANCE(126);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 13:
@@ -1153,10 +1170,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(161);
+          lookahead != '\r') ADVANCE(163);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
       END_STATE();
     case 17:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(5);
@@ -1168,13 +1185,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       END_STATE();
     case 23:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
@@ -1187,14 +1204,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\n') ADVANCE(33);
       if (lookahead == '\r') ADVANCE(34);
       if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '-') ADVANCE(131);
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
+      if (lookahead == '-') ADVANCE(132);
+      if (lookahead == '|') ADVANCE(174);
+      if (lookahead == 0xff5c) ADVANCE(175);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(25);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
-      if (lookahead != 0) ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead != 0) ADVANCE(134);
       END_STATE();
     case 26:
       if (eof) ADVANCE(32);
@@ -1205,7 +1222,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(26);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       END_STATE();
     case 27:
       if (eof) ADVANCE(32);
@@ -1213,41 +1230,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 33,
         '\r', 34,
         '#', 36,
-        '>', 151,
+        '>', 152,
         0x4e09, 48,
         0x4e0a, 61,
-        0x4e3b, 79,
-        0x4e8c, 73,
+        0x4e3b, 80,
+        0x4e8c, 74,
         0x5355, 44,
         0x539f, 54,
-        0x540d, 85,
+        0x540d, 86,
         0x57fa, 64,
         0x5927, 55,
         0x5e74, 62,
-        0x6307, 66,
+        0x6307, 67,
         0x652f, 50,
         0x6536, 47,
-        0x65ad, 80,
+        0x65ad, 81,
         0x673a, 49,
-        0x76ee, 67,
-        0x79d1, 71,
+        0x6a21, 66,
+        0x76ee, 68,
+        0x79d1, 72,
         0x7c7b, 56,
-        0x7ecf, 68,
-        0x8d2d, 75,
+        0x7ecf, 69,
+        0x8d2d, 76,
         0x8d44, 41,
-        0x8f66, 90,
-        0x90e8, 92,
-        0x91c7, 88,
-        0x91cd, 69,
-        0x91d1, 93,
-        0x9879, 72,
-        0xff1e, 152,
+        0x8f66, 91,
+        0x90e8, 93,
+        0x91c7, 89,
+        0x91cd, 70,
+        0x91d1, 94,
+        0x9879, 73,
+        0xff1e, 153,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
-      if (lookahead != 0) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead != 0) ADVANCE(97);
       END_STATE();
     case 28:
       if (eof) ADVANCE(32);
@@ -1269,19 +1287,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x3000) SKIP(29);
       if (lookahead != 0 &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 30:
       if (eof) ADVANCE(32);
       if (lookahead == '\n') ADVANCE(33);
       if (lookahead == '\r') ADVANCE(34);
       if (lookahead == '#') ADVANCE(35);
-      if (lookahead == '|') ADVANCE(172);
-      if (lookahead == 0xff5c) ADVANCE(173);
+      if (lookahead == '|') ADVANCE(174);
+      if (lookahead == 0xff5c) ADVANCE(175);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(30);
-      if (lookahead != 0) ADVANCE(174);
+      if (lookahead != 0) ADVANCE(176);
       END_STATE();
     case 31:
       if (eof) ADVANCE(32);
@@ -1290,7 +1308,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(31);
-      if (lookahead != 0) ADVANCE(140);
+      if (lookahead != 0) ADVANCE(141);
       END_STATE();
     case 32:
       ACCEPT_TOKEN(ts_builtin_sym_end);
@@ -1319,476 +1337,469 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 37:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 38:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(96);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(96);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(96);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ea7) ADVANCE(175);
-      if (lookahead == 0x91d1) ADVANCE(164);
+      if (lookahead == 0x4ea7) ADVANCE(177);
+      if (lookahead == 0x91d1) ADVANCE(166);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef6) ADVANCE(155);
+      if (lookahead == 0x4ef6) ADVANCE(156);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef7) ADVANCE(179);
+      if (lookahead == 0x4ef7) ADVANCE(181);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(162);
+      if (lookahead == 0x4f4d) ADVANCE(164);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(146);
+      if (lookahead == 0x4f4d) ADVANCE(147);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 46:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(143);
+      if (lookahead == 0x4f4d) ADVANCE(144);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5165) ADVANCE(153);
-      if (lookahead == 0x652f) ADVANCE(157);
+      if (lookahead == 0x5165) ADVANCE(154);
+      if (lookahead == 0x652f) ADVANCE(159);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x516c) ADVANCE(169);
+      if (lookahead == 0x516c) ADVANCE(171);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5173) ADVANCE(91);
-      if (lookahead == 0x6784) ADVANCE(82);
+      if (lookahead == 0x5173) ADVANCE(92);
+      if (lookahead == 0x6784) ADVANCE(83);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(165);
+      if (lookahead == 0x51fa) ADVANCE(167);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(154);
+      if (lookahead == 0x51fa) ADVANCE(155);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(158);
+      if (lookahead == 0x51fa) ADVANCE(160);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 53:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5355) ADVANCE(45);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 54:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x56e0) ADVANCE(149);
+      if (lookahead == 0x56e0) ADVANCE(150);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 55:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(81);
+      if (lookahead == 0x578b) ADVANCE(82);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(163);
+      if (lookahead == 0x578b) ADVANCE(165);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(83);
+      if (lookahead == 0x578b) ADVANCE(84);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 58:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(177);
+      if (lookahead == 0x5907) ADVANCE(179);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 59:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(178);
+      if (lookahead == 0x5907) ADVANCE(180);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5927) ADVANCE(57);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5e74) ADVANCE(156);
+      if (lookahead == 0x5e74) ADVANCE(158);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5ea6) ADVANCE(142);
+      if (lookahead == 0x5ea6) ADVANCE(143);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x652f) ADVANCE(51);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x672c) ADVANCE(63);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 65:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(144);
+      if (lookahead == 0x672c) ADVANCE(145);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 66:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(171);
+      if (lookahead == 0x677f) ADVANCE(157);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(170);
+      if (lookahead == 0x6807) ADVANCE(173);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6d4e) ADVANCE(167);
+      if (lookahead == 0x6807) ADVANCE(172);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x70b9) ADVANCE(84);
+      if (lookahead == 0x6d4e) ADVANCE(169);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 70:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x70b9) ADVANCE(85);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 71:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7248) ADVANCE(65);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 71:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(70);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(160);
+      if (lookahead == 0x76ee) ADVANCE(71);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 73:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x76ee) ADVANCE(162);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 74:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7ea7) ADVANCE(53);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 74:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ecf) ADVANCE(89);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 75:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x7ecf) ADVANCE(90);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 76:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7f6e) ADVANCE(60);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 76:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(148);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 77:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x804c) ADVANCE(86);
+      if (lookahead == 0x7f6e) ADVANCE(149);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x884c) ADVANCE(74);
+      if (lookahead == 0x804c) ADVANCE(87);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 79:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8981) ADVANCE(77);
+      if (lookahead == 0x884c) ADVANCE(75);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 80:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8a00) ADVANCE(180);
+      if (lookahead == 0x8981) ADVANCE(78);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 81:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8a00) ADVANCE(182);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 82:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(58);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 82:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(76);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 83:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8bbe) ADVANCE(77);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
+      END_STATE();
+    case 84:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
-    case 84:
+    case 85:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bc4) ADVANCE(43);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
-      END_STATE();
-    case 85:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bcd) ADVANCE(150);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 86:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d23) ADVANCE(147);
+      if (lookahead == 0x8bcd) ADVANCE(151);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 87:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d28) ADVANCE(145);
+      if (lookahead == 0x8d23) ADVANCE(148);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d2d) ADVANCE(168);
+      if (lookahead == 0x8d28) ADVANCE(146);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 89:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d39) ADVANCE(159);
+      if (lookahead == 0x8d2d) ADVANCE(170);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8f86) ADVANCE(176);
+      if (lookahead == 0x8d39) ADVANCE(161);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 91:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8fd0) ADVANCE(78);
+      if (lookahead == 0x8f86) ADVANCE(178);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 92:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x95e8) ADVANCE(141);
+      if (lookahead == 0x8fd0) ADVANCE(79);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 93:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x989d) ADVANCE(166);
+      if (lookahead == 0x95e8) ADVANCE(142);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (lookahead == 0x989d) ADVANCE(168);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 96:
       ACCEPT_TOKEN(sym_bad_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(96);
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 97:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(97);
       END_STATE();
     case 98:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
       END_STATE();
     case 99:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(96);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
       END_STATE();
     case 100:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
       END_STATE();
     case 101:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
       END_STATE();
     case 102:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      if (lookahead == ',') ADVANCE(130);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1796,12 +1807,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 103:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
+      if (lookahead == ',') ADVANCE(130);
+      if (lookahead == '.') ADVANCE(133);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1810,13 +1821,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 104:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1824,19 +1835,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 105:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (lookahead == ',') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 106:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 107:
       ACCEPT_TOKEN(sym__digits);
@@ -1846,61 +1865,67 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 108:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
       END_STATE();
     case 109:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 110:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (lookahead == ',') ADVANCE(137);
+      if (lookahead == '.') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 111:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
+      if (lookahead == ',') ADVANCE(137);
+      if (lookahead == '.') ADVANCE(140);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 112:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
+      if (lookahead == '.') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 113:
       ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(138);
+      if (lookahead == '.') ADVANCE(140);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 114:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(39);
-      if (lookahead == '.') ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
+      ACCEPT_TOKEN(sym__digits);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
       END_STATE();
     case 115:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(129);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(130);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(131);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1908,34 +1933,34 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
-    case 116:
+    case 117:
       ACCEPT_TOKEN(sym__decimal);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
-    case 117:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(136);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(137);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
-      END_STATE();
     case 118:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(95);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (lookahead == ',') ADVANCE(137);
+      if (lookahead == '.') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(138);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 119:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(132);
+      if (lookahead == '.') ADVANCE(96);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      END_STATE();
+    case 120:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(133);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1943,72 +1968,58 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 120:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(16);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 121:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(139);
+      if (lookahead == '.') ADVANCE(16);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
       END_STATE();
     case 122:
       ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead == '.') ADVANCE(140);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 123:
       ACCEPT_TOKEN(sym__decimal);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
       END_STATE();
     case 124:
       ACCEPT_TOKEN(sym__decimal);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 125:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym__decimal);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 126:
       ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
       END_STATE();
     case 127:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+      ACCEPT_TOKEN(sym_date);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
       END_STATE();
     case 128:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
+      if (lookahead == ',') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2016,12 +2027,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 129:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(130);
-      if (lookahead == '.') ADVANCE(132);
+      if (lookahead == ',') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(133);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2030,13 +2041,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 130:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(132);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
+      if (lookahead == ',') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(133);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(129);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2044,11 +2055,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 131:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead == '.') ADVANCE(133);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(131);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2056,11 +2069,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 132:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -2068,9 +2081,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 133:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(134);
+      END_STATE();
+    case 134:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2079,200 +2104,203 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(133);
-      END_STATE();
-    case 134:
-      ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != 0xff5c) ADVANCE(134);
       END_STATE();
     case 135:
       ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
+      if (lookahead == ',') ADVANCE(138);
+      if (lookahead == '.') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 136:
       ACCEPT_TOKEN(sym_text);
-      if (lookahead == ',') ADVANCE(137);
-      if (lookahead == '.') ADVANCE(139);
+      if (lookahead == ',') ADVANCE(138);
+      if (lookahead == '.') ADVANCE(140);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 137:
       ACCEPT_TOKEN(sym_text);
-      if (lookahead == '.') ADVANCE(139);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(137);
+      if (lookahead == ',') ADVANCE(138);
+      if (lookahead == '.') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(136);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 138:
       ACCEPT_TOKEN(sym_text);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (lookahead == '.') ADVANCE(140);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(138);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 139:
       ACCEPT_TOKEN(sym_text);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 140:
       ACCEPT_TOKEN(sym_text);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(140);
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 141:
-      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(141);
       END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
+      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
     case 143:
-      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
       END_STATE();
     case 144:
-      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
+      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
       END_STATE();
     case 145:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
+      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
       END_STATE();
     case 146:
-      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
       END_STATE();
     case 147:
-      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
+      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
       END_STATE();
     case 148:
-      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
+      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
       END_STATE();
     case 149:
-      ACCEPT_TOKEN(anon_sym_u539fu56e0);
+      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
       END_STATE();
     case 150:
-      ACCEPT_TOKEN(anon_sym_u540du8bcd);
+      ACCEPT_TOKEN(anon_sym_u539fu56e0);
       END_STATE();
     case 151:
-      ACCEPT_TOKEN(anon_sym_GT);
+      ACCEPT_TOKEN(anon_sym_u540du8bcd);
       END_STATE();
     case 152:
-      ACCEPT_TOKEN(anon_sym_uff1e);
+      ACCEPT_TOKEN(anon_sym_GT);
       END_STATE();
     case 153:
-      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      ACCEPT_TOKEN(anon_sym_uff1e);
       END_STATE();
     case 154:
-      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u6536u5165);
       END_STATE();
     case 155:
-      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
       END_STATE();
     case 156:
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      END_STATE();
+    case 157:
+      ACCEPT_TOKEN(anon_sym_u6a21u677f);
+      END_STATE();
+    case 158:
       ACCEPT_TOKEN(anon_sym_u4e0au5e74);
       if (lookahead == 0x6587) ADVANCE(42);
       END_STATE();
-    case 157:
+    case 159:
       ACCEPT_TOKEN(anon_sym_u6536u652f);
       END_STATE();
-    case 158:
+    case 160:
       ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
       END_STATE();
-    case 159:
+    case 161:
       ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
       END_STATE();
-    case 160:
+    case 162:
       ACCEPT_TOKEN(anon_sym_u9879u76ee);
       if (lookahead == 0x652f) ADVANCE(52);
       END_STATE();
-    case 161:
+    case 163:
       ACCEPT_TOKEN(aux_sym_project_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
-          lookahead != 0x3000) ADVANCE(161);
-      END_STATE();
-    case 162:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4d);
-      if (lookahead == 0x6027) ADVANCE(87);
-      END_STATE();
-    case 163:
-      ACCEPT_TOKEN(anon_sym_u7c7bu578b);
+          lookahead != 0x3000) ADVANCE(163);
       END_STATE();
     case 164:
-      ACCEPT_TOKEN(anon_sym_u8d44u91d1);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4d);
+      if (lookahead == 0x6027) ADVANCE(88);
       END_STATE();
     case 165:
-      ACCEPT_TOKEN(anon_sym_u652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u7c7bu578b);
       END_STATE();
     case 166:
+      ACCEPT_TOKEN(anon_sym_u8d44u91d1);
+      END_STATE();
+    case 167:
+      ACCEPT_TOKEN(anon_sym_u652fu51fa);
+      END_STATE();
+    case 168:
       ACCEPT_TOKEN(anon_sym_u91d1u989d);
       if (lookahead == 0x5355) ADVANCE(46);
       END_STATE();
-    case 167:
+    case 169:
       ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
       END_STATE();
-    case 168:
+    case 170:
       ACCEPT_TOKEN(anon_sym_u91c7u8d2d);
       END_STATE();
-    case 169:
+    case 171:
       ACCEPT_TOKEN(anon_sym_u4e09u516c);
       END_STATE();
-    case 170:
+    case 172:
       ACCEPT_TOKEN(anon_sym_u76eeu6807);
       END_STATE();
-    case 171:
+    case 173:
       ACCEPT_TOKEN(anon_sym_u6307u6807);
       END_STATE();
-    case 172:
+    case 174:
       ACCEPT_TOKEN(anon_sym_PIPE);
       END_STATE();
-    case 173:
+    case 175:
       ACCEPT_TOKEN(anon_sym_uff5c);
       END_STATE();
-    case 174:
+    case 176:
       ACCEPT_TOKEN(sym_field);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(174);
-      END_STATE();
-    case 175:
-      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
-      END_STATE();
-    case 176:
-      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
+          lookahead != 0xff5c) ADVANCE(176);
       END_STATE();
     case 177:
-      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
+      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
       END_STATE();
     case 178:
-      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
+      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
       END_STATE();
     case 179:
-      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
       END_STATE();
     case 180:
-      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
       END_STATE();
     case 181:
+      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+      END_STATE();
+    case 182:
+      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      END_STATE();
+    case 183:
       ACCEPT_TOKEN(aux_sym_assertion_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2281,12 +2309,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '=' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff1d) ADVANCE(181);
+          lookahead != 0xff1d) ADVANCE(183);
       END_STATE();
-    case 182:
+    case 184:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 183:
+    case 185:
       ACCEPT_TOKEN(anon_sym_uff1d);
       END_STATE();
     default:
@@ -2310,20 +2338,20 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [12] = {.lex_state = 25},
   [13] = {.lex_state = 25},
   [14] = {.lex_state = 25},
-  [15] = {.lex_state = 25},
-  [16] = {.lex_state = 26},
+  [15] = {.lex_state = 26},
+  [16] = {.lex_state = 25},
   [17] = {.lex_state = 25},
   [18] = {.lex_state = 25},
-  [19] = {.lex_state = 25},
-  [20] = {.lex_state = 30},
-  [21] = {.lex_state = 28},
-  [22] = {.lex_state = 25},
-  [23] = {.lex_state = 9},
-  [24] = {.lex_state = 29},
-  [25] = {.lex_state = 4},
-  [26] = {.lex_state = 9},
-  [27] = {.lex_state = 25},
-  [28] = {.lex_state = 10},
+  [19] = {.lex_state = 28},
+  [20] = {.lex_state = 25},
+  [21] = {.lex_state = 25},
+  [22] = {.lex_state = 9},
+  [23] = {.lex_state = 4},
+  [24] = {.lex_state = 9},
+  [25] = {.lex_state = 10},
+  [26] = {.lex_state = 25},
+  [27] = {.lex_state = 30},
+  [28] = {.lex_state = 29},
   [29] = {.lex_state = 30},
   [30] = {.lex_state = 30},
   [31] = {.lex_state = 30},
@@ -2345,23 +2373,23 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [47] = {.lex_state = 0},
   [48] = {.lex_state = 0},
   [49] = {.lex_state = 0},
-  [50] = {.lex_state = 26},
+  [50] = {.lex_state = 0},
   [51] = {.lex_state = 26},
-  [52] = {.lex_state = 0},
+  [52] = {.lex_state = 31},
   [53] = {.lex_state = 0},
-  [54] = {.lex_state = 0},
+  [54] = {.lex_state = 25},
   [55] = {.lex_state = 0},
   [56] = {.lex_state = 0},
-  [57] = {.lex_state = 26},
-  [58] = {.lex_state = 0},
+  [57] = {.lex_state = 0},
+  [58] = {.lex_state = 26},
   [59] = {.lex_state = 0},
-  [60] = {.lex_state = 26},
-  [61] = {.lex_state = 0},
-  [62] = {.lex_state = 25},
+  [60] = {.lex_state = 0},
+  [61] = {.lex_state = 26},
+  [62] = {.lex_state = 26},
   [63] = {.lex_state = 0},
-  [64] = {.lex_state = 0},
+  [64] = {.lex_state = 25},
   [65] = {.lex_state = 0},
-  [66] = {.lex_state = 25},
+  [66] = {.lex_state = 0},
   [67] = {.lex_state = 0},
   [68] = {.lex_state = 0},
   [69] = {.lex_state = 0},
@@ -2369,17 +2397,17 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [71] = {.lex_state = 0},
   [72] = {.lex_state = 0},
   [73] = {.lex_state = 0},
-  [74] = {.lex_state = 25},
-  [75] = {.lex_state = 0},
+  [74] = {.lex_state = 0},
+  [75] = {.lex_state = 25},
   [76] = {.lex_state = 26},
   [77] = {.lex_state = 0},
   [78] = {.lex_state = 0},
   [79] = {.lex_state = 0},
-  [80] = {.lex_state = 31},
+  [80] = {.lex_state = 0},
   [81] = {.lex_state = 27},
   [82] = {.lex_state = 0},
-  [83] = {.lex_state = 9},
-  [84] = {.lex_state = 27},
+  [83] = {.lex_state = 0},
+  [84] = {.lex_state = 0},
   [85] = {.lex_state = 27},
   [86] = {.lex_state = 27},
   [87] = {.lex_state = 0},
@@ -2387,35 +2415,37 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [89] = {.lex_state = 27},
   [90] = {.lex_state = 0},
   [91] = {.lex_state = 0},
-  [92] = {.lex_state = 0},
-  [93] = {.lex_state = 0},
-  [94] = {.lex_state = 0},
+  [92] = {.lex_state = 27},
+  [93] = {.lex_state = 27},
+  [94] = {.lex_state = 9},
   [95] = {.lex_state = 0},
   [96] = {.lex_state = 27},
-  [97] = {.lex_state = 27},
-  [98] = {.lex_state = 27},
-  [99] = {.lex_state = 31},
-  [100] = {.lex_state = 29},
-  [101] = {.lex_state = 31},
+  [97] = {.lex_state = 0},
+  [98] = {.lex_state = 0},
+  [99] = {.lex_state = 27},
+  [100] = {.lex_state = 0},
+  [101] = {.lex_state = 0},
   [102] = {.lex_state = 29},
-  [103] = {.lex_state = 0},
+  [103] = {.lex_state = 29},
   [104] = {.lex_state = 29},
   [105] = {.lex_state = 29},
-  [106] = {.lex_state = 29},
+  [106] = {.lex_state = 31},
   [107] = {.lex_state = 29},
-  [108] = {.lex_state = 29},
-  [109] = {.lex_state = 31},
+  [108] = {.lex_state = 31},
+  [109] = {.lex_state = 29},
   [110] = {.lex_state = 29},
-  [111] = {.lex_state = 29},
+  [111] = {.lex_state = 15},
   [112] = {.lex_state = 29},
-  [113] = {.lex_state = 15},
+  [113] = {.lex_state = 29},
   [114] = {.lex_state = 29},
-  [115] = {.lex_state = 29},
-  [116] = {.lex_state = 31},
-  [117] = {.lex_state = 29},
-  [118] = {.lex_state = 0},
-  [119] = {.lex_state = 31},
+  [115] = {.lex_state = 31},
+  [116] = {.lex_state = 29},
+  [117] = {.lex_state = 31},
+  [118] = {.lex_state = 29},
+  [119] = {.lex_state = 29},
   [120] = {.lex_state = 29},
+  [121] = {.lex_state = 31},
+  [122] = {.lex_state = 31},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -2441,6 +2471,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u6536u5165] = ACTIONS(1),
     [anon_sym_u57fau672cu652fu51fa] = ACTIONS(1),
     [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(1),
+    [anon_sym_u6a21u677f] = ACTIONS(1),
     [anon_sym_u4e0au5e74] = ACTIONS(1),
     [anon_sym_u6536u652f] = ACTIONS(1),
     [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(1),
@@ -2468,12 +2499,12 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_uff1d] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(103),
-    [sym__line] = STATE(92),
-    [sym_code] = STATE(8),
+    [sym_source_file] = STATE(101),
+    [sym__line] = STATE(84),
+    [sym_code] = STATE(9),
     [sym__statement] = STATE(33),
-    [sym__text_statement] = STATE(92),
-    [sym_department] = STATE(92),
+    [sym__text_statement] = STATE(84),
+    [sym_department] = STATE(84),
     [sym_year] = STATE(33),
     [sym_money_unit] = STATE(33),
     [sym_catalog_year] = STATE(33),
@@ -2482,15 +2513,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_duties_block] = STATE(33),
     [sym_organization_block] = STATE(33),
     [sym_reason_block] = STATE(33),
-    [sym_glossary_block] = STATE(92),
-    [sym_paragraph] = STATE(92),
+    [sym_glossary_block] = STATE(84),
+    [sym_paragraph] = STATE(84),
     [sym_income] = STATE(33),
     [sym_basic_block] = STATE(33),
     [sym_basic_line] = STATE(33),
-    [sym_prior_file] = STATE(92),
+    [sym_prior_file] = STATE(84),
+    [sym_template] = STATE(84),
     [sym_prior_block] = STATE(33),
     [sym_prior_figure] = STATE(33),
-    [sym_project] = STATE(92),
+    [sym_project] = STATE(84),
     [sym_project_unit] = STATE(33),
     [sym_project_kind] = STATE(33),
     [sym_project_source] = STATE(33),
@@ -2499,7 +2531,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_economic] = STATE(33),
     [sym_procurement] = STATE(33),
     [sym_three_public] = STATE(33),
-    [sym_goal] = STATE(92),
+    [sym_goal] = STATE(84),
     [sym_indicator] = STATE(33),
     [sym_assets_block] = STATE(33),
     [sym_vehicles] = STATE(33),
@@ -2528,34 +2560,35 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u6536u5165] = ACTIONS(35),
     [anon_sym_u57fau672cu652fu51fa] = ACTIONS(37),
     [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(39),
-    [anon_sym_u4e0au5e74] = ACTIONS(41),
-    [anon_sym_u6536u652f] = ACTIONS(43),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(43),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(43),
-    [anon_sym_u9879u76ee] = ACTIONS(45),
-    [anon_sym_u5355u4f4d] = ACTIONS(47),
-    [anon_sym_u7c7bu578b] = ACTIONS(49),
-    [anon_sym_u8d44u91d1] = ACTIONS(51),
-    [anon_sym_u652fu51fa] = ACTIONS(53),
-    [anon_sym_u91d1u989d] = ACTIONS(55),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(57),
-    [anon_sym_u91c7u8d2d] = ACTIONS(59),
-    [anon_sym_u4e09u516c] = ACTIONS(61),
-    [anon_sym_u76eeu6807] = ACTIONS(63),
-    [anon_sym_u6307u6807] = ACTIONS(65),
-    [anon_sym_u8d44u4ea7] = ACTIONS(67),
-    [anon_sym_u8f66u8f86] = ACTIONS(69),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(71),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(75),
-    [anon_sym_u65adu8a00] = ACTIONS(77),
+    [anon_sym_u6a21u677f] = ACTIONS(41),
+    [anon_sym_u4e0au5e74] = ACTIONS(43),
+    [anon_sym_u6536u652f] = ACTIONS(45),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
+    [anon_sym_u9879u76ee] = ACTIONS(47),
+    [anon_sym_u5355u4f4d] = ACTIONS(49),
+    [anon_sym_u7c7bu578b] = ACTIONS(51),
+    [anon_sym_u8d44u91d1] = ACTIONS(53),
+    [anon_sym_u652fu51fa] = ACTIONS(55),
+    [anon_sym_u91d1u989d] = ACTIONS(57),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
+    [anon_sym_u91c7u8d2d] = ACTIONS(61),
+    [anon_sym_u4e09u516c] = ACTIONS(63),
+    [anon_sym_u76eeu6807] = ACTIONS(65),
+    [anon_sym_u6307u6807] = ACTIONS(67),
+    [anon_sym_u8d44u4ea7] = ACTIONS(69),
+    [anon_sym_u8f66u8f86] = ACTIONS(71),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
+    [anon_sym_u65adu8a00] = ACTIONS(79),
   },
   [STATE(2)] = {
-    [sym__line] = STATE(95),
-    [sym_code] = STATE(8),
+    [sym__line] = STATE(98),
+    [sym_code] = STATE(9),
     [sym__statement] = STATE(33),
-    [sym__text_statement] = STATE(95),
-    [sym_department] = STATE(95),
+    [sym__text_statement] = STATE(98),
+    [sym_department] = STATE(98),
     [sym_year] = STATE(33),
     [sym_money_unit] = STATE(33),
     [sym_catalog_year] = STATE(33),
@@ -2564,15 +2597,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_duties_block] = STATE(33),
     [sym_organization_block] = STATE(33),
     [sym_reason_block] = STATE(33),
-    [sym_glossary_block] = STATE(95),
-    [sym_paragraph] = STATE(95),
+    [sym_glossary_block] = STATE(98),
+    [sym_paragraph] = STATE(98),
     [sym_income] = STATE(33),
     [sym_basic_block] = STATE(33),
     [sym_basic_line] = STATE(33),
-    [sym_prior_file] = STATE(95),
+    [sym_prior_file] = STATE(98),
+    [sym_template] = STATE(98),
     [sym_prior_block] = STATE(33),
     [sym_prior_figure] = STATE(33),
-    [sym_project] = STATE(95),
+    [sym_project] = STATE(98),
     [sym_project_unit] = STATE(33),
     [sym_project_kind] = STATE(33),
     [sym_project_source] = STATE(33),
@@ -2581,7 +2615,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_economic] = STATE(33),
     [sym_procurement] = STATE(33),
     [sym_three_public] = STATE(33),
-    [sym_goal] = STATE(95),
+    [sym_goal] = STATE(98),
     [sym_indicator] = STATE(33),
     [sym_assets_block] = STATE(33),
     [sym_vehicles] = STATE(33),
@@ -2590,10 +2624,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_key_evaluation] = STATE(33),
     [sym_assertion] = STATE(33),
     [aux_sym_source_file_repeat1] = STATE(3),
-    [ts_builtin_sym_end] = ACTIONS(79),
-    [sym__eol] = ACTIONS(81),
-    [sym_comment] = ACTIONS(83),
-    [sym_bad_line] = ACTIONS(85),
+    [ts_builtin_sym_end] = ACTIONS(81),
+    [sym__eol] = ACTIONS(83),
+    [sym_comment] = ACTIONS(85),
+    [sym_bad_line] = ACTIONS(87),
     [sym__digits] = ACTIONS(11),
     [anon_sym_u90e8u95e8] = ACTIONS(13),
     [anon_sym_u5e74u5ea6] = ACTIONS(15),
@@ -2610,34 +2644,35 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u6536u5165] = ACTIONS(35),
     [anon_sym_u57fau672cu652fu51fa] = ACTIONS(37),
     [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(39),
-    [anon_sym_u4e0au5e74] = ACTIONS(41),
-    [anon_sym_u6536u652f] = ACTIONS(43),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(43),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(43),
-    [anon_sym_u9879u76ee] = ACTIONS(45),
-    [anon_sym_u5355u4f4d] = ACTIONS(47),
-    [anon_sym_u7c7bu578b] = ACTIONS(49),
-    [anon_sym_u8d44u91d1] = ACTIONS(51),
-    [anon_sym_u652fu51fa] = ACTIONS(53),
-    [anon_sym_u91d1u989d] = ACTIONS(55),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(57),
-    [anon_sym_u91c7u8d2d] = ACTIONS(59),
-    [anon_sym_u4e09u516c] = ACTIONS(61),
-    [anon_sym_u76eeu6807] = ACTIONS(63),
-    [anon_sym_u6307u6807] = ACTIONS(65),
-    [anon_sym_u8d44u4ea7] = ACTIONS(67),
-    [anon_sym_u8f66u8f86] = ACTIONS(69),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(71),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(75),
-    [anon_sym_u65adu8a00] = ACTIONS(77),
+    [anon_sym_u6a21u677f] = ACTIONS(41),
+    [anon_sym_u4e0au5e74] = ACTIONS(43),
+    [anon_sym_u6536u652f] = ACTIONS(45),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
+    [anon_sym_u9879u76ee] = ACTIONS(47),
+    [anon_sym_u5355u4f4d] = ACTIONS(49),
+    [anon_sym_u7c7bu578b] = ACTIONS(51),
+    [anon_sym_u8d44u91d1] = ACTIONS(53),
+    [anon_sym_u652fu51fa] = ACTIONS(55),
+    [anon_sym_u91d1u989d] = ACTIONS(57),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
+    [anon_sym_u91c7u8d2d] = ACTIONS(61),
+    [anon_sym_u4e09u516c] = ACTIONS(63),
+    [anon_sym_u76eeu6807] = ACTIONS(65),
+    [anon_sym_u6307u6807] = ACTIONS(67),
+    [anon_sym_u8d44u4ea7] = ACTIONS(69),
+    [anon_sym_u8f66u8f86] = ACTIONS(71),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
+    [anon_sym_u65adu8a00] = ACTIONS(79),
   },
   [STATE(3)] = {
-    [sym__line] = STATE(118),
-    [sym_code] = STATE(8),
+    [sym__line] = STATE(100),
+    [sym_code] = STATE(9),
     [sym__statement] = STATE(33),
-    [sym__text_statement] = STATE(118),
-    [sym_department] = STATE(118),
+    [sym__text_statement] = STATE(100),
+    [sym_department] = STATE(100),
     [sym_year] = STATE(33),
     [sym_money_unit] = STATE(33),
     [sym_catalog_year] = STATE(33),
@@ -2646,15 +2681,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_duties_block] = STATE(33),
     [sym_organization_block] = STATE(33),
     [sym_reason_block] = STATE(33),
-    [sym_glossary_block] = STATE(118),
-    [sym_paragraph] = STATE(118),
+    [sym_glossary_block] = STATE(100),
+    [sym_paragraph] = STATE(100),
     [sym_income] = STATE(33),
     [sym_basic_block] = STATE(33),
     [sym_basic_line] = STATE(33),
-    [sym_prior_file] = STATE(118),
+    [sym_prior_file] = STATE(100),
+    [sym_template] = STATE(100),
     [sym_prior_block] = STATE(33),
     [sym_prior_figure] = STATE(33),
-    [sym_project] = STATE(118),
+    [sym_project] = STATE(100),
     [sym_project_unit] = STATE(33),
     [sym_project_kind] = STATE(33),
     [sym_project_source] = STATE(33),
@@ -2663,7 +2699,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_economic] = STATE(33),
     [sym_procurement] = STATE(33),
     [sym_three_public] = STATE(33),
-    [sym_goal] = STATE(118),
+    [sym_goal] = STATE(100),
     [sym_indicator] = STATE(33),
     [sym_assets_block] = STATE(33),
     [sym_vehicles] = STATE(33),
@@ -2672,59 +2708,60 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_key_evaluation] = STATE(33),
     [sym_assertion] = STATE(33),
     [aux_sym_source_file_repeat1] = STATE(3),
-    [ts_builtin_sym_end] = ACTIONS(87),
-    [sym__eol] = ACTIONS(89),
-    [sym_comment] = ACTIONS(92),
-    [sym_bad_line] = ACTIONS(95),
-    [sym__digits] = ACTIONS(98),
-    [anon_sym_u90e8u95e8] = ACTIONS(101),
-    [anon_sym_u5e74u5ea6] = ACTIONS(104),
-    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(107),
-    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(110),
-    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(113),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(116),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(119),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(122),
-    [anon_sym_u539fu56e0] = ACTIONS(125),
-    [anon_sym_u540du8bcd] = ACTIONS(128),
-    [anon_sym_GT] = ACTIONS(131),
-    [anon_sym_uff1e] = ACTIONS(131),
-    [anon_sym_u6536u5165] = ACTIONS(134),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(137),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(140),
-    [anon_sym_u4e0au5e74] = ACTIONS(143),
-    [anon_sym_u6536u652f] = ACTIONS(146),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(146),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(146),
-    [anon_sym_u9879u76ee] = ACTIONS(149),
-    [anon_sym_u5355u4f4d] = ACTIONS(152),
-    [anon_sym_u7c7bu578b] = ACTIONS(155),
-    [anon_sym_u8d44u91d1] = ACTIONS(158),
-    [anon_sym_u652fu51fa] = ACTIONS(161),
-    [anon_sym_u91d1u989d] = ACTIONS(164),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(167),
-    [anon_sym_u91c7u8d2d] = ACTIONS(170),
-    [anon_sym_u4e09u516c] = ACTIONS(173),
-    [anon_sym_u76eeu6807] = ACTIONS(176),
-    [anon_sym_u6307u6807] = ACTIONS(179),
-    [anon_sym_u8d44u4ea7] = ACTIONS(182),
-    [anon_sym_u8f66u8f86] = ACTIONS(185),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(188),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(191),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(194),
-    [anon_sym_u65adu8a00] = ACTIONS(197),
+    [ts_builtin_sym_end] = ACTIONS(89),
+    [sym__eol] = ACTIONS(91),
+    [sym_comment] = ACTIONS(94),
+    [sym_bad_line] = ACTIONS(97),
+    [sym__digits] = ACTIONS(100),
+    [anon_sym_u90e8u95e8] = ACTIONS(103),
+    [anon_sym_u5e74u5ea6] = ACTIONS(106),
+    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(109),
+    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(112),
+    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(115),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(118),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(121),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(124),
+    [anon_sym_u539fu56e0] = ACTIONS(127),
+    [anon_sym_u540du8bcd] = ACTIONS(130),
+    [anon_sym_GT] = ACTIONS(133),
+    [anon_sym_uff1e] = ACTIONS(133),
+    [anon_sym_u6536u5165] = ACTIONS(136),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(139),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(142),
+    [anon_sym_u6a21u677f] = ACTIONS(145),
+    [anon_sym_u4e0au5e74] = ACTIONS(148),
+    [anon_sym_u6536u652f] = ACTIONS(151),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(151),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(151),
+    [anon_sym_u9879u76ee] = ACTIONS(154),
+    [anon_sym_u5355u4f4d] = ACTIONS(157),
+    [anon_sym_u7c7bu578b] = ACTIONS(160),
+    [anon_sym_u8d44u91d1] = ACTIONS(163),
+    [anon_sym_u652fu51fa] = ACTIONS(166),
+    [anon_sym_u91d1u989d] = ACTIONS(169),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(172),
+    [anon_sym_u91c7u8d2d] = ACTIONS(175),
+    [anon_sym_u4e09u516c] = ACTIONS(178),
+    [anon_sym_u76eeu6807] = ACTIONS(181),
+    [anon_sym_u6307u6807] = ACTIONS(184),
+    [anon_sym_u8d44u4ea7] = ACTIONS(187),
+    [anon_sym_u8f66u8f86] = ACTIONS(190),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(193),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(196),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(199),
+    [anon_sym_u65adu8a00] = ACTIONS(202),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
   [0] = 2,
-    ACTIONS(200), 5,
+    ACTIONS(205), 5,
       sym_bad_line,
       anon_sym_u4e0au5e74,
       anon_sym_u9879u76ee,
       anon_sym_u5355u4f4d,
       anon_sym_u91d1u989d,
-    ACTIONS(87), 36,
+    ACTIONS(89), 37,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
@@ -2744,6 +2781,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u6536u5165,
       anon_sym_u57fau672cu652fu51fa,
       anon_sym_u4e0au5e74u6587u4ef6,
+      anon_sym_u6a21u677f,
       anon_sym_u6536u652f,
       anon_sym_u9879u76eeu652fu51fa,
       anon_sym_u673au5173u8fd0u884cu7ecfu8d39,
@@ -2761,785 +2799,794 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u8d2du7f6eu5927u578bu8bbeu5907,
       anon_sym_u91cdu70b9u8bc4u4ef7,
       anon_sym_u65adu8a00,
-  [46] = 4,
-    ACTIONS(206), 1,
+  [47] = 4,
+    ACTIONS(211), 1,
       sym_word,
     STATE(42), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-    ACTIONS(202), 3,
+    ACTIONS(207), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [62] = 4,
-    ACTIONS(212), 1,
+  [63] = 4,
+    ACTIONS(217), 1,
       sym_field,
-    STATE(30), 1,
+    STATE(27), 1,
       sym__sep,
-    ACTIONS(210), 2,
+    ACTIONS(215), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(208), 3,
+    ACTIONS(213), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [78] = 4,
-    ACTIONS(218), 1,
+  [79] = 4,
+    ACTIONS(223), 1,
       sym_field,
     STATE(29), 1,
       sym__sep,
-    ACTIONS(216), 2,
+    ACTIONS(221), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(214), 3,
+    ACTIONS(219), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [94] = 5,
-    ACTIONS(204), 1,
+  [95] = 5,
+    ACTIONS(209), 1,
       sym__decimal,
-    ACTIONS(220), 1,
+    ACTIONS(225), 1,
       sym__digits,
-    ACTIONS(222), 1,
+    ACTIONS(227), 1,
       sym_word,
-    STATE(32), 1,
+    STATE(60), 1,
       sym_amount,
-    STATE(13), 2,
+    STATE(14), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [111] = 5,
-    ACTIONS(204), 1,
+  [112] = 5,
+    ACTIONS(209), 1,
       sym__decimal,
-    ACTIONS(220), 1,
+    ACTIONS(225), 1,
       sym__digits,
-    ACTIONS(224), 1,
+    ACTIONS(229), 1,
       sym_word,
-    STATE(59), 1,
+    STATE(53), 1,
       sym_amount,
-    STATE(12), 2,
+    STATE(11), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [128] = 3,
+  [129] = 2,
+    ACTIONS(231), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+    ACTIONS(233), 3,
+      sym__digits,
+      sym__decimal,
+      sym_word,
+  [140] = 5,
+    ACTIONS(209), 1,
+      sym__decimal,
+    ACTIONS(225), 1,
+      sym__digits,
+    ACTIONS(235), 1,
+      sym_word,
+    STATE(67), 1,
+      sym_amount,
+    STATE(17), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [157] = 3,
     STATE(31), 1,
       sym__sep,
-    ACTIONS(228), 2,
+    ACTIONS(239), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(226), 3,
+    ACTIONS(237), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [141] = 2,
-    ACTIONS(230), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-    ACTIONS(232), 3,
-      sym__digits,
-      sym__decimal,
-      sym_word,
-  [152] = 5,
-    ACTIONS(204), 1,
-      sym__decimal,
-    ACTIONS(220), 1,
-      sym__digits,
-    ACTIONS(234), 1,
-      sym_word,
-    STATE(70), 1,
-      sym_amount,
-    STATE(17), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [169] = 5,
-    ACTIONS(204), 1,
-      sym__decimal,
-    ACTIONS(220), 1,
-      sym__digits,
-    ACTIONS(234), 1,
-      sym_word,
-    STATE(65), 1,
-      sym_amount,
-    STATE(17), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [186] = 3,
-    STATE(20), 1,
+  [170] = 3,
+    STATE(30), 1,
       sym__sep,
-    ACTIONS(238), 2,
+    ACTIONS(243), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(236), 3,
+    ACTIONS(241), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [199] = 4,
-    ACTIONS(240), 1,
+  [183] = 5,
+    ACTIONS(209), 1,
+      sym__decimal,
+    ACTIONS(225), 1,
+      sym__digits,
+    ACTIONS(235), 1,
+      sym_word,
+    STATE(71), 1,
+      sym_amount,
+    STATE(17), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [200] = 2,
+    ACTIONS(247), 1,
+      sym__digits,
+    ACTIONS(245), 4,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+      sym__decimal,
+  [210] = 4,
+    ACTIONS(249), 1,
       sym_word,
     STATE(18), 1,
       aux_sym_allocation_repeat1,
-    STATE(55), 1,
+    STATE(80), 1,
       sym_amount,
-    ACTIONS(204), 2,
+    ACTIONS(209), 2,
       sym__digits,
       sym__decimal,
-  [213] = 2,
-    ACTIONS(244), 1,
-      sym__digits,
-    ACTIONS(242), 4,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-      sym__decimal,
-  [223] = 4,
-    ACTIONS(246), 1,
-      sym__digits,
-    ACTIONS(249), 1,
-      sym__decimal,
+  [224] = 4,
     ACTIONS(251), 1,
+      sym__digits,
+    ACTIONS(254), 1,
+      sym__decimal,
+    ACTIONS(256), 1,
       sym_word,
     STATE(17), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [237] = 4,
-    ACTIONS(254), 1,
+  [238] = 4,
+    ACTIONS(259), 1,
       sym_word,
-    STATE(27), 1,
-      aux_sym_allocation_repeat1,
-    STATE(68), 1,
-      sym_amount,
-    ACTIONS(204), 2,
-      sym__digits,
-      sym__decimal,
-  [251] = 3,
-    ACTIONS(256), 1,
-      sym_word,
-    STATE(61), 1,
-      sym_amount,
-    ACTIONS(204), 2,
-      sym__digits,
-      sym__decimal,
-  [262] = 2,
-    ACTIONS(260), 1,
-      sym_field,
-    ACTIONS(258), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [271] = 2,
-    ACTIONS(264), 1,
-      sym_date,
-    ACTIONS(262), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [280] = 3,
-    ACTIONS(266), 1,
-      sym_word,
-    STATE(58), 1,
-      sym_amount,
-    ACTIONS(204), 2,
-      sym__digits,
-      sym__decimal,
-  [291] = 3,
-    ACTIONS(268), 1,
-      aux_sym_assertion_token1,
     STATE(26), 1,
-      aux_sym_assertion_repeat1,
-    ACTIONS(270), 2,
-      anon_sym_EQ,
-      anon_sym_uff1d,
-  [302] = 2,
-    ACTIONS(274), 1,
-      sym_word,
-    ACTIONS(272), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [311] = 3,
-    ACTIONS(276), 1,
-      sym_text,
-    STATE(73), 1,
-      sym_amount,
-    ACTIONS(204), 2,
-      sym__digits,
-      sym__decimal,
-  [322] = 3,
-    ACTIONS(278), 1,
-      aux_sym_assertion_token1,
-    STATE(26), 1,
-      aux_sym_assertion_repeat1,
-    ACTIONS(281), 2,
-      anon_sym_EQ,
-      anon_sym_uff1d,
-  [333] = 3,
-    ACTIONS(285), 1,
-      sym_word,
-    STATE(27), 1,
       aux_sym_allocation_repeat1,
-    ACTIONS(283), 2,
-      sym__digits,
-      sym__decimal,
-  [344] = 3,
-    ACTIONS(290), 1,
-      sym_field,
-    STATE(7), 1,
-      sym__sep,
-    ACTIONS(288), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [355] = 2,
-    ACTIONS(294), 1,
-      sym_field,
-    ACTIONS(292), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [364] = 2,
-    ACTIONS(298), 1,
-      sym_field,
-    ACTIONS(296), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [373] = 2,
-    ACTIONS(302), 1,
-      sym_field,
-    ACTIONS(300), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [382] = 1,
-    ACTIONS(304), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [388] = 2,
-    ACTIONS(308), 1,
-      sym_comment,
-    ACTIONS(306), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [396] = 1,
-    ACTIONS(310), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [402] = 1,
-    ACTIONS(312), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [408] = 1,
-    ACTIONS(314), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [414] = 1,
-    ACTIONS(316), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [420] = 1,
-    ACTIONS(318), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [426] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(54), 1,
-      sym_amount,
-  [436] = 1,
-    ACTIONS(230), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [442] = 1,
-    ACTIONS(322), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [448] = 1,
-    ACTIONS(324), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [454] = 1,
-    ACTIONS(326), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [460] = 1,
-    ACTIONS(328), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [466] = 1,
-    ACTIONS(330), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [472] = 1,
-    ACTIONS(332), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [478] = 1,
-    ACTIONS(334), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [484] = 1,
-    ACTIONS(336), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [490] = 1,
-    ACTIONS(338), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [496] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(64), 1,
-      sym_amount,
-  [506] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
-    STATE(46), 1,
-      sym_amount,
-  [516] = 1,
-    ACTIONS(340), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [522] = 1,
-    ACTIONS(342), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [528] = 1,
-    ACTIONS(344), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [534] = 1,
-    ACTIONS(346), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [540] = 1,
-    ACTIONS(348), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [546] = 3,
-    ACTIONS(204), 1,
-      sym__digits,
-    ACTIONS(320), 1,
-      sym__decimal,
     STATE(69), 1,
       sym_amount,
-  [556] = 1,
-    ACTIONS(350), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [562] = 1,
-    ACTIONS(352), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [568] = 3,
-    ACTIONS(204), 1,
+    ACTIONS(209), 2,
       sym__digits,
-    ACTIONS(320), 1,
       sym__decimal,
-    STATE(71), 1,
-      sym_amount,
-  [578] = 1,
-    ACTIONS(354), 3,
+  [252] = 2,
+    ACTIONS(263), 1,
+      sym_date,
+    ACTIONS(261), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [584] = 2,
-    STATE(28), 1,
+  [261] = 3,
+    ACTIONS(265), 1,
+      sym_word,
+    STATE(63), 1,
+      sym_amount,
+    ACTIONS(209), 2,
+      sym__digits,
+      sym__decimal,
+  [272] = 3,
+    ACTIONS(267), 1,
+      sym_word,
+    STATE(59), 1,
+      sym_amount,
+    ACTIONS(209), 2,
+      sym__digits,
+      sym__decimal,
+  [283] = 3,
+    ACTIONS(269), 1,
+      aux_sym_assertion_token1,
+    STATE(24), 1,
+      aux_sym_assertion_repeat1,
+    ACTIONS(271), 2,
+      anon_sym_EQ,
+      anon_sym_uff1d,
+  [294] = 3,
+    ACTIONS(273), 1,
+      sym_text,
+    STATE(74), 1,
+      sym_amount,
+    ACTIONS(209), 2,
+      sym__digits,
+      sym__decimal,
+  [305] = 3,
+    ACTIONS(275), 1,
+      aux_sym_assertion_token1,
+    STATE(24), 1,
+      aux_sym_assertion_repeat1,
+    ACTIONS(278), 2,
+      anon_sym_EQ,
+      anon_sym_uff1d,
+  [316] = 3,
+    ACTIONS(282), 1,
+      sym_field,
+    STATE(6), 1,
       sym__sep,
-    ACTIONS(356), 2,
+    ACTIONS(280), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [592] = 1,
-    ACTIONS(358), 3,
+  [327] = 3,
+    ACTIONS(286), 1,
+      sym_word,
+    STATE(26), 1,
+      aux_sym_allocation_repeat1,
+    ACTIONS(284), 2,
+      sym__digits,
+      sym__decimal,
+  [338] = 2,
+    ACTIONS(291), 1,
+      sym_field,
+    ACTIONS(289), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [598] = 1,
-    ACTIONS(360), 3,
+  [347] = 2,
+    ACTIONS(295), 1,
+      sym_word,
+    ACTIONS(293), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [604] = 1,
-    ACTIONS(362), 3,
+  [356] = 2,
+    ACTIONS(299), 1,
+      sym_field,
+    ACTIONS(297), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [610] = 1,
-    ACTIONS(232), 3,
+  [365] = 2,
+    ACTIONS(303), 1,
+      sym_field,
+    ACTIONS(301), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [374] = 2,
+    ACTIONS(307), 1,
+      sym_field,
+    ACTIONS(305), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [383] = 1,
+    ACTIONS(309), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [389] = 2,
+    ACTIONS(313), 1,
+      sym_comment,
+    ACTIONS(311), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [397] = 1,
+    ACTIONS(315), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [403] = 1,
+    ACTIONS(317), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [409] = 1,
+    ACTIONS(319), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [415] = 1,
+    ACTIONS(321), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [421] = 1,
+    ACTIONS(323), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [427] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(325), 1,
+      sym__decimal,
+    STATE(55), 1,
+      sym_amount,
+  [437] = 1,
+    ACTIONS(231), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [443] = 1,
+    ACTIONS(327), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [449] = 1,
+    ACTIONS(329), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [455] = 1,
+    ACTIONS(331), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [461] = 1,
+    ACTIONS(333), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [467] = 1,
+    ACTIONS(335), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [473] = 1,
+    ACTIONS(337), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [479] = 1,
+    ACTIONS(339), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [485] = 1,
+    ACTIONS(341), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [491] = 1,
+    ACTIONS(343), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [497] = 1,
+    ACTIONS(345), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [503] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(325), 1,
+      sym__decimal,
+    STATE(66), 1,
+      sym_amount,
+  [513] = 2,
+    ACTIONS(349), 1,
+      sym_text,
+    ACTIONS(347), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [521] = 1,
+    ACTIONS(351), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [527] = 1,
+    ACTIONS(233), 3,
       sym__digits,
       sym__decimal,
       sym_word,
-  [616] = 1,
-    ACTIONS(364), 3,
+  [533] = 1,
+    ACTIONS(353), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [622] = 1,
-    ACTIONS(366), 3,
+  [539] = 1,
+    ACTIONS(355), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [628] = 1,
-    ACTIONS(368), 3,
+  [545] = 1,
+    ACTIONS(357), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [634] = 1,
-    ACTIONS(370), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [640] = 1,
-    ACTIONS(372), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [646] = 1,
-    ACTIONS(374), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [652] = 1,
-    ACTIONS(376), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [658] = 2,
-    STATE(6), 1,
-      sym__sep,
-    ACTIONS(378), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [666] = 1,
-    ACTIONS(380), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [672] = 3,
-    ACTIONS(204), 1,
+  [551] = 3,
+    ACTIONS(209), 1,
       sym__digits,
-    ACTIONS(320), 1,
+    ACTIONS(325), 1,
+      sym__decimal,
+    STATE(70), 1,
+      sym_amount,
+  [561] = 1,
+    ACTIONS(359), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [567] = 1,
+    ACTIONS(361), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [573] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(325), 1,
       sym__decimal,
     STATE(42), 1,
       sym_amount,
-  [682] = 1,
-    ACTIONS(382), 3,
+  [583] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(325), 1,
+      sym__decimal,
+    STATE(72), 1,
+      sym_amount,
+  [593] = 1,
+    ACTIONS(363), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [688] = 1,
-    ACTIONS(384), 3,
+  [599] = 2,
+    STATE(25), 1,
+      sym__sep,
+    ACTIONS(365), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [607] = 1,
+    ACTIONS(367), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [694] = 1,
-    ACTIONS(386), 3,
+  [613] = 1,
+    ACTIONS(369), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [700] = 2,
-    ACTIONS(390), 1,
-      sym_text,
-    ACTIONS(388), 2,
+  [619] = 1,
+    ACTIONS(371), 3,
       ts_builtin_sym_end,
       sym__eol,
-  [708] = 2,
-    ACTIONS(392), 1,
+      sym_comment,
+  [625] = 1,
+    ACTIONS(373), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [631] = 1,
+    ACTIONS(375), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [637] = 1,
+    ACTIONS(377), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [643] = 1,
+    ACTIONS(379), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [649] = 1,
+    ACTIONS(381), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [655] = 1,
+    ACTIONS(383), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [661] = 1,
+    ACTIONS(385), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [667] = 2,
+    STATE(7), 1,
+      sym__sep,
+    ACTIONS(387), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [675] = 3,
+    ACTIONS(209), 1,
+      sym__digits,
+    ACTIONS(325), 1,
+      sym__decimal,
+    STATE(45), 1,
+      sym_amount,
+  [685] = 1,
+    ACTIONS(389), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [691] = 1,
+    ACTIONS(391), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [697] = 1,
+    ACTIONS(393), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [703] = 1,
+    ACTIONS(395), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [709] = 2,
+    ACTIONS(397), 1,
       sym__digits,
     STATE(49), 1,
       sym_integer,
-  [715] = 1,
-    ACTIONS(394), 2,
+  [716] = 1,
+    ACTIONS(399), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [720] = 2,
-    ACTIONS(396), 1,
-      aux_sym_assertion_token1,
-    STATE(23), 1,
-      aux_sym_assertion_repeat1,
-  [727] = 2,
-    ACTIONS(392), 1,
-      sym__digits,
-    STATE(36), 1,
-      sym_integer,
-  [734] = 2,
-    ACTIONS(392), 1,
+  [721] = 1,
+    ACTIONS(401), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [726] = 2,
+    ACTIONS(81), 1,
+      ts_builtin_sym_end,
+    ACTIONS(403), 1,
+      sym__eol,
+  [733] = 2,
+    ACTIONS(397), 1,
       sym__digits,
     STATE(34), 1,
       sym_integer,
-  [741] = 2,
+  [740] = 2,
+    ACTIONS(397), 1,
+      sym__digits,
+    STATE(51), 1,
+      sym_integer,
+  [747] = 1,
+    ACTIONS(405), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [752] = 1,
+    ACTIONS(407), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [757] = 2,
+    ACTIONS(397), 1,
+      sym__digits,
+    STATE(65), 1,
+      sym_integer,
+  [764] = 1,
+    ACTIONS(409), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [769] = 1,
+    ACTIONS(411), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [774] = 2,
     ACTIONS(11), 1,
       sym__digits,
-    STATE(15), 1,
+    STATE(16), 1,
       sym_code,
-  [748] = 1,
-    ACTIONS(398), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [753] = 1,
-    ACTIONS(400), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [758] = 2,
-    ACTIONS(392), 1,
+  [781] = 2,
+    ACTIONS(397), 1,
       sym__digits,
-    STATE(63), 1,
+    STATE(36), 1,
       sym_integer,
-  [765] = 1,
-    ACTIONS(402), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [770] = 1,
-    ACTIONS(404), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [775] = 2,
-    ACTIONS(79), 1,
-      ts_builtin_sym_end,
-    ACTIONS(406), 1,
-      sym__eol,
-  [782] = 1,
-    ACTIONS(408), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [787] = 1,
-    ACTIONS(410), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [792] = 2,
-    ACTIONS(406), 1,
-      sym__eol,
-    ACTIONS(412), 1,
-      ts_builtin_sym_end,
-  [799] = 2,
-    ACTIONS(392), 1,
-      sym__digits,
-    STATE(48), 1,
-      sym_integer,
-  [806] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
+  [788] = 2,
+    ACTIONS(413), 1,
+      aux_sym_assertion_token1,
     STATE(22), 1,
+      aux_sym_assertion_repeat1,
+  [795] = 1,
+    ACTIONS(415), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [800] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(21), 1,
       sym_code,
-  [813] = 2,
-    ACTIONS(392), 1,
+  [807] = 1,
+    ACTIONS(417), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [812] = 2,
+    ACTIONS(403), 1,
+      sym__eol,
+    ACTIONS(419), 1,
+      ts_builtin_sym_end,
+  [819] = 2,
+    ACTIONS(397), 1,
       sym__digits,
     STATE(50), 1,
       sym_integer,
-  [820] = 1,
-    ACTIONS(414), 1,
-      sym_text,
-  [824] = 1,
-    ACTIONS(416), 1,
-      sym_word,
-  [828] = 1,
-    ACTIONS(418), 1,
-      sym_text,
-  [832] = 1,
-    ACTIONS(420), 1,
-      sym_word,
-  [836] = 1,
-    ACTIONS(422), 1,
-      ts_builtin_sym_end,
-  [840] = 1,
-    ACTIONS(424), 1,
-      sym_word,
-  [844] = 1,
-    ACTIONS(426), 1,
-      sym_word,
-  [848] = 1,
-    ACTIONS(428), 1,
-      sym_word,
-  [852] = 1,
-    ACTIONS(430), 1,
-      sym_word,
-  [856] = 1,
-    ACTIONS(432), 1,
-      sym_word,
-  [860] = 1,
-    ACTIONS(434), 1,
-      sym_text,
-  [864] = 1,
-    ACTIONS(436), 1,
-      sym_word,
-  [868] = 1,
-    ACTIONS(438), 1,
-      sym_word,
-  [872] = 1,
-    ACTIONS(440), 1,
-      sym_word,
-  [876] = 1,
-    ACTIONS(442), 1,
-      aux_sym_project_token1,
-  [880] = 1,
-    ACTIONS(444), 1,
-      sym_word,
-  [884] = 1,
-    ACTIONS(446), 1,
-      sym_word,
-  [888] = 1,
-    ACTIONS(448), 1,
-      sym_text,
-  [892] = 1,
-    ACTIONS(450), 1,
-      sym_word,
-  [896] = 1,
-    ACTIONS(406), 1,
+  [826] = 1,
+    ACTIONS(403), 1,
       sym__eol,
-  [900] = 1,
-    ACTIONS(452), 1,
-      sym_text,
-  [904] = 1,
-    ACTIONS(454), 1,
+  [830] = 1,
+    ACTIONS(421), 1,
+      ts_builtin_sym_end,
+  [834] = 1,
+    ACTIONS(423), 1,
       sym_word,
+  [838] = 1,
+    ACTIONS(425), 1,
+      sym_word,
+  [842] = 1,
+    ACTIONS(427), 1,
+      sym_word,
+  [846] = 1,
+    ACTIONS(429), 1,
+      sym_word,
+  [850] = 1,
+    ACTIONS(431), 1,
+      sym_text,
+  [854] = 1,
+    ACTIONS(433), 1,
+      sym_word,
+  [858] = 1,
+    ACTIONS(435), 1,
+      sym_text,
+  [862] = 1,
+    ACTIONS(437), 1,
+      sym_word,
+  [866] = 1,
+    ACTIONS(439), 1,
+      sym_word,
+  [870] = 1,
+    ACTIONS(441), 1,
+      aux_sym_project_token1,
+  [874] = 1,
+    ACTIONS(443), 1,
+      sym_word,
+  [878] = 1,
+    ACTIONS(445), 1,
+      sym_word,
+  [882] = 1,
+    ACTIONS(447), 1,
+      sym_word,
+  [886] = 1,
+    ACTIONS(449), 1,
+      sym_text,
+  [890] = 1,
+    ACTIONS(451), 1,
+      sym_word,
+  [894] = 1,
+    ACTIONS(453), 1,
+      sym_text,
+  [898] = 1,
+    ACTIONS(455), 1,
+      sym_word,
+  [902] = 1,
+    ACTIONS(457), 1,
+      sym_word,
+  [906] = 1,
+    ACTIONS(459), 1,
+      sym_word,
+  [910] = 1,
+    ACTIONS(461), 1,
+      sym_text,
+  [914] = 1,
+    ACTIONS(463), 1,
+      sym_text,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(4)] = 0,
-  [SMALL_STATE(5)] = 46,
-  [SMALL_STATE(6)] = 62,
-  [SMALL_STATE(7)] = 78,
-  [SMALL_STATE(8)] = 94,
-  [SMALL_STATE(9)] = 111,
-  [SMALL_STATE(10)] = 128,
-  [SMALL_STATE(11)] = 141,
-  [SMALL_STATE(12)] = 152,
-  [SMALL_STATE(13)] = 169,
-  [SMALL_STATE(14)] = 186,
-  [SMALL_STATE(15)] = 199,
-  [SMALL_STATE(16)] = 213,
-  [SMALL_STATE(17)] = 223,
-  [SMALL_STATE(18)] = 237,
-  [SMALL_STATE(19)] = 251,
-  [SMALL_STATE(20)] = 262,
-  [SMALL_STATE(21)] = 271,
-  [SMALL_STATE(22)] = 280,
-  [SMALL_STATE(23)] = 291,
-  [SMALL_STATE(24)] = 302,
-  [SMALL_STATE(25)] = 311,
-  [SMALL_STATE(26)] = 322,
-  [SMALL_STATE(27)] = 333,
-  [SMALL_STATE(28)] = 344,
-  [SMALL_STATE(29)] = 355,
-  [SMALL_STATE(30)] = 364,
-  [SMALL_STATE(31)] = 373,
-  [SMALL_STATE(32)] = 382,
-  [SMALL_STATE(33)] = 388,
-  [SMALL_STATE(34)] = 396,
-  [SMALL_STATE(35)] = 402,
-  [SMALL_STATE(36)] = 408,
-  [SMALL_STATE(37)] = 414,
-  [SMALL_STATE(38)] = 420,
-  [SMALL_STATE(39)] = 426,
-  [SMALL_STATE(40)] = 436,
-  [SMALL_STATE(41)] = 442,
-  [SMALL_STATE(42)] = 448,
-  [SMALL_STATE(43)] = 454,
-  [SMALL_STATE(44)] = 460,
-  [SMALL_STATE(45)] = 466,
-  [SMALL_STATE(46)] = 472,
-  [SMALL_STATE(47)] = 478,
-  [SMALL_STATE(48)] = 484,
-  [SMALL_STATE(49)] = 490,
-  [SMALL_STATE(50)] = 496,
-  [SMALL_STATE(51)] = 506,
-  [SMALL_STATE(52)] = 516,
-  [SMALL_STATE(53)] = 522,
-  [SMALL_STATE(54)] = 528,
-  [SMALL_STATE(55)] = 534,
-  [SMALL_STATE(56)] = 540,
-  [SMALL_STATE(57)] = 546,
-  [SMALL_STATE(58)] = 556,
-  [SMALL_STATE(59)] = 562,
-  [SMALL_STATE(60)] = 568,
-  [SMALL_STATE(61)] = 578,
-  [SMALL_STATE(62)] = 584,
-  [SMALL_STATE(63)] = 592,
-  [SMALL_STATE(64)] = 598,
-  [SMALL_STATE(65)] = 604,
-  [SMALL_STATE(66)] = 610,
-  [SMALL_STATE(67)] = 616,
-  [SMALL_STATE(68)] = 622,
-  [SMALL_STATE(69)] = 628,
-  [SMALL_STATE(70)] = 634,
-  [SMALL_STATE(71)] = 640,
-  [SMALL_STATE(72)] = 646,
-  [SMALL_STATE(73)] = 652,
-  [SMALL_STATE(74)] = 658,
-  [SMALL_STATE(75)] = 666,
-  [SMALL_STATE(76)] = 672,
-  [SMALL_STATE(77)] = 682,
-  [SMALL_STATE(78)] = 688,
-  [SMALL_STATE(79)] = 694,
-  [SMALL_STATE(80)] = 700,
-  [SMALL_STATE(81)] = 708,
-  [SMALL_STATE(82)] = 715,
-  [SMALL_STATE(83)] = 720,
-  [SMALL_STATE(84)] = 727,
-  [SMALL_STATE(85)] = 734,
-  [SMALL_STATE(86)] = 741,
-  [SMALL_STATE(87)] = 748,
-  [SMALL_STATE(88)] = 753,
-  [SMALL_STATE(89)] = 758,
-  [SMALL_STATE(90)] = 765,
-  [SMALL_STATE(91)] = 770,
-  [SMALL_STATE(92)] = 775,
-  [SMALL_STATE(93)] = 782,
-  [SMALL_STATE(94)] = 787,
-  [SMALL_STATE(95)] = 792,
-  [SMALL_STATE(96)] = 799,
-  [SMALL_STATE(97)] = 806,
-  [SMALL_STATE(98)] = 813,
-  [SMALL_STATE(99)] = 820,
-  [SMALL_STATE(100)] = 824,
-  [SMALL_STATE(101)] = 828,
-  [SMALL_STATE(102)] = 832,
-  [SMALL_STATE(103)] = 836,
-  [SMALL_STATE(104)] = 840,
-  [SMALL_STATE(105)] = 844,
-  [SMALL_STATE(106)] = 848,
-  [SMALL_STATE(107)] = 852,
-  [SMALL_STATE(108)] = 856,
-  [SMALL_STATE(109)] = 860,
-  [SMALL_STATE(110)] = 864,
-  [SMALL_STATE(111)] = 868,
-  [SMALL_STATE(112)] = 872,
-  [SMALL_STATE(113)] = 876,
-  [SMALL_STATE(114)] = 880,
-  [SMALL_STATE(115)] = 884,
-  [SMALL_STATE(116)] = 888,
-  [SMALL_STATE(117)] = 892,
-  [SMALL_STATE(118)] = 896,
-  [SMALL_STATE(119)] = 900,
-  [SMALL_STATE(120)] = 904,
+  [SMALL_STATE(5)] = 47,
+  [SMALL_STATE(6)] = 63,
+  [SMALL_STATE(7)] = 79,
+  [SMALL_STATE(8)] = 95,
+  [SMALL_STATE(9)] = 112,
+  [SMALL_STATE(10)] = 129,
+  [SMALL_STATE(11)] = 140,
+  [SMALL_STATE(12)] = 157,
+  [SMALL_STATE(13)] = 170,
+  [SMALL_STATE(14)] = 183,
+  [SMALL_STATE(15)] = 200,
+  [SMALL_STATE(16)] = 210,
+  [SMALL_STATE(17)] = 224,
+  [SMALL_STATE(18)] = 238,
+  [SMALL_STATE(19)] = 252,
+  [SMALL_STATE(20)] = 261,
+  [SMALL_STATE(21)] = 272,
+  [SMALL_STATE(22)] = 283,
+  [SMALL_STATE(23)] = 294,
+  [SMALL_STATE(24)] = 305,
+  [SMALL_STATE(25)] = 316,
+  [SMALL_STATE(26)] = 327,
+  [SMALL_STATE(27)] = 338,
+  [SMALL_STATE(28)] = 347,
+  [SMALL_STATE(29)] = 356,
+  [SMALL_STATE(30)] = 365,
+  [SMALL_STATE(31)] = 374,
+  [SMALL_STATE(32)] = 383,
+  [SMALL_STATE(33)] = 389,
+  [SMALL_STATE(34)] = 397,
+  [SMALL_STATE(35)] = 403,
+  [SMALL_STATE(36)] = 409,
+  [SMALL_STATE(37)] = 415,
+  [SMALL_STATE(38)] = 421,
+  [SMALL_STATE(39)] = 427,
+  [SMALL_STATE(40)] = 437,
+  [SMALL_STATE(41)] = 443,
+  [SMALL_STATE(42)] = 449,
+  [SMALL_STATE(43)] = 455,
+  [SMALL_STATE(44)] = 461,
+  [SMALL_STATE(45)] = 467,
+  [SMALL_STATE(46)] = 473,
+  [SMALL_STATE(47)] = 479,
+  [SMALL_STATE(48)] = 485,
+  [SMALL_STATE(49)] = 491,
+  [SMALL_STATE(50)] = 497,
+  [SMALL_STATE(51)] = 503,
+  [SMALL_STATE(52)] = 513,
+  [SMALL_STATE(53)] = 521,
+  [SMALL_STATE(54)] = 527,
+  [SMALL_STATE(55)] = 533,
+  [SMALL_STATE(56)] = 539,
+  [SMALL_STATE(57)] = 545,
+  [SMALL_STATE(58)] = 551,
+  [SMALL_STATE(59)] = 561,
+  [SMALL_STATE(60)] = 567,
+  [SMALL_STATE(61)] = 573,
+  [SMALL_STATE(62)] = 583,
+  [SMALL_STATE(63)] = 593,
+  [SMALL_STATE(64)] = 599,
+  [SMALL_STATE(65)] = 607,
+  [SMALL_STATE(66)] = 613,
+  [SMALL_STATE(67)] = 619,
+  [SMALL_STATE(68)] = 625,
+  [SMALL_STATE(69)] = 631,
+  [SMALL_STATE(70)] = 637,
+  [SMALL_STATE(71)] = 643,
+  [SMALL_STATE(72)] = 649,
+  [SMALL_STATE(73)] = 655,
+  [SMALL_STATE(74)] = 661,
+  [SMALL_STATE(75)] = 667,
+  [SMALL_STATE(76)] = 675,
+  [SMALL_STATE(77)] = 685,
+  [SMALL_STATE(78)] = 691,
+  [SMALL_STATE(79)] = 697,
+  [SMALL_STATE(80)] = 703,
+  [SMALL_STATE(81)] = 709,
+  [SMALL_STATE(82)] = 716,
+  [SMALL_STATE(83)] = 721,
+  [SMALL_STATE(84)] = 726,
+  [SMALL_STATE(85)] = 733,
+  [SMALL_STATE(86)] = 740,
+  [SMALL_STATE(87)] = 747,
+  [SMALL_STATE(88)] = 752,
+  [SMALL_STATE(89)] = 757,
+  [SMALL_STATE(90)] = 764,
+  [SMALL_STATE(91)] = 769,
+  [SMALL_STATE(92)] = 774,
+  [SMALL_STATE(93)] = 781,
+  [SMALL_STATE(94)] = 788,
+  [SMALL_STATE(95)] = 795,
+  [SMALL_STATE(96)] = 800,
+  [SMALL_STATE(97)] = 807,
+  [SMALL_STATE(98)] = 812,
+  [SMALL_STATE(99)] = 819,
+  [SMALL_STATE(100)] = 826,
+  [SMALL_STATE(101)] = 830,
+  [SMALL_STATE(102)] = 834,
+  [SMALL_STATE(103)] = 838,
+  [SMALL_STATE(104)] = 842,
+  [SMALL_STATE(105)] = 846,
+  [SMALL_STATE(106)] = 850,
+  [SMALL_STATE(107)] = 854,
+  [SMALL_STATE(108)] = 858,
+  [SMALL_STATE(109)] = 862,
+  [SMALL_STATE(110)] = 866,
+  [SMALL_STATE(111)] = 870,
+  [SMALL_STATE(112)] = 874,
+  [SMALL_STATE(113)] = 878,
+  [SMALL_STATE(114)] = 882,
+  [SMALL_STATE(115)] = 886,
+  [SMALL_STATE(116)] = 890,
+  [SMALL_STATE(117)] = 894,
+  [SMALL_STATE(118)] = 898,
+  [SMALL_STATE(119)] = 902,
+  [SMALL_STATE(120)] = 906,
+  [SMALL_STATE(121)] = 910,
+  [SMALL_STATE(122)] = 914,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -3547,210 +3594,214 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
   [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
   [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
   [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [41] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
-  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(51),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [43] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(111),
+  [49] = {.entry = {.count = 1, .reusable = false}}, SHIFT(112),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
   [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(95),
-  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [95] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(84),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(53),
-  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
-  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
-  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [143] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(75),
-  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
-  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [161] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
-  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(51),
-  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
-  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [176] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
-  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(21),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(81),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(83),
-  [200] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
-  [204] = {.entry = {.count = 1, .reusable = false}}, SHIFT(40),
-  [206] = {.entry = {.count = 1, .reusable = false}}, SHIFT(41),
-  [208] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
-  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [212] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 9),
-  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
-  [220] = {.entry = {.count = 1, .reusable = false}}, SHIFT(11),
-  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
-  [224] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
-  [226] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
-  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
-  [232] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
-  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
-  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
-  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [242] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
-  [244] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
-  [246] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [249] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
-  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
-  [254] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
-  [256] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
-  [258] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
-  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(56),
-  [262] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
-  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
-  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [276] = {.entry = {.count = 1, .reusable = false}}, SHIFT(72),
-  [278] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
-  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
-  [283] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
-  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
-  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 9),
-  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
-  [296] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
-  [298] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
-  [302] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
-  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
-  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
-  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
-  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
-  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
-  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
-  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
-  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
-  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
-  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
-  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
-  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
-  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
-  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
-  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
-  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 8),
-  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
-  [378] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
-  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
-  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [392] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
-  [396] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
-  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
-  [402] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
-  [406] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
-  [410] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
-  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [414] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [422] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
+  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [97] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [100] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
+  [103] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
+  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(93),
+  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
+  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(46),
+  [124] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
+  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
+  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
+  [136] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
+  [139] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
+  [142] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
+  [145] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
+  [148] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(57),
+  [151] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(61),
+  [154] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [157] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [160] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
+  [163] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [166] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
+  [169] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
+  [172] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
+  [175] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [178] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
+  [181] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
+  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(19),
+  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
+  [193] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(81),
+  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
+  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
+  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
+  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [207] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
+  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(40),
+  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(41),
+  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 9),
+  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [217] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
+  [219] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
+  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [223] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
+  [227] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
+  [229] = {.entry = {.count = 1, .reusable = false}}, SHIFT(11),
+  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
+  [233] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
+  [235] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
+  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
+  [239] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
+  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
+  [247] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
+  [249] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
+  [254] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
+  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
+  [259] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
+  [261] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
+  [263] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [265] = {.entry = {.count = 1, .reusable = false}}, SHIFT(62),
+  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(58),
+  [269] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(73),
+  [275] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(24),
+  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
+  [280] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
+  [286] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
+  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 9),
+  [291] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
+  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
+  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
+  [299] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
+  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
+  [303] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
+  [307] = {.entry = {.count = 1, .reusable = false}}, SHIFT(56),
+  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
+  [313] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
+  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
+  [319] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
+  [321] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
+  [323] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [327] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
+  [329] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
+  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [335] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
+  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
+  [339] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
+  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
+  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
+  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
+  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
+  [357] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
+  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
+  [365] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
+  [369] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
+  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
+  [373] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
+  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
+  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
+  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
+  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 8),
+  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
+  [387] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [389] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
+  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
+  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_template, 2, 0, 0),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
+  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
+  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
+  [421] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [455] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [457] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [463] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
 };
 
 #ifdef __cplusplus
