@@ -9,12 +9,13 @@
 mod contents;
 mod fixup;
 pub mod paginate;
+mod placing;
 mod prose;
 mod styles;
 mod table;
 mod text;
 
-pub(crate) use table::landscape;
+pub(crate) use placing::landscape;
 
 use crate::document::prose::glossary_paragraphs;
 use crate::document::Document;

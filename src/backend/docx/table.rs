@@ -1,17 +1,18 @@
 //! Tables: column widths from their content, merged header rows, data rows, the unit line above
 //! a table and the performance-goal tables of the projects.
 
+use super::placing::{landscape, unit_line};
 use super::styles::Heading;
 use super::text::{
     para, run, spacing, text_twips, Font, LANDSCAPE_TEXT, PORTRAIT_TEXT, SMALL_TEXT, TABLE_TEXT,
 };
 use super::Body;
-use crate::document::{Cell, ColumnKind, Document, Table, TableId};
+use crate::document::{Cell, ColumnKind, Document, Table};
 use crate::model::{Budget, Indicator};
 use docx_rs::{
-    AlignmentType, HeightRule, LineSpacingType, Paragraph, Tab, TabValueType, Table as DocxTable,
-    TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, HeightRule, LineSpacingType, Paragraph, Table as DocxTable, TableAlignmentType,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
 /// A cell's left and right margins (`tblCellMar`), in twips: 1.5 mm, so a right-aligned amount
@@ -417,39 +418,6 @@ fn table(t: &Table, total: u32) -> DocxTable {
         rows.push(TableRow::new(cells).cant_split());
     }
     frame(rows, total, &w)
-}
-
-/// The line above a table: 部门(单位) on the left, 单位 on the right.
-/// The empty fund tables print it with full-width punctuation, as the template does.
-fn unit_line(dept: (Option<&str>, &str), unit: &str, total: u32, full_width: bool) -> Paragraph {
-    let f = SMALL_TEXT;
-    let (label, dept) = dept;
-    let (dept_line, unit_line) = match (label, full_width) {
-        (Some(l), _) => (format!("{l}：{dept}"), format!("单位：{unit}")),
-        (None, true) => (format!("部门（单位）：{dept}"), format!("单位：{unit}")),
-        (None, false) => (format!("部门(单位): {dept}"), format!("单位: {unit}")),
-    };
-    para(f)
-        .add_tab(Tab::new().val(TabValueType::Right).pos(total as usize))
-        .line_spacing(spacing(60, 60, 240, LineSpacingType::Auto))
-        .keep_next(true)
-        .add_run(run(&dept_line, f))
-        .add_run(super::text::styled(f).add_tab())
-        .add_run(run(&unit_line, f))
-}
-
-/// The tables printed on landscape pages (wide ones).
-pub(crate) fn landscape(id: TableId) -> bool {
-    matches!(
-        id,
-        TableId::Income
-            | TableId::ThreePublic
-            | TableId::BasicExpenditure
-            | TableId::ProjectExpenditure
-            | TableId::Procurement
-            | TableId::RegionIncome
-            | TableId::RegionThreePublic
-    )
 }
 
 /// The header rows of a goal table, repeated on every page: project, department, goal, titles.
