@@ -30,6 +30,7 @@ pub mod source;
 pub mod span;
 pub mod syntax;
 pub mod synth;
+pub mod templates;
 pub mod value;
 
 use diag::Diagnostic;
@@ -128,7 +129,22 @@ fn compile_with(file: SourceFile, given: Option<&Catalog>, follow_prior: bool) -
             }
         }
     }
-    let document = document::compute(&budget, &catalog);
+    let template = templates::of(&budget, &file, &mut diagnostics);
+    let catalog = if template.rules.is_empty() {
+        catalog
+    } else {
+        let rules = template.rules.apply(catalog.rules());
+        catalog.with_rules(rules)
+    };
+    let document = document::compute_with(&budget, &catalog, &template);
+    if let Some(name) = &budget.template {
+        diagnostics.extend(
+            document
+                .template_errors
+                .iter()
+                .map(|e| templates::wrong(e, name.span)),
+        );
+    }
     diagnostics.extend(check::run(&budget, &catalog, &document));
     diag::sort(&mut diagnostics);
     Compiled {

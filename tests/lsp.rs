@@ -249,6 +249,37 @@ fn completion_of_sub_units() {
 }
 
 #[test]
+fn completion_of_templates() {
+    let text = format!("{DOC}模板 上");
+    let (t, id) = ask(None, &text, "textDocument/completion", pos(19, 4));
+    assert_eq!(
+        t.result(id),
+        &json!([{
+            "label": "上海", "kind": 20, "detail": "内置模板：9 张表", "filterText": "上海",
+            "textEdit": {"range": range(19, 3, 19, 4), "newText": "上海"},
+        }])
+    );
+}
+
+#[test]
+fn hover_on_the_template_lists_its_tables_with_their_units() {
+    let text = DOC.replacen("金额单位 万元\n", "金额单位 万元\n模板 上海\n", 1);
+    let (t, id) = ask(None, &text, "textDocument/hover", pos(3, 4));
+    let value = t.result(id)["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lines: Vec<&str> = value.split("\n\n").collect();
+    assert_eq!(lines.len(), 10);
+    assert_eq!(lines[0], "**模板**：9 张表");
+    assert_eq!(lines[1], "1. 2024年部门财务收支预算总表（元）");
+    assert_eq!(
+        lines[9],
+        "9. 2024年部门“三公”经费和机关运行经费预算表（万元）"
+    );
+}
+
+#[test]
 fn completion_of_indicator_categories() {
     let text = format!("{DOC}项目 P2 乙\n  指标 ");
     let (t, id) = ask(None, &text, "textDocument/completion", pos(20, 5));

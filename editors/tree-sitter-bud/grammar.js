@@ -54,9 +54,9 @@ module.exports = grammar({
 
     // ---- statements ---------------------------------------------------------------------
     _statement: $ => choice(
-      $.year, $.money_unit, $.catalog_year, $.unit_kind, $.sub_unit,
+      $.year, $.money_unit, $.catalog_year, $.unit_kind, $.sub_unit, $.published,
       $.duties_block, $.organization_block, $.reason_block,
-      $.income, $.basic_block, $.basic_line, $.prior_block, $.prior_figure,
+      $.income, $.basic_block, $.basic_line, $.prior_block, $.prior_figure, $.project_total,
       $.project_unit, $.project_kind, $.project_source, $.allocation, $.project_amount,
       $.economic, $.procurement, $.three_public, $.indicator,
       $.assets_block, $.vehicles, $.equipment, $.equipment_purchase, $.key_evaluation,
@@ -65,7 +65,7 @@ module.exports = grammar({
 
     // Statements that end in free text (a `#` there is part of the text).
     _text_statement: $ => choice(
-      $.department, $.glossary_block, $.explanation_block, $.paragraph, $.prior_file, $.project, $.goal,
+      $.department, $.glossary_block, $.explanation_block, $.paragraph, $.prior_file, $.template, $.project, $.goal,
     ),
 
     department: $ => seq(alias('部门', $.keyword), field('name', $.text)),
@@ -73,6 +73,7 @@ module.exports = grammar({
     money_unit: $ => seq(alias('金额单位', $.keyword), $.word),
     catalog_year: $ => seq(alias('科目版本', $.keyword), $.integer),
     unit_kind: $ => seq(alias('单位性质', $.keyword), $.word),
+    published: $ => alias('公开稿', $.keyword),
     sub_unit: $ => seq(alias('二级单位', $.keyword), field('id', $.word), field('name', $.word), optional(field('kind', $.word))),
 
     duties_block: $ => alias('主要职责', $.keyword),
@@ -84,11 +85,15 @@ module.exports = grammar({
 
     income: $ => seq(alias('收入', $.keyword), field('source', $.word), $.amount),
     basic_block: $ => prec(1, seq(alias('基本支出', $.keyword), optional(field('unit', $.word)))),
-    // `<功能分类项> [名称] <部门经济分类款> [名称] [来源] <金额>`.
+    // `<功能分类项> [名称] <部门经济分类款> [名称] [来源] [人员经费|公用经费] <金额>`, and in a
+    // 公开稿 a line with one of the two codes.
     basic_line: $ => seq($.code, repeat(choice($.code, $.word)), $.amount),
 
     prior_file: $ => seq(alias('上年文件', $.keyword), $.text),
+    template: $ => seq(alias('模板', $.keyword), $.text),
     prior_block: $ => alias('上年', $.keyword),
+    // `项目支出 <功能分类项> [名称] [来源] <金额>` (a 公开稿's project spending on a code).
+    project_total: $ => seq(alias('项目支出', $.keyword), $.code, repeat($.word), $.amount),
     prior_figure: $ => seq(
       alias(choice('收支', '基本支出', '项目支出', '机关运行经费'), $.keyword),
       $.amount,

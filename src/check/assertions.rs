@@ -3,9 +3,10 @@
 use super::fmt;
 use crate::diag::t;
 use crate::diag::Diagnostic;
+use crate::document::tables::convert;
 use crate::document::{Cell, ColumnId, ColumnKind, Document, Row, Table};
 use crate::model::catalog::normalize_name;
-use crate::model::{Assertion, Budget, MoneyUnit, Printed};
+use crate::model::{Assertion, Budget, MoneyUnit};
 use crate::source::{Span, Spanned};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -61,6 +62,8 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
         (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
         _ => a.span,
     };
+    // The unit of the table a cell is asserted of, when its template gives one.
+    let mut table_unit = None;
     let derived = match words.as_slice() {
         ["机关运行经费"] if doc.figures.operating_cost.is_none() => {
             return Err(Diagnostic::new(
@@ -79,7 +82,11 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
         [one] => named_figure(one, doc)
             .map(Derived::Amount)
             .ok_or_else(|| unknown_figure(one, ref_span))?,
-        [table, rest @ ..] => table_cell(doc, table, rest, &a.figure)?,
+        [table, rest @ ..] => {
+            let (derived, t) = table_cell(doc, table, rest, &a.figure)?;
+            table_unit = t.unit;
+            derived
+        }
         [] => return Ok(()),
     };
     let what = words.join(" ");
@@ -108,7 +115,13 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
                     )
                     .at(p.unit.span, t!("删去单位", "delete the unit")));
                 }
-                return printed(&what, amount, p, d, unit, ref_span);
+                return printed(&what, amount, (p.unit.value, p.decimals), d, unit, ref_span);
+            }
+            // A cell of a table printed in its template's unit: compared as printed, to the
+            // decimals written.
+            if let Some(u) = table_unit {
+                let n = amount.value.scale();
+                return printed(&what, amount, (u.to, n), d, unit, ref_span);
             }
             if amount.value == d {
                 return Ok(());
@@ -187,16 +200,6 @@ pub(super) fn precision(exact: Decimal, decimals: u32) -> (Decimal, Decimal) {
     )
 }
 
-/// A derived figure (in the budget's unit) in another unit; `None` out of range.
-pub(super) fn convert(d: Decimal, from: MoneyUnit, to: MoneyUnit) -> Option<Decimal> {
-    let ten_thousand = Decimal::from(10_000);
-    match (from, to) {
-        (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => d.checked_div(ten_thousand),
-        (MoneyUnit::TenThousandYuan, MoneyUnit::Yuan) => d.checked_mul(ten_thousand),
-        _ => Some(d),
-    }
-}
-
 /// A decimal shown with at least `decimals` places (`9.375`, `507.20`).
 fn with_decimals(d: Decimal, decimals: u32) -> String {
     let d = d.normalize();
@@ -207,19 +210,19 @@ fn with_decimals(d: Decimal, decimals: u32) -> String {
     }
 }
 
-/// An amount asserted as printed (`507.25 万元`): the derived figure, converted to the stated
-/// unit and rounded half away from zero to the decimals written, must equal it.
+/// An amount asserted as printed (`507.25 万元`, or a cell of a table in its template's unit):
+/// the derived figure, converted to the unit `to` and rounded half away from zero to `n`
+/// decimals (those written), must equal it.
 fn printed(
     what: &str,
     amount: &crate::model::Money,
-    p: &Printed,
+    (to, n): (MoneyUnit, u32),
     derived: Decimal,
     budget_unit: MoneyUnit,
     ref_span: Span,
 ) -> Result<(), Diagnostic> {
-    let n = p.decimals;
-    let u = p.unit.value.as_str();
-    let Some(exact) = convert(derived, budget_unit, p.unit.value) else {
+    let u = to.as_str();
+    let Some(exact) = convert(derived, budget_unit, to) else {
         let (s, b) = (amount.value.to_string(), budget_unit.as_str());
         let dd = fmt(derived);
         return Err(Diagnostic::new(
@@ -306,12 +309,13 @@ fn row_label(t: &Table, r: &Row) -> Option<String> {
     })
 }
 
-fn table_cell(
-    doc: &Document,
+/// A table cell's value, with the table it is in.
+fn table_cell<'d>(
+    doc: &'d Document,
     table: &str,
     rest: &[&str],
     words: &[Spanned<String>],
-) -> Result<Derived, Diagnostic> {
+) -> Result<(Derived, &'d Table), Diagnostic> {
     let span_of = |i: usize| words.get(i).map(|w| w.span).unwrap_or_default();
     let ids = doc
         .tables()
@@ -417,12 +421,13 @@ fn table_cell(
     match matches.as_slice() {
         [i] => {
             let kind = t.columns.get(*i).map(|c| c.kind);
-            Ok(match (row.cells.get(*i), kind) {
+            let derived = match (row.cells.get(*i), kind) {
                 (Some(Cell::Amount(d)), _) => Derived::Amount(*d),
                 (Some(Cell::Text(s)), _) => Derived::Text(s.clone()),
                 (_, Some(ColumnKind::Amount)) => Derived::Amount(Decimal::ZERO),
                 _ => Derived::Text(String::new()),
-            })
+            };
+            Ok((derived, t))
         }
         [] => {
             let all: Vec<usize> = (0..t.columns.len()).collect();

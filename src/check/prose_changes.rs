@@ -9,7 +9,7 @@
 //! checked against the part the same way). When a total has no single change, or a part none,
 //! nothing is said.
 
-use super::assertions::convert;
+use crate::document::tables::convert;
 use super::prose_figures::amounts;
 use crate::diag::{t, Diagnostic};
 use crate::model::{Budget, MoneyUnit};

@@ -8,7 +8,8 @@
 //! counts only where it starts (after punctuation, a year, the department's name, 本部门 …): in
 //! `项目支出预算` the words `支出预算` are not the total.
 
-use super::assertions::{convert, precision};
+use super::assertions::precision;
+use crate::document::tables::convert;
 use crate::diag::{t, Diagnostic};
 use crate::document::spending;
 use crate::document::{Document, Figures};

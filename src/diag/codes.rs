@@ -21,6 +21,8 @@ pub enum Family {
     Content,
     /// E06xx / W06xx: a region's departments together (`budc region`).
     Region,
+    /// E07xx: the template a budget follows (`模板`).
+    Template,
 }
 
 impl Family {
@@ -33,6 +35,7 @@ impl Family {
             Family::Goals => Text::fixed("绩效目标", "goals"),
             Family::Content => Text::fixed("内容", "content"),
             Family::Region => Text::fixed("区域", "region"),
+            Family::Template => Text::fixed("模板", "template"),
         }
     }
 }
@@ -367,6 +370,14 @@ pub const ALL: &[CodeInfo] = &[
         "控制数文件列出了各部门，却没有这个部门：它的预算无从核对，也可能是别的区域的文件混了进来。",
         "The control file lists the departments but not this one: its budget cannot be checked against an approved figure, or it is a file of another region.",
         "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n", "==> region.ctl <==\n金额单位 万元\n部门 甲部门 5.00\n部门 乙部门 3.00\n==> 甲.bud <==\n部门 甲部门\n年度 2024\n金额单位 万元\n项目 P1 培训项目\n  类型 特定目标类\n  支出 2013202 5.00\n  目标 培训干部 200 人次。\n==> 乙.bud <==\n部门 乙部门\n年度 2024\n金额单位 万元\n项目 P2 宣传项目\n  类型 特定目标类\n  支出 2013202 3.00\n  目标 开展宣传活动 12 场。\n"),
+    code!("E0701", Template, Error, "模板不可用", "template unusable",
+        "“模板”选定文档的版式：内置模板（标准、上海）按名称写，自己的模板写 .toml 文件的路径（相对于本文件所在目录）。名称不是内置模板、文件读不到或不是 UTF-8 时，文档按“标准”模板生成。",
+        "模板 chooses the layout of the document: a built-in template (标准, 上海) by name, a template of one's own by the path of its .toml file (relative to this file's folder). A name that is no built-in template, or a file that cannot be read or is not UTF-8, leaves the document in the 标准 layout.",
+        "模板 北京", "模板 上海"),
+    code!("E0702", Template, Error, "模板文件有误", "wrong template file",
+        "模板文件（TOML）须能读懂：每个 [[table]] 有 kind（内置表的编号，如 three_public），unit 为 元 或 万元，decimals 为 0 到 4，columns 与 headers 只写该表有的列（列名即 JSON 输出中的列 id），[rules] 中的编码为经济分类编码。消息给出文件中的行和列。",
+        "A template file (TOML) must make sense: each [[table]] has a kind (a built-in table's id, such as three_public), unit is 元 or 万元, decimals 0 to 4, columns and headers name only columns the table has (the column ids of the JSON output), and the codes of [rules] are economic codes. The message gives the line and column in the file.",
+        "模板 tests/fixtures/template/wrong-unit.toml", "模板 tests/fixtures/template/shanghai-copy.toml"),
 ];
 
 /// An example as a whole file: the example header first, unless the example writes its own.

@@ -254,13 +254,18 @@ fn by_source(amounts: impl Iterator<Item = (Source, Decimal)>) -> Vec<(Source, D
 }
 
 /// 机关运行经费: the 日常公用支出 of the basic lines of 行政 and 参公 units, from the sources the
-/// rules name.
+/// rules name (and on the economic codes they name, when they name some).
 fn operating_cost(b: &Budget, rules: &Rules) -> Decimal {
     b.basic
         .iter()
         .filter(|l| rules.has_operating_cost(b.kind_of(l.unit.as_deref())))
         .filter(|l| rules.operating_cost_source(l.source))
         .filter(|l| l.kind(rules) == Some(crate::model::BasicKind::Public))
+        .filter(|l| {
+            l.econ
+                .as_ref()
+                .is_some_and(|e| rules.operating_cost_code(&e.code))
+        })
         .map(|l| l.amount.value)
         .sum()
 }

@@ -38,6 +38,8 @@ pub fn completion(c: &Compiled, at: lsp::Position, lang: Lang) -> Vec<lsp::Compl
         }
         // The unit kinds: after 单位性质, and as the last word of a 二级单位 line.
         (Some(Kind::UnitKind), 1) | (Some(Kind::SubUnit), 3) => return unit_kinds(prefix, to),
+        // The built-in templates after 模板.
+        (Some(Kind::Template), 1) => return templates(prefix, to),
         _ => {}
     }
     if prefix.is_empty() {
@@ -146,6 +148,23 @@ fn unit_kinds(prefix: &str, to: Replace) -> Vec<lsp::CompletionItem> {
                 detail.to_string(),
                 lsp::CompletionItemKind::ENUM_MEMBER,
             )
+        })
+        .collect()
+}
+
+/// The built-in templates: 标准, 上海.
+fn templates(prefix: &str, to: Replace) -> Vec<lsp::CompletionItem> {
+    crate::document::template::BUILT_IN
+        .iter()
+        .filter_map(|(name, text)| {
+            let t = crate::document::template::parse(name, text).ok()?;
+            name.starts_with(prefix).then(|| {
+                to.item(
+                    name.to_string(),
+                    format!("内置模板：{} 张表", t.tables.len()),
+                    lsp::CompletionItemKind::ENUM_MEMBER,
+                )
+            })
         })
         .collect()
 }

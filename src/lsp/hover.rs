@@ -12,7 +12,11 @@ use lsp_types as lsp;
 use rust_decimal::Decimal;
 
 pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> {
-    let under = line_at(&c.file.text, offset(&c.file, at)).word_under()?;
+    let line = line_at(&c.file.text, offset(&c.file, at));
+    let under = line.word_under()?;
+    if line.kind == Some(crate::syntax::statements::Kind::Template) {
+        return template(c, under, lang);
+    }
     let word = c.file.slice(under);
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -62,6 +66,25 @@ pub fn hover(c: &Compiled, at: lsp::Position, lang: Lang) -> Option<lsp::Hover> 
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
             kind: lsp::MarkupKind::Markdown,
             value,
+        }),
+        range: Some(range(&c.file, under.start, under.end)),
+    })
+}
+
+/// Hover on the `模板` line: the tables the document has, numbered, with their units.
+fn template(c: &Compiled, under: crate::source::Span, lang: Lang) -> Option<lsp::Hover> {
+    let mut lines = vec![match lang {
+        Lang::Zh => format!("**模板**：{} 张表", c.document.tables().len()),
+        Lang::En => format!("**Template**: {} tables", c.document.tables().len()),
+    }];
+    for (i, t) in c.document.tables().iter().enumerate() {
+        let unit = t.unit_name(c.budget.unit());
+        lines.push(format!("{}{}（{unit}）", t.number_prefix(i), t.title));
+    }
+    Some(lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: lines.join("\n\n"),
         }),
         range: Some(range(&c.file, under.start, under.end)),
     })

@@ -297,6 +297,10 @@ impl Builder<'_> {
                 let prev = first(&mut b.prior_file, spanned(path));
                 self.once("上年文件", prev, path.span);
             }
+            Stmt::Template(name) => {
+                let prev = first(&mut b.template, spanned(name));
+                self.once("模板", prev, name.span);
+            }
             Stmt::PriorBlock => {
                 b.prior_block.get_or_insert(span);
                 self.block = Block::Prior;

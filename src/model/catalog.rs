@@ -411,6 +411,13 @@ impl Catalog {
         &self.rules
     }
 
+    /// The catalog with other rules (a template's written over its own): a copy of its
+    /// tables, made only for a budget whose template changes the rules.
+    pub fn with_rules(mut self, rules: Rules) -> Catalog {
+        Arc::make_mut(&mut self.0).rules = rules;
+        self
+    }
+
     /// The rows of one classification, by code.
     pub fn table(&self, class: Classification) -> &BTreeMap<String, Entry> {
         match class {

@@ -5,7 +5,7 @@
 
 pub mod build;
 pub mod catalog;
-mod catalog_error;
+pub(crate) mod catalog_error;
 pub mod catalog_shape;
 pub mod kinds;
 mod members;
@@ -125,6 +125,8 @@ pub struct Budget {
     pub prior_file: Option<Spanned<String>>,
     /// Where the 上年 block stands, if there is one.
     pub prior_block: Option<Span>,
+    /// `模板`: the template's name or file (without it, 标准).
+    pub template: Option<Spanned<String>>,
     /// 国有资产占有使用情况.
     pub assets: Option<Assets>,
     /// 部门重点绩效评价: number of projects and their funds.

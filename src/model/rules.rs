@@ -28,6 +28,8 @@ pub struct Rules {
     pub public_codes: Vec<String>,
     /// The unit kinds whose basic 公用 spending is 机关运行经费.
     pub operating_cost_kinds: Vec<UnitKind>,
+    /// The economic prefixes of the 公用 spending 机关运行经费 counts (empty: all of it).
+    pub operating_cost_codes: Vec<String>,
     /// W0307: words in the name of a functional 项 that normally holds basic spending.
     pub basic_code_names: Vec<String>,
     /// W0307: functional code prefixes that normally hold basic spending.
@@ -143,6 +145,15 @@ impl Rules {
         self.basic_only_names.iter().any(|n| n == name)
     }
 
+    /// True when 机关运行经费 counts the 公用 spending of this economic code.
+    pub fn operating_cost_code(&self, econ: &str) -> bool {
+        self.operating_cost_codes.is_empty()
+            || self
+                .operating_cost_codes
+                .iter()
+                .any(|p| econ.starts_with(p.as_str()))
+    }
+
     /// True when the basic 日常公用支出 of this source is 机关运行经费.
     pub fn operating_cost_source(&self, source: Source) -> bool {
         self.operating_cost_sources.contains(&source)
@@ -226,6 +237,9 @@ struct RawOperatingCost {
     /// The unit kinds 机关运行经费 covers (optional: 行政 and 参公).
     #[serde(default)]
     unit_kinds: Words,
+    /// The economic prefixes of the 公用 spending it counts (optional: all of it).
+    #[serde(default)]
+    codes: Words,
 }
 
 #[derive(Deserialize)]
@@ -333,6 +347,7 @@ impl Locator<'_> {
             personnel_classes: self.codes(raw.basic_spending.personnel, &[3, 5])?,
             public_codes: self.codes(raw.basic_spending.public, &[3, 5])?,
             operating_cost_kinds: self.unit_kinds(&raw.operating_cost.unit_kinds)?,
+            operating_cost_codes: self.codes(raw.operating_cost.codes, &[3, 5])?,
             basic_code_names: self.words(raw.basic_spending.names)?,
             basic_code_prefixes: self.codes(raw.basic_spending.codes, &[3, 5, 7])?,
             basic_only_names: self.words(raw.project_spending.not_on)?,

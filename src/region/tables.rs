@@ -35,6 +35,8 @@ fn table(id: TableId, columns: Vec<Column>, rows: Vec<Row>, note: Option<String>
         columns,
         rows,
         note,
+        number: None,
+        unit: None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::html::{attr, close, esc, open, Html};
 use super::{chart, table, Entry};
-use crate::document::prose::{glossary_paragraphs, numeral, Paragraph, Part, Section};
+use crate::document::prose::{glossary_paragraphs, Paragraph, Part, Section};
 use std::fmt::Write;
 
 /// The HTML of a department's page (`<slug>/index.html`).
@@ -31,9 +31,9 @@ pub fn page(e: &Entry, live: Option<u64>) -> String {
     for (i, t) in doc.tables().iter().enumerate() {
         let _ = write!(
             h.out,
-            "<li><a href=\"#t-{}\">{}、{}</a></li>",
+            "<li><a href=\"#t-{}\">{}{}</a></li>",
             t.id.as_str(),
-            numeral(i),
+            esc(&t.number_prefix(i)),
             esc(&t.title)
         );
     }
@@ -76,18 +76,21 @@ pub fn page(e: &Entry, live: Option<u64>) -> String {
         } else {
             ""
         };
+        let number = t.number_prefix(i);
         let _ = writeln!(
             h.out,
-            "<section class=\"table{wide}\" id=\"t-{}\">\n<h3>{}、{}</h3>",
+            "<section class=\"table{wide}\" id=\"t-{}\">\n<h3>{}{}</h3>",
             t.id.as_str(),
-            numeral(i),
+            esc(&number),
             esc(&t.title)
         );
+        let label = doc.labels.department.as_deref().unwrap_or("部门（单位）");
         let _ = writeln!(
             h.out,
-            "<p class=\"unit-line\"><span>部门（单位）：{}</span><span>单位：{}</span></p>\n<div class=\"scroll\">",
+            "<p class=\"unit-line\"><span>{}：{}</span><span>单位：{}</span></p>\n<div class=\"scroll\">",
+            esc(label),
             esc(dept),
-            esc(unit)
+            esc(t.unit.map_or(unit, |u| u.to.as_str()))
         );
         table::budget_table(&mut h, t);
         h.raw("</div>\n");

@@ -4,7 +4,6 @@
 //! tables in the 5-column layout of the document.
 
 use super::html::{attr, esc, Html};
-use crate::document::prose::thousands;
 use crate::document::{Cell, ColumnId, ColumnKind, RowLevel, Table};
 use crate::model::{Budget, Indicator, Project};
 use std::fmt::Write;
@@ -57,7 +56,7 @@ pub fn budget_table(h: &mut Html, t: &Table) {
             let (text, class) = match c {
                 Cell::Empty => (String::new(), "empty"),
                 Cell::Text(s) => (s.clone(), "text"),
-                Cell::Amount(d) => (thousands(*d), "num"),
+                Cell::Amount(d) => (t.format(*d), "num"),
             };
             let class = if column.kind == ColumnKind::Code {
                 "code"

@@ -92,6 +92,8 @@ pub enum Stmt {
     Published,
     /// `上年文件 <path>`
     PriorFile(Word),
+    /// `模板 <名称|路径>`
+    Template(Word),
     PriorBlock,
     PriorFigure {
         name: Word,

@@ -267,6 +267,7 @@ statements! {
     Year: top("年度", "year", "年度 2024").words(&[P::Year], |[w, ..]| Some(Stmt::Year(w?))),
     MoneyUnit: top("金额单位", "money_unit", "金额单位 万元（或 元）").words(&[P::Word], |[w, ..]| Some(Stmt::MoneyUnit(w?))),
     CatalogYear: top("科目版本", "catalog_year", "科目版本 2024").words(&[P::Year], |[w, ..]| Some(Stmt::CatalogYear(w?))),
+    Template: top("模板", "template", "模板 <标准|上海|模板文件 .toml 的路径>").words(&[P::Text], |[w, ..]| Some(Stmt::Template(w?))).laid_out(L::Text(0)),
     UnitKind: top("单位性质", "unit_kind", "单位性质 <行政|参公|事业>").words(&[P::Word], |[w, ..]| Some(Stmt::UnitKind(w?))),
     SubUnit: top("二级单位", "sub_unit", "二级单位 <简称> <全称> [行政|参公|事业]").words(&[P::Word, P::Word, P::OptionalWord], |[id, name, kind]| Some(Stmt::SubUnit { id: id?, name: name?, kind })),
     Published: top("公开稿", "published", "公开稿（单独一行：本文件转录公开的预算文本，供审核）").words(&[], |_| Some(Stmt::Published)),
@@ -461,7 +462,7 @@ mod tests {
     }
 
     /// One line of every statement (add a line for a new statement).
-    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n说明 部门预算编制说明\n收入 一般公共预算 1\n公开稿\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n项目支出 2013202 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
+    const EVERY_STATEMENT: &str = "部门 甲\n年度 2024\n金额单位 万元\n科目版本 2024\n模板 上海\n单位性质 行政\n上年文件 甲-2023.bud\n二级单位 本级 甲 行政\n主要职责\n  > 文字\n机构设置\n原因 收支\n名词 三公\n说明 部门预算编制说明\n收入 一般公共预算 1\n公开稿\n基本支出\n  2013201 30101 1\n  采购 货物 2013201 1\n项目支出 2013202 1\n上年\n  收支 1\n项目 P1 名\n  单位 本级\n  类型 特定目标类\n  资金 一般公共预算\n  支出 2013202 1\n  金额 1\n  经济 30201 1\n  三公 公务接待费 1\n  目标 文字\n  指标 产出指标 数量指标 | 人数 | ≥10人 | 工作成效\n资产\n  车辆 其他用车 1\n  大型设备 1\n  购置大型设备 1\n重点评价 1 1\n断言 项目支出 = 1\n";
 
     #[test]
     fn every_statement_has_its_row_and_stands_where_the_row_says() {

@@ -7,11 +7,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 124
+#define STATE_COUNT 132
 #define LARGE_STATE_COUNT 4
-#define SYMBOL_COUNT 101
+#define SYMBOL_COUNT 106
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 54
+#define TOKEN_COUNT 56
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 10
 #define MAX_ALIAS_SEQUENCE_LENGTH 9
@@ -33,97 +33,102 @@ enum ts_symbol_identifiers {
   anon_sym_u91d1u989du5355u4f4d = 11,
   anon_sym_u79d1u76eeu7248u672c = 12,
   anon_sym_u5355u4f4du6027u8d28 = 13,
-  anon_sym_u4e8cu7ea7u5355u4f4d = 14,
-  anon_sym_u4e3bu8981u804cu8d23 = 15,
-  anon_sym_u673au6784u8bbeu7f6e = 16,
-  anon_sym_u539fu56e0 = 17,
-  anon_sym_u540du8bcd = 18,
-  anon_sym_u8bf4u660e = 19,
-  anon_sym_GT = 20,
-  anon_sym_uff1e = 21,
-  anon_sym_u6536u5165 = 22,
-  anon_sym_u57fau672cu652fu51fa = 23,
-  anon_sym_u4e0au5e74u6587u4ef6 = 24,
-  anon_sym_u4e0au5e74 = 25,
-  anon_sym_u6536u652f = 26,
-  anon_sym_u9879u76eeu652fu51fa = 27,
-  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 28,
-  anon_sym_u9879u76ee = 29,
-  aux_sym_project_token1 = 30,
-  anon_sym_u5355u4f4d = 31,
-  anon_sym_u7c7bu578b = 32,
-  anon_sym_u8d44u91d1 = 33,
-  anon_sym_u652fu51fa = 34,
-  anon_sym_u91d1u989d = 35,
-  anon_sym_u7ecfu6d4e = 36,
-  anon_sym_u91c7u8d2d = 37,
-  anon_sym_u4e09u516c = 38,
-  anon_sym_u76eeu6807 = 39,
-  anon_sym_u6307u6807 = 40,
-  anon_sym_PIPE = 41,
-  anon_sym_uff5c = 42,
-  sym_field = 43,
-  anon_sym_u8d44u4ea7 = 44,
-  anon_sym_u8f66u8f86 = 45,
-  anon_sym_u5927u578bu8bbeu5907 = 46,
-  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 47,
-  anon_sym_u91cdu70b9u8bc4u4ef7 = 48,
-  anon_sym_u65adu8a00 = 49,
-  aux_sym_assertion_token1 = 50,
-  anon_sym_EQ = 51,
-  anon_sym_uff1d = 52,
-  sym_assert_text = 53,
-  sym_source_file = 54,
-  sym__line = 55,
-  sym_code = 56,
-  sym_amount = 57,
-  sym_integer = 58,
-  sym__statement = 59,
-  sym__text_statement = 60,
-  sym_department = 61,
-  sym_year = 62,
-  sym_money_unit = 63,
-  sym_catalog_year = 64,
-  sym_unit_kind = 65,
-  sym_sub_unit = 66,
-  sym_duties_block = 67,
-  sym_organization_block = 68,
-  sym_reason_block = 69,
-  sym_glossary_block = 70,
-  sym_explanation_block = 71,
-  sym_paragraph = 72,
-  sym_income = 73,
-  sym_basic_block = 74,
-  sym_basic_line = 75,
-  sym_prior_file = 76,
-  sym_prior_block = 77,
-  sym_prior_figure = 78,
-  sym_project = 79,
-  sym_project_unit = 80,
-  sym_project_kind = 81,
-  sym_project_source = 82,
-  sym_allocation = 83,
-  sym_project_amount = 84,
-  sym_economic = 85,
-  sym_procurement = 86,
-  sym_three_public = 87,
-  sym_goal = 88,
-  sym_indicator = 89,
-  sym__sep = 90,
-  sym_assets_block = 91,
-  sym_vehicles = 92,
-  sym_equipment = 93,
-  sym_equipment_purchase = 94,
-  sym_key_evaluation = 95,
-  sym_assertion = 96,
-  aux_sym_source_file_repeat1 = 97,
-  aux_sym_basic_line_repeat1 = 98,
-  aux_sym_allocation_repeat1 = 99,
-  aux_sym_assertion_repeat1 = 100,
-  alias_sym_category = 101,
-  alias_sym_indicator_value = 102,
-  alias_sym_prose = 103,
-  alias_sym_unit = 104,
+  anon_sym_u516cu5f00u7a3f = 14,
+  anon_sym_u4e8cu7ea7u5355u4f4d = 15,
+  anon_sym_u4e3bu8981u804cu8d23 = 16,
+  anon_sym_u673au6784u8bbeu7f6e = 17,
+  anon_sym_u539fu56e0 = 18,
+  anon_sym_u540du8bcd = 19,
+  anon_sym_u8bf4u660e = 20,
+  anon_sym_GT = 21,
+  anon_sym_uff1e = 22,
+  anon_sym_u6536u5165 = 23,
+  anon_sym_u57fau672cu652fu51fa = 24,
+  anon_sym_u4e0au5e74u6587u4ef6 = 25,
+  anon_sym_u6a21u677f = 26,
+  anon_sym_u4e0au5e74 = 27,
+  anon_sym_u9879u76eeu652fu51fa = 28,
+  anon_sym_u6536u652f = 29,
+  anon_sym_u673au5173u8fd0u884cu7ecfu8d39 = 30,
+  anon_sym_u9879u76ee = 31,
+  aux_sym_project_token1 = 32,
+  anon_sym_u5355u4f4d = 33,
+  anon_sym_u7c7bu578b = 34,
+  anon_sym_u8d44u91d1 = 35,
+  anon_sym_u652fu51fa = 36,
+  anon_sym_u91d1u989d = 37,
+  anon_sym_u7ecfu6d4e = 38,
+  anon_sym_u91c7u8d2d = 39,
+  anon_sym_u4e09u516c = 40,
+  anon_sym_u76eeu6807 = 41,
+  anon_sym_u6307u6807 = 42,
+  anon_sym_PIPE = 43,
+  anon_sym_uff5c = 44,
+  sym_field = 45,
+  anon_sym_u8d44u4ea7 = 46,
+  anon_sym_u8f66u8f86 = 47,
+  anon_sym_u5927u578bu8bbeu5907 = 48,
+  anon_sym_u8d2du7f6eu5927u578bu8bbeu5907 = 49,
+  anon_sym_u91cdu70b9u8bc4u4ef7 = 50,
+  anon_sym_u65adu8a00 = 51,
+  aux_sym_assertion_token1 = 52,
+  anon_sym_EQ = 53,
+  anon_sym_uff1d = 54,
+  sym_assert_text = 55,
+  sym_source_file = 56,
+  sym__line = 57,
+  sym_code = 58,
+  sym_amount = 59,
+  sym_integer = 60,
+  sym__statement = 61,
+  sym__text_statement = 62,
+  sym_department = 63,
+  sym_year = 64,
+  sym_money_unit = 65,
+  sym_catalog_year = 66,
+  sym_unit_kind = 67,
+  sym_published = 68,
+  sym_sub_unit = 69,
+  sym_duties_block = 70,
+  sym_organization_block = 71,
+  sym_reason_block = 72,
+  sym_glossary_block = 73,
+  sym_explanation_block = 74,
+  sym_paragraph = 75,
+  sym_income = 76,
+  sym_basic_block = 77,
+  sym_basic_line = 78,
+  sym_prior_file = 79,
+  sym_template = 80,
+  sym_prior_block = 81,
+  sym_project_total = 82,
+  sym_prior_figure = 83,
+  sym_project = 84,
+  sym_project_unit = 85,
+  sym_project_kind = 86,
+  sym_project_source = 87,
+  sym_allocation = 88,
+  sym_project_amount = 89,
+  sym_economic = 90,
+  sym_procurement = 91,
+  sym_three_public = 92,
+  sym_goal = 93,
+  sym_indicator = 94,
+  sym__sep = 95,
+  sym_assets_block = 96,
+  sym_vehicles = 97,
+  sym_equipment = 98,
+  sym_equipment_purchase = 99,
+  sym_key_evaluation = 100,
+  sym_assertion = 101,
+  aux_sym_source_file_repeat1 = 102,
+  aux_sym_basic_line_repeat1 = 103,
+  aux_sym_project_total_repeat1 = 104,
+  aux_sym_assertion_repeat1 = 105,
+  alias_sym_category = 106,
+  alias_sym_indicator_value = 107,
+  alias_sym_prose = 108,
+  alias_sym_unit = 109,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -141,6 +146,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u91d1u989du5355u4f4d] = "keyword",
   [anon_sym_u79d1u76eeu7248u672c] = "keyword",
   [anon_sym_u5355u4f4du6027u8d28] = "keyword",
+  [anon_sym_u516cu5f00u7a3f] = "keyword",
   [anon_sym_u4e8cu7ea7u5355u4f4d] = "keyword",
   [anon_sym_u4e3bu8981u804cu8d23] = "keyword",
   [anon_sym_u673au6784u8bbeu7f6e] = "keyword",
@@ -152,9 +158,10 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u6536u5165] = "keyword",
   [anon_sym_u57fau672cu652fu51fa] = "keyword",
   [anon_sym_u4e0au5e74u6587u4ef6] = "keyword",
+  [anon_sym_u6a21u677f] = "keyword",
   [anon_sym_u4e0au5e74] = "keyword",
-  [anon_sym_u6536u652f] = "keyword",
   [anon_sym_u9879u76eeu652fu51fa] = "keyword",
+  [anon_sym_u6536u652f] = "keyword",
   [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = "keyword",
   [anon_sym_u9879u76ee] = "keyword",
   [aux_sym_project_token1] = "project_code",
@@ -193,6 +200,7 @@ static const char * const ts_symbol_names[] = {
   [sym_money_unit] = "money_unit",
   [sym_catalog_year] = "catalog_year",
   [sym_unit_kind] = "unit_kind",
+  [sym_published] = "published",
   [sym_sub_unit] = "sub_unit",
   [sym_duties_block] = "duties_block",
   [sym_organization_block] = "organization_block",
@@ -204,7 +212,9 @@ static const char * const ts_symbol_names[] = {
   [sym_basic_block] = "basic_block",
   [sym_basic_line] = "basic_line",
   [sym_prior_file] = "prior_file",
+  [sym_template] = "template",
   [sym_prior_block] = "prior_block",
+  [sym_project_total] = "project_total",
   [sym_prior_figure] = "prior_figure",
   [sym_project] = "project",
   [sym_project_unit] = "project_unit",
@@ -226,7 +236,7 @@ static const char * const ts_symbol_names[] = {
   [sym_assertion] = "assertion",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_basic_line_repeat1] = "basic_line_repeat1",
-  [aux_sym_allocation_repeat1] = "allocation_repeat1",
+  [aux_sym_project_total_repeat1] = "project_total_repeat1",
   [aux_sym_assertion_repeat1] = "assertion_repeat1",
   [alias_sym_category] = "category",
   [alias_sym_indicator_value] = "indicator_value",
@@ -249,6 +259,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u91d1u989du5355u4f4d] = anon_sym_u90e8u95e8,
   [anon_sym_u79d1u76eeu7248u672c] = anon_sym_u90e8u95e8,
   [anon_sym_u5355u4f4du6027u8d28] = anon_sym_u90e8u95e8,
+  [anon_sym_u516cu5f00u7a3f] = anon_sym_u90e8u95e8,
   [anon_sym_u4e8cu7ea7u5355u4f4d] = anon_sym_u90e8u95e8,
   [anon_sym_u4e3bu8981u804cu8d23] = anon_sym_u90e8u95e8,
   [anon_sym_u673au6784u8bbeu7f6e] = anon_sym_u90e8u95e8,
@@ -260,9 +271,10 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u6536u5165] = anon_sym_u90e8u95e8,
   [anon_sym_u57fau672cu652fu51fa] = anon_sym_u90e8u95e8,
   [anon_sym_u4e0au5e74u6587u4ef6] = anon_sym_u90e8u95e8,
+  [anon_sym_u6a21u677f] = anon_sym_u90e8u95e8,
   [anon_sym_u4e0au5e74] = anon_sym_u90e8u95e8,
-  [anon_sym_u6536u652f] = anon_sym_u90e8u95e8,
   [anon_sym_u9879u76eeu652fu51fa] = anon_sym_u90e8u95e8,
+  [anon_sym_u6536u652f] = anon_sym_u90e8u95e8,
   [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = anon_sym_u90e8u95e8,
   [anon_sym_u9879u76ee] = anon_sym_u90e8u95e8,
   [aux_sym_project_token1] = aux_sym_project_token1,
@@ -301,6 +313,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_money_unit] = sym_money_unit,
   [sym_catalog_year] = sym_catalog_year,
   [sym_unit_kind] = sym_unit_kind,
+  [sym_published] = sym_published,
   [sym_sub_unit] = sym_sub_unit,
   [sym_duties_block] = sym_duties_block,
   [sym_organization_block] = sym_organization_block,
@@ -312,7 +325,9 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_basic_block] = sym_basic_block,
   [sym_basic_line] = sym_basic_line,
   [sym_prior_file] = sym_prior_file,
+  [sym_template] = sym_template,
   [sym_prior_block] = sym_prior_block,
+  [sym_project_total] = sym_project_total,
   [sym_prior_figure] = sym_prior_figure,
   [sym_project] = sym_project,
   [sym_project_unit] = sym_project_unit,
@@ -334,7 +349,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_assertion] = sym_assertion,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_basic_line_repeat1] = aux_sym_basic_line_repeat1,
-  [aux_sym_allocation_repeat1] = aux_sym_allocation_repeat1,
+  [aux_sym_project_total_repeat1] = aux_sym_project_total_repeat1,
   [aux_sym_assertion_repeat1] = aux_sym_assertion_repeat1,
   [alias_sym_category] = alias_sym_category,
   [alias_sym_indicator_value] = alias_sym_indicator_value,
@@ -399,6 +414,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_u516cu5f00u7a3f] = {
+    .visible = true,
+    .named = true,
+  },
   [anon_sym_u4e8cu7ea7u5355u4f4d] = {
     .visible = true,
     .named = true,
@@ -443,15 +462,19 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_u6a21u677f] = {
+    .visible = true,
+    .named = true,
+  },
   [anon_sym_u4e0au5e74] = {
     .visible = true,
     .named = true,
   },
-  [anon_sym_u6536u652f] = {
+  [anon_sym_u9879u76eeu652fu51fa] = {
     .visible = true,
     .named = true,
   },
-  [anon_sym_u9879u76eeu652fu51fa] = {
+  [anon_sym_u6536u652f] = {
     .visible = true,
     .named = true,
   },
@@ -607,6 +630,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_published] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_sub_unit] = {
     .visible = true,
     .named = true,
@@ -651,7 +678,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_template] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_prior_block] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_project_total] = {
     .visible = true,
     .named = true,
   },
@@ -739,7 +774,7 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
-  [aux_sym_allocation_repeat1] = {
+  [aux_sym_project_total_repeat1] = {
     .visible = false,
     .named = false,
   },
@@ -1039,6 +1074,14 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [121] = 121,
   [122] = 122,
   [123] = 123,
+  [124] = 124,
+  [125] = 125,
+  [126] = 126,
+  [127] = 127,
+  [128] = 128,
+  [129] = 129,
+  [130] = 130,
+  [131] = 131,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1051,52 +1094,54 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 34,
         '\r', 35,
         '#', 37,
-        '-', 96,
-        '=', 172,
-        '>', 141,
-        '|', 162,
+        '-', 99,
+        '=', 177,
+        '>', 145,
+        '|', 167,
         0x4e09, 49,
         0x4e0a, 62,
-        0x4e3b, 81,
-        0x4e8c, 75,
+        0x4e3b, 84,
+        0x4e8c, 78,
+        0x516c, 64,
         0x5355, 45,
         0x539f, 55,
-        0x540d, 87,
-        0x57fa, 66,
+        0x540d, 90,
+        0x57fa, 67,
         0x5927, 56,
         0x5e74, 63,
-        0x6307, 68,
+        0x6307, 70,
         0x652f, 51,
         0x6536, 48,
-        0x65ad, 82,
+        0x65ad, 85,
         0x673a, 50,
-        0x76ee, 69,
-        0x79d1, 73,
+        0x6a21, 69,
+        0x76ee, 71,
+        0x79d1, 75,
         0x7c7b, 57,
-        0x7ecf, 70,
-        0x8bf4, 65,
-        0x8d2d, 77,
+        0x7ecf, 72,
+        0x8bf4, 66,
+        0x8d2d, 80,
         0x8d44, 42,
-        0x8f66, 92,
-        0x90e8, 94,
-        0x91c7, 90,
-        0x91cd, 71,
-        0x91d1, 95,
-        0x9879, 74,
-        0xff1d, 173,
-        0xff1e, 142,
-        0xff5c, 163,
+        0x8f66, 95,
+        0x90e8, 97,
+        0x91c7, 93,
+        0x91cd, 73,
+        0x91d1, 98,
+        0x9879, 76,
+        0xff1d, 178,
+        0xff1e, 146,
+        0xff5c, 168,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
-      if (lookahead != 0) ADVANCE(98);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead != 0) ADVANCE(101);
       END_STATE();
     case 1:
       if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
       END_STATE();
     case 2:
       if (lookahead == ',') ADVANCE(8);
@@ -1113,11 +1158,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(174);
+          lookahead != '\r') ADVANCE(179);
       END_STATE();
     case 5:
       if (lookahead == '-') ADVANCE(18);
@@ -1136,32 +1181,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(172);
-      if (lookahead == 0xff1d) ADVANCE(173);
+      if (lookahead == '=') ADVANCE(177);
+      if (lookahead == 0xff1d) ADVANCE(178);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(9);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(171);
+          lookahead != '\r') ADVANCE(176);
       END_STATE();
     case 10:
-      if (lookahead == '|') ADVANCE(162);
-      if (lookahead == 0xff5c) ADVANCE(163);
+      if (lookahead == '|') ADVANCE(167);
+      if (lookahead == 0xff5c) ADVANCE(168);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(10);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(164);
+          lookahead != '\r') ADVANCE(169);
       END_STATE();
     case 11:
-      if (lookahead == 0x65e5) ADVANCE(120);
+      if (lookahead == 0x65e5) ADVANCE(123);
       END_STATE();
     case 12:
-      if (lookahead == 0x65e5) ADVANCE(120);
+      if (lookahead == 0x65e5) ADVANCE(123);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 13:
@@ -1178,10 +1223,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(151);
+          lookahead != '\r') ADVANCE(156);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       END_STATE();
     case 17:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(5);
@@ -1193,19 +1238,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       END_STATE();
     case 23:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(174);
+          lookahead != '\r') ADVANCE(179);
       END_STATE();
     case 24:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
@@ -1218,14 +1263,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\n') ADVANCE(34);
       if (lookahead == '\r') ADVANCE(35);
       if (lookahead == '#') ADVANCE(37);
-      if (lookahead == '-') ADVANCE(126);
-      if (lookahead == '|') ADVANCE(162);
-      if (lookahead == 0xff5c) ADVANCE(163);
+      if (lookahead == '-') ADVANCE(129);
+      if (lookahead == '|') ADVANCE(167);
+      if (lookahead == 0xff5c) ADVANCE(168);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(26);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
-      if (lookahead != 0) ADVANCE(128);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
+      if (lookahead != 0) ADVANCE(131);
       END_STATE();
     case 27:
       if (eof) ADVANCE(33);
@@ -1236,7 +1281,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       END_STATE();
     case 28:
       if (eof) ADVANCE(33);
@@ -1244,42 +1289,44 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
         '\n', 34,
         '\r', 35,
         '#', 37,
-        '>', 141,
+        '>', 145,
         0x4e09, 49,
         0x4e0a, 62,
-        0x4e3b, 81,
-        0x4e8c, 75,
+        0x4e3b, 84,
+        0x4e8c, 78,
+        0x516c, 64,
         0x5355, 45,
         0x539f, 55,
-        0x540d, 87,
-        0x57fa, 66,
+        0x540d, 90,
+        0x57fa, 67,
         0x5927, 56,
         0x5e74, 63,
-        0x6307, 68,
+        0x6307, 70,
         0x652f, 51,
         0x6536, 48,
-        0x65ad, 82,
+        0x65ad, 85,
         0x673a, 50,
-        0x76ee, 69,
-        0x79d1, 73,
+        0x6a21, 69,
+        0x76ee, 71,
+        0x79d1, 75,
         0x7c7b, 57,
-        0x7ecf, 70,
-        0x8bf4, 65,
-        0x8d2d, 77,
+        0x7ecf, 72,
+        0x8bf4, 66,
+        0x8d2d, 80,
         0x8d44, 42,
-        0x8f66, 92,
-        0x90e8, 94,
-        0x91c7, 90,
-        0x91cd, 71,
-        0x91d1, 95,
-        0x9879, 74,
-        0xff1e, 142,
+        0x8f66, 95,
+        0x90e8, 97,
+        0x91c7, 93,
+        0x91cd, 73,
+        0x91d1, 98,
+        0x9879, 76,
+        0xff1e, 146,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(28);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
-      if (lookahead != 0) ADVANCE(98);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead != 0) ADVANCE(101);
       END_STATE();
     case 29:
       if (eof) ADVANCE(33);
@@ -1291,7 +1338,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x3000) SKIP(29);
       if (lookahead != 0 &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
     case 30:
       if (eof) ADVANCE(33);
@@ -1308,12 +1355,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\n') ADVANCE(34);
       if (lookahead == '\r') ADVANCE(35);
       if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '|') ADVANCE(162);
-      if (lookahead == 0xff5c) ADVANCE(163);
+      if (lookahead == '|') ADVANCE(167);
+      if (lookahead == 0xff5c) ADVANCE(168);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(31);
-      if (lookahead != 0) ADVANCE(164);
+      if (lookahead != 0) ADVANCE(169);
       END_STATE();
     case 32:
       if (eof) ADVANCE(33);
@@ -1322,7 +1369,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(32);
-      if (lookahead != 0) ADVANCE(129);
+      if (lookahead != 0) ADVANCE(132);
       END_STATE();
     case 33:
       ACCEPT_TOKEN(ts_builtin_sym_end);
@@ -1351,497 +1398,490 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 38:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
+      if (lookahead == '.') ADVANCE(100);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(97);
+      if (lookahead == '.') ADVANCE(100);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(97);
+      if (lookahead == '.') ADVANCE(100);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == '.') ADVANCE(97);
+      if (lookahead == '.') ADVANCE(100);
       if (lookahead == ',' ||
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ea7) ADVANCE(165);
-      if (lookahead == 0x91d1) ADVANCE(154);
+      if (lookahead == 0x4ea7) ADVANCE(170);
+      if (lookahead == 0x91d1) ADVANCE(159);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef6) ADVANCE(145);
+      if (lookahead == 0x4ef6) ADVANCE(149);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef7) ADVANCE(169);
+      if (lookahead == 0x4ef7) ADVANCE(174);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(152);
+      if (lookahead == 0x4f4d) ADVANCE(157);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 46:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x4f4d) ADVANCE(139);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 47:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x4f4d) ADVANCE(135);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 47:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(132);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5165) ADVANCE(143);
-      if (lookahead == 0x652f) ADVANCE(147);
+      if (lookahead == 0x5165) ADVANCE(147);
+      if (lookahead == 0x652f) ADVANCE(153);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x516c) ADVANCE(159);
+      if (lookahead == 0x516c) ADVANCE(164);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5173) ADVANCE(93);
-      if (lookahead == 0x6784) ADVANCE(84);
+      if (lookahead == 0x5173) ADVANCE(96);
+      if (lookahead == 0x6784) ADVANCE(87);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(155);
+      if (lookahead == 0x51fa) ADVANCE(160);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 52:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(144);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 53:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x51fa) ADVANCE(148);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 53:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x51fa) ADVANCE(152);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 54:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5355) ADVANCE(46);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 55:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x56e0) ADVANCE(138);
+      if (lookahead == 0x56e0) ADVANCE(142);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(83);
+      if (lookahead == 0x578b) ADVANCE(86);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(153);
+      if (lookahead == 0x578b) ADVANCE(158);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 58:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(85);
+      if (lookahead == 0x578b) ADVANCE(88);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 59:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(167);
+      if (lookahead == 0x5907) ADVANCE(172);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(168);
+      if (lookahead == 0x5907) ADVANCE(173);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x5927) ADVANCE(58);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5e74) ADVANCE(146);
+      if (lookahead == 0x5e74) ADVANCE(151);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5ea6) ADVANCE(131);
+      if (lookahead == 0x5ea6) ADVANCE(134);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 64:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x5f00) ADVANCE(77);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 65:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x652f) ADVANCE(52);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 65:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x660e) ADVANCE(140);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 66:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(64);
+      if (lookahead == 0x660e) ADVANCE(144);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(133);
+      if (lookahead == 0x672c) ADVANCE(65);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(161);
+      if (lookahead == 0x672c) ADVANCE(136);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(160);
+      if (lookahead == 0x677f) ADVANCE(150);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 70:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6d4e) ADVANCE(157);
+      if (lookahead == 0x6807) ADVANCE(166);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 71:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x70b9) ADVANCE(86);
+      if (lookahead == 0x6807) ADVANCE(165);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7248) ADVANCE(67);
+      if (lookahead == 0x6d4e) ADVANCE(162);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 73:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(72);
+      if (lookahead == 0x70b9) ADVANCE(89);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 74:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(150);
+      if (lookahead == 0x7248) ADVANCE(68);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 75:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x76ee) ADVANCE(74);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 76:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x76ee) ADVANCE(155);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 77:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x7a3f) ADVANCE(138);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 78:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7ea7) ADVANCE(54);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 76:
+    case 79:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ecf) ADVANCE(91);
+      if (lookahead == 0x7ecf) ADVANCE(94);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 77:
+    case 80:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x7f6e) ADVANCE(61);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 78:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(137);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 79:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x804c) ADVANCE(88);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 80:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x884c) ADVANCE(76);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 81:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8981) ADVANCE(79);
+      if (lookahead == 0x7f6e) ADVANCE(141);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 82:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8a00) ADVANCE(170);
+      if (lookahead == 0x804c) ADVANCE(91);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 83:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x884c) ADVANCE(79);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 84:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8981) ADVANCE(82);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 85:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8a00) ADVANCE(175);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 86:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 84:
+    case 87:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(78);
+      if (lookahead == 0x8bbe) ADVANCE(81);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 85:
+    case 88:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(60);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 86:
+    case 89:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bc4) ADVANCE(44);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 87:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bcd) ADVANCE(139);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 88:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d23) ADVANCE(136);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 89:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d28) ADVANCE(134);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d2d) ADVANCE(158);
+      if (lookahead == 0x8bcd) ADVANCE(143);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 91:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d39) ADVANCE(149);
+      if (lookahead == 0x8d23) ADVANCE(140);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 92:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8f86) ADVANCE(166);
+      if (lookahead == 0x8d28) ADVANCE(137);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 93:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8fd0) ADVANCE(80);
+      if (lookahead == 0x8d2d) ADVANCE(163);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x95e8) ADVANCE(130);
+      if (lookahead == 0x8d39) ADVANCE(154);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x989d) ADVANCE(156);
+      if (lookahead == 0x8f86) ADVANCE(171);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 96:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+      if (lookahead == 0x8fd0) ADVANCE(83);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 97:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x95e8) ADVANCE(133);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 98:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x989d) ADVANCE(161);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 99:
       ACCEPT_TOKEN(sym_bad_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
-    case 98:
+    case 100:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(101);
+      END_STATE();
+    case 101:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(98);
-      END_STATE();
-    case 99:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
-      END_STATE();
-    case 100:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(99);
-      END_STATE();
-    case 101:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(100);
+          lookahead != '\r') ADVANCE(101);
       END_STATE();
     case 102:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(100);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
       END_STATE();
     case 103:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(127);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(100);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       END_STATE();
     case 104:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(127);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(100);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 105:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(127);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(100);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      END_STATE();
+    case 106:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(127);
+      if (lookahead == '.') ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1849,12 +1889,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
-    case 106:
+    case 107:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(125);
-      if (lookahead == '.') ADVANCE(127);
+      if (lookahead == ',') ADVANCE(127);
+      if (lookahead == '.') ADVANCE(130);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1863,47 +1903,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
-      END_STATE();
-    case 107:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
     case 108:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
+      if (lookahead == ',') ADVANCE(127);
+      if (lookahead == '.') ADVANCE(130);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
-      END_STATE();
-    case 109:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
-      END_STATE();
-    case 110:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(8);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
-      END_STATE();
-    case 111:
-      ACCEPT_TOKEN(sym__digits);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
-      END_STATE();
-    case 112:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(97);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
-      END_STATE();
-    case 113:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(124);
-      if (lookahead == '.') ADVANCE(127);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1911,47 +1917,87 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 109:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(128);
+      if (lookahead == '.') ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 110:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      END_STATE();
+    case 111:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(110);
+      END_STATE();
+    case 112:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      END_STATE();
+    case 113:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(8);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
       END_STATE();
     case 114:
+      ACCEPT_TOKEN(sym__digits);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      END_STATE();
+    case 115:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(100);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(127);
+      if (lookahead == '.') ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 117:
       ACCEPT_TOKEN(sym__decimal);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
-    case 115:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(97);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
-      END_STATE();
-    case 116:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(127);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
-      END_STATE();
-    case 117:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(16);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
-      END_STATE();
     case 118:
       ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (lookahead == '.') ADVANCE(100);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       END_STATE();
     case 119:
       ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead == '.') ADVANCE(130);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1959,33 +2005,20 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
     case 120:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(16);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       END_STATE();
     case 121:
-      ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      ACCEPT_TOKEN(sym__decimal);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       END_STATE();
     case 122:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(125);
-      if (lookahead == '.') ADVANCE(127);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
-      END_STATE();
-    case 123:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(125);
-      if (lookahead == '.') ADVANCE(127);
+      ACCEPT_TOKEN(sym__decimal);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1994,38 +2027,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 123:
+      ACCEPT_TOKEN(sym_date);
       END_STATE();
     case 124:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(125);
-      if (lookahead == '.') ADVANCE(127);
+      ACCEPT_TOKEN(sym_date);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
       END_STATE();
     case 125:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(127);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(128);
+      if (lookahead == '.') ADVANCE(130);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2034,9 +2048,51 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 126:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(128);
+      if (lookahead == '.') ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
     case 127:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(128);
+      if (lookahead == '.') ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 128:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '.') ADVANCE(130);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 129:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       if (lookahead != 0 &&
@@ -2046,9 +2102,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
-    case 128:
+    case 130:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(131);
+      END_STATE();
+    case 131:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2057,153 +2125,159 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(128);
+          lookahead != 0xff5c) ADVANCE(131);
       END_STATE();
-    case 129:
+    case 132:
       ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(129);
-      END_STATE();
-    case 130:
-      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
+          lookahead != '\r') ADVANCE(132);
       END_STATE();
     case 133:
-      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
+      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
     case 134:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
       END_STATE();
     case 135:
-      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
+      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
       END_STATE();
     case 136:
-      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
+      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
       END_STATE();
     case 137:
-      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
       END_STATE();
     case 138:
-      ACCEPT_TOKEN(anon_sym_u539fu56e0);
+      ACCEPT_TOKEN(anon_sym_u516cu5f00u7a3f);
       END_STATE();
     case 139:
-      ACCEPT_TOKEN(anon_sym_u540du8bcd);
+      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
       END_STATE();
     case 140:
-      ACCEPT_TOKEN(anon_sym_u8bf4u660e);
+      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
       END_STATE();
     case 141:
-      ACCEPT_TOKEN(anon_sym_GT);
+      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
       END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_uff1e);
+      ACCEPT_TOKEN(anon_sym_u539fu56e0);
       END_STATE();
     case 143:
-      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      ACCEPT_TOKEN(anon_sym_u540du8bcd);
       END_STATE();
     case 144:
-      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u8bf4u660e);
       END_STATE();
     case 145:
-      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      ACCEPT_TOKEN(anon_sym_GT);
       END_STATE();
     case 146:
+      ACCEPT_TOKEN(anon_sym_uff1e);
+      END_STATE();
+    case 147:
+      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      END_STATE();
+    case 148:
+      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      END_STATE();
+    case 149:
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      END_STATE();
+    case 150:
+      ACCEPT_TOKEN(anon_sym_u6a21u677f);
+      END_STATE();
+    case 151:
       ACCEPT_TOKEN(anon_sym_u4e0au5e74);
       if (lookahead == 0x6587) ADVANCE(43);
       END_STATE();
-    case 147:
-      ACCEPT_TOKEN(anon_sym_u6536u652f);
-      END_STATE();
-    case 148:
+    case 152:
       ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
       END_STATE();
-    case 149:
+    case 153:
+      ACCEPT_TOKEN(anon_sym_u6536u652f);
+      END_STATE();
+    case 154:
       ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
       END_STATE();
-    case 150:
+    case 155:
       ACCEPT_TOKEN(anon_sym_u9879u76ee);
       if (lookahead == 0x652f) ADVANCE(53);
       END_STATE();
-    case 151:
+    case 156:
       ACCEPT_TOKEN(aux_sym_project_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
-          lookahead != 0x3000) ADVANCE(151);
+          lookahead != 0x3000) ADVANCE(156);
       END_STATE();
-    case 152:
+    case 157:
       ACCEPT_TOKEN(anon_sym_u5355u4f4d);
-      if (lookahead == 0x6027) ADVANCE(89);
+      if (lookahead == 0x6027) ADVANCE(92);
       END_STATE();
-    case 153:
+    case 158:
       ACCEPT_TOKEN(anon_sym_u7c7bu578b);
       END_STATE();
-    case 154:
+    case 159:
       ACCEPT_TOKEN(anon_sym_u8d44u91d1);
       END_STATE();
-    case 155:
+    case 160:
       ACCEPT_TOKEN(anon_sym_u652fu51fa);
       END_STATE();
-    case 156:
+    case 161:
       ACCEPT_TOKEN(anon_sym_u91d1u989d);
       if (lookahead == 0x5355) ADVANCE(47);
       END_STATE();
-    case 157:
+    case 162:
       ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
       END_STATE();
-    case 158:
+    case 163:
       ACCEPT_TOKEN(anon_sym_u91c7u8d2d);
       END_STATE();
-    case 159:
+    case 164:
       ACCEPT_TOKEN(anon_sym_u4e09u516c);
       END_STATE();
-    case 160:
+    case 165:
       ACCEPT_TOKEN(anon_sym_u76eeu6807);
       END_STATE();
-    case 161:
+    case 166:
       ACCEPT_TOKEN(anon_sym_u6307u6807);
       END_STATE();
-    case 162:
+    case 167:
       ACCEPT_TOKEN(anon_sym_PIPE);
       END_STATE();
-    case 163:
+    case 168:
       ACCEPT_TOKEN(anon_sym_uff5c);
       END_STATE();
-    case 164:
+    case 169:
       ACCEPT_TOKEN(sym_field);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(164);
-      END_STATE();
-    case 165:
-      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
-      END_STATE();
-    case 166:
-      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
-      END_STATE();
-    case 167:
-      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
-      END_STATE();
-    case 168:
-      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
-      END_STATE();
-    case 169:
-      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+          lookahead != 0xff5c) ADVANCE(169);
       END_STATE();
     case 170:
-      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
       END_STATE();
     case 171:
+      ACCEPT_TOKEN(anon_sym_u8f66u8f86);
+      END_STATE();
+    case 172:
+      ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
+      END_STATE();
+    case 173:
+      ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
+      END_STATE();
+    case 174:
+      ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
+      END_STATE();
+    case 175:
+      ACCEPT_TOKEN(anon_sym_u65adu8a00);
+      END_STATE();
+    case 176:
       ACCEPT_TOKEN(aux_sym_assertion_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2212,19 +2286,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '=' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff1d) ADVANCE(171);
+          lookahead != 0xff1d) ADVANCE(176);
       END_STATE();
-    case 172:
+    case 177:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 173:
+    case 178:
       ACCEPT_TOKEN(anon_sym_uff1d);
       END_STATE();
-    case 174:
+    case 179:
       ACCEPT_TOKEN(sym_assert_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(174);
+          lookahead != '\r') ADVANCE(179);
       END_STATE();
     default:
       return false;
@@ -2252,31 +2326,31 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [17] = {.lex_state = 26},
   [18] = {.lex_state = 26},
   [19] = {.lex_state = 26},
-  [20] = {.lex_state = 9},
-  [21] = {.lex_state = 26},
-  [22] = {.lex_state = 29},
+  [20] = {.lex_state = 26},
+  [21] = {.lex_state = 29},
+  [22] = {.lex_state = 26},
   [23] = {.lex_state = 30},
-  [24] = {.lex_state = 29},
-  [25] = {.lex_state = 26},
-  [26] = {.lex_state = 9},
-  [27] = {.lex_state = 4},
-  [28] = {.lex_state = 10},
-  [29] = {.lex_state = 29},
-  [30] = {.lex_state = 31},
-  [31] = {.lex_state = 31},
-  [32] = {.lex_state = 31},
+  [24] = {.lex_state = 26},
+  [25] = {.lex_state = 9},
+  [26] = {.lex_state = 27},
+  [27] = {.lex_state = 29},
+  [28] = {.lex_state = 26},
+  [29] = {.lex_state = 9},
+  [30] = {.lex_state = 4},
+  [31] = {.lex_state = 10},
+  [32] = {.lex_state = 29},
   [33] = {.lex_state = 31},
-  [34] = {.lex_state = 0},
-  [35] = {.lex_state = 0},
-  [36] = {.lex_state = 0},
+  [34] = {.lex_state = 31},
+  [35] = {.lex_state = 31},
+  [36] = {.lex_state = 31},
   [37] = {.lex_state = 0},
   [38] = {.lex_state = 0},
   [39] = {.lex_state = 0},
   [40] = {.lex_state = 0},
   [41] = {.lex_state = 0},
-  [42] = {.lex_state = 27},
+  [42] = {.lex_state = 0},
   [43] = {.lex_state = 0},
-  [44] = {.lex_state = 0},
+  [44] = {.lex_state = 27},
   [45] = {.lex_state = 0},
   [46] = {.lex_state = 0},
   [47] = {.lex_state = 0},
@@ -2285,66 +2359,66 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [50] = {.lex_state = 0},
   [51] = {.lex_state = 0},
   [52] = {.lex_state = 0},
-  [53] = {.lex_state = 27},
-  [54] = {.lex_state = 32},
+  [53] = {.lex_state = 0},
+  [54] = {.lex_state = 0},
   [55] = {.lex_state = 0},
-  [56] = {.lex_state = 26},
-  [57] = {.lex_state = 0},
-  [58] = {.lex_state = 0},
-  [59] = {.lex_state = 27},
-  [60] = {.lex_state = 27},
+  [56] = {.lex_state = 32},
+  [57] = {.lex_state = 27},
+  [58] = {.lex_state = 26},
+  [59] = {.lex_state = 0},
+  [60] = {.lex_state = 0},
   [61] = {.lex_state = 0},
   [62] = {.lex_state = 0},
-  [63] = {.lex_state = 27},
-  [64] = {.lex_state = 0},
-  [65] = {.lex_state = 26},
+  [63] = {.lex_state = 0},
+  [64] = {.lex_state = 27},
+  [65] = {.lex_state = 27},
   [66] = {.lex_state = 0},
   [67] = {.lex_state = 0},
-  [68] = {.lex_state = 0},
+  [68] = {.lex_state = 27},
   [69] = {.lex_state = 0},
-  [70] = {.lex_state = 0},
+  [70] = {.lex_state = 26},
   [71] = {.lex_state = 0},
   [72] = {.lex_state = 0},
   [73] = {.lex_state = 0},
-  [74] = {.lex_state = 27},
+  [74] = {.lex_state = 0},
   [75] = {.lex_state = 0},
-  [76] = {.lex_state = 26},
+  [76] = {.lex_state = 0},
   [77] = {.lex_state = 0},
   [78] = {.lex_state = 0},
   [79] = {.lex_state = 0},
-  [80] = {.lex_state = 0},
+  [80] = {.lex_state = 27},
   [81] = {.lex_state = 0},
-  [82] = {.lex_state = 9},
+  [82] = {.lex_state = 26},
   [83] = {.lex_state = 0},
   [84] = {.lex_state = 0},
   [85] = {.lex_state = 0},
   [86] = {.lex_state = 0},
   [87] = {.lex_state = 0},
   [88] = {.lex_state = 28},
-  [89] = {.lex_state = 0},
-  [90] = {.lex_state = 28},
-  [91] = {.lex_state = 28},
+  [89] = {.lex_state = 28},
+  [90] = {.lex_state = 0},
+  [91] = {.lex_state = 0},
   [92] = {.lex_state = 0},
-  [93] = {.lex_state = 28},
-  [94] = {.lex_state = 28},
+  [93] = {.lex_state = 0},
+  [94] = {.lex_state = 0},
   [95] = {.lex_state = 0},
   [96] = {.lex_state = 28},
-  [97] = {.lex_state = 0},
+  [97] = {.lex_state = 9},
   [98] = {.lex_state = 28},
   [99] = {.lex_state = 0},
-  [100] = {.lex_state = 28},
-  [101] = {.lex_state = 0},
-  [102] = {.lex_state = 15},
-  [103] = {.lex_state = 29},
-  [104] = {.lex_state = 29},
-  [105] = {.lex_state = 29},
-  [106] = {.lex_state = 32},
-  [107] = {.lex_state = 32},
-  [108] = {.lex_state = 29},
+  [100] = {.lex_state = 0},
+  [101] = {.lex_state = 28},
+  [102] = {.lex_state = 0},
+  [103] = {.lex_state = 0},
+  [104] = {.lex_state = 28},
+  [105] = {.lex_state = 28},
+  [106] = {.lex_state = 28},
+  [107] = {.lex_state = 0},
+  [108] = {.lex_state = 32},
   [109] = {.lex_state = 29},
-  [110] = {.lex_state = 29},
+  [110] = {.lex_state = 32},
   [111] = {.lex_state = 29},
-  [112] = {.lex_state = 29},
+  [112] = {.lex_state = 0},
   [113] = {.lex_state = 29},
   [114] = {.lex_state = 32},
   [115] = {.lex_state = 29},
@@ -2353,9 +2427,17 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [118] = {.lex_state = 29},
   [119] = {.lex_state = 29},
   [120] = {.lex_state = 29},
-  [121] = {.lex_state = 0},
+  [121] = {.lex_state = 29},
   [122] = {.lex_state = 32},
-  [123] = {.lex_state = 32},
+  [123] = {.lex_state = 29},
+  [124] = {.lex_state = 29},
+  [125] = {.lex_state = 29},
+  [126] = {.lex_state = 29},
+  [127] = {.lex_state = 32},
+  [128] = {.lex_state = 0},
+  [129] = {.lex_state = 29},
+  [130] = {.lex_state = 15},
+  [131] = {.lex_state = 32},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -2371,6 +2453,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(1),
     [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(1),
     [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(1),
+    [anon_sym_u516cu5f00u7a3f] = ACTIONS(1),
     [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(1),
     [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(1),
     [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(1),
@@ -2382,9 +2465,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u6536u5165] = ACTIONS(1),
     [anon_sym_u57fau672cu652fu51fa] = ACTIONS(1),
     [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(1),
+    [anon_sym_u6a21u677f] = ACTIONS(1),
     [anon_sym_u4e0au5e74] = ACTIONS(1),
-    [anon_sym_u6536u652f] = ACTIONS(1),
     [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(1),
+    [anon_sym_u6536u652f] = ACTIONS(1),
     [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(1),
     [anon_sym_u9879u76ee] = ACTIONS(1),
     [anon_sym_u5355u4f4d] = ACTIONS(1),
@@ -2409,46 +2493,49 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_uff1d] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(101),
-    [sym__line] = STATE(92),
-    [sym_code] = STATE(11),
-    [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(92),
-    [sym_department] = STATE(92),
-    [sym_year] = STATE(36),
-    [sym_money_unit] = STATE(36),
-    [sym_catalog_year] = STATE(36),
-    [sym_unit_kind] = STATE(36),
-    [sym_sub_unit] = STATE(36),
-    [sym_duties_block] = STATE(36),
-    [sym_organization_block] = STATE(36),
-    [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(92),
-    [sym_explanation_block] = STATE(92),
-    [sym_paragraph] = STATE(92),
-    [sym_income] = STATE(36),
-    [sym_basic_block] = STATE(36),
-    [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(92),
-    [sym_prior_block] = STATE(36),
-    [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(92),
-    [sym_project_unit] = STATE(36),
-    [sym_project_kind] = STATE(36),
-    [sym_project_source] = STATE(36),
-    [sym_allocation] = STATE(36),
-    [sym_project_amount] = STATE(36),
-    [sym_economic] = STATE(36),
-    [sym_procurement] = STATE(36),
-    [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(92),
-    [sym_indicator] = STATE(36),
-    [sym_assets_block] = STATE(36),
-    [sym_vehicles] = STATE(36),
-    [sym_equipment] = STATE(36),
-    [sym_equipment_purchase] = STATE(36),
-    [sym_key_evaluation] = STATE(36),
-    [sym_assertion] = STATE(36),
+    [sym_source_file] = STATE(112),
+    [sym__line] = STATE(107),
+    [sym_code] = STATE(9),
+    [sym__statement] = STATE(38),
+    [sym__text_statement] = STATE(107),
+    [sym_department] = STATE(107),
+    [sym_year] = STATE(38),
+    [sym_money_unit] = STATE(38),
+    [sym_catalog_year] = STATE(38),
+    [sym_unit_kind] = STATE(38),
+    [sym_published] = STATE(38),
+    [sym_sub_unit] = STATE(38),
+    [sym_duties_block] = STATE(38),
+    [sym_organization_block] = STATE(38),
+    [sym_reason_block] = STATE(38),
+    [sym_glossary_block] = STATE(107),
+    [sym_explanation_block] = STATE(107),
+    [sym_paragraph] = STATE(107),
+    [sym_income] = STATE(38),
+    [sym_basic_block] = STATE(38),
+    [sym_basic_line] = STATE(38),
+    [sym_prior_file] = STATE(107),
+    [sym_template] = STATE(107),
+    [sym_prior_block] = STATE(38),
+    [sym_project_total] = STATE(38),
+    [sym_prior_figure] = STATE(38),
+    [sym_project] = STATE(107),
+    [sym_project_unit] = STATE(38),
+    [sym_project_kind] = STATE(38),
+    [sym_project_source] = STATE(38),
+    [sym_allocation] = STATE(38),
+    [sym_project_amount] = STATE(38),
+    [sym_economic] = STATE(38),
+    [sym_procurement] = STATE(38),
+    [sym_three_public] = STATE(38),
+    [sym_goal] = STATE(107),
+    [sym_indicator] = STATE(38),
+    [sym_assets_block] = STATE(38),
+    [sym_vehicles] = STATE(38),
+    [sym_equipment] = STATE(38),
+    [sym_equipment_purchase] = STATE(38),
+    [sym_key_evaluation] = STATE(38),
+    [sym_assertion] = STATE(38),
     [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(3),
     [sym__eol] = ACTIONS(5),
@@ -2460,218 +2547,230 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(17),
     [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(19),
     [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(21),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(23),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(25),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(27),
-    [anon_sym_u539fu56e0] = ACTIONS(29),
-    [anon_sym_u540du8bcd] = ACTIONS(31),
-    [anon_sym_u8bf4u660e] = ACTIONS(33),
-    [anon_sym_GT] = ACTIONS(35),
-    [anon_sym_uff1e] = ACTIONS(35),
-    [anon_sym_u6536u5165] = ACTIONS(37),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(39),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(41),
-    [anon_sym_u4e0au5e74] = ACTIONS(43),
-    [anon_sym_u6536u652f] = ACTIONS(45),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
-    [anon_sym_u9879u76ee] = ACTIONS(47),
-    [anon_sym_u5355u4f4d] = ACTIONS(49),
-    [anon_sym_u7c7bu578b] = ACTIONS(51),
-    [anon_sym_u8d44u91d1] = ACTIONS(53),
-    [anon_sym_u652fu51fa] = ACTIONS(55),
-    [anon_sym_u91d1u989d] = ACTIONS(57),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
-    [anon_sym_u91c7u8d2d] = ACTIONS(61),
-    [anon_sym_u4e09u516c] = ACTIONS(63),
-    [anon_sym_u76eeu6807] = ACTIONS(65),
-    [anon_sym_u6307u6807] = ACTIONS(67),
-    [anon_sym_u8d44u4ea7] = ACTIONS(69),
-    [anon_sym_u8f66u8f86] = ACTIONS(71),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
-    [anon_sym_u65adu8a00] = ACTIONS(79),
+    [anon_sym_u516cu5f00u7a3f] = ACTIONS(23),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(25),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(27),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(29),
+    [anon_sym_u539fu56e0] = ACTIONS(31),
+    [anon_sym_u540du8bcd] = ACTIONS(33),
+    [anon_sym_u8bf4u660e] = ACTIONS(35),
+    [anon_sym_GT] = ACTIONS(37),
+    [anon_sym_uff1e] = ACTIONS(37),
+    [anon_sym_u6536u5165] = ACTIONS(39),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(41),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(43),
+    [anon_sym_u6a21u677f] = ACTIONS(45),
+    [anon_sym_u4e0au5e74] = ACTIONS(47),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(49),
+    [anon_sym_u6536u652f] = ACTIONS(51),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(51),
+    [anon_sym_u9879u76ee] = ACTIONS(53),
+    [anon_sym_u5355u4f4d] = ACTIONS(55),
+    [anon_sym_u7c7bu578b] = ACTIONS(57),
+    [anon_sym_u8d44u91d1] = ACTIONS(59),
+    [anon_sym_u652fu51fa] = ACTIONS(61),
+    [anon_sym_u91d1u989d] = ACTIONS(63),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(65),
+    [anon_sym_u91c7u8d2d] = ACTIONS(67),
+    [anon_sym_u4e09u516c] = ACTIONS(69),
+    [anon_sym_u76eeu6807] = ACTIONS(71),
+    [anon_sym_u6307u6807] = ACTIONS(73),
+    [anon_sym_u8d44u4ea7] = ACTIONS(75),
+    [anon_sym_u8f66u8f86] = ACTIONS(77),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(79),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(81),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(83),
+    [anon_sym_u65adu8a00] = ACTIONS(85),
   },
   [STATE(2)] = {
-    [sym__line] = STATE(121),
-    [sym_code] = STATE(11),
-    [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(121),
-    [sym_department] = STATE(121),
-    [sym_year] = STATE(36),
-    [sym_money_unit] = STATE(36),
-    [sym_catalog_year] = STATE(36),
-    [sym_unit_kind] = STATE(36),
-    [sym_sub_unit] = STATE(36),
-    [sym_duties_block] = STATE(36),
-    [sym_organization_block] = STATE(36),
-    [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(121),
-    [sym_explanation_block] = STATE(121),
-    [sym_paragraph] = STATE(121),
-    [sym_income] = STATE(36),
-    [sym_basic_block] = STATE(36),
-    [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(121),
-    [sym_prior_block] = STATE(36),
-    [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(121),
-    [sym_project_unit] = STATE(36),
-    [sym_project_kind] = STATE(36),
-    [sym_project_source] = STATE(36),
-    [sym_allocation] = STATE(36),
-    [sym_project_amount] = STATE(36),
-    [sym_economic] = STATE(36),
-    [sym_procurement] = STATE(36),
-    [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(121),
-    [sym_indicator] = STATE(36),
-    [sym_assets_block] = STATE(36),
-    [sym_vehicles] = STATE(36),
-    [sym_equipment] = STATE(36),
-    [sym_equipment_purchase] = STATE(36),
-    [sym_key_evaluation] = STATE(36),
-    [sym_assertion] = STATE(36),
+    [sym__line] = STATE(128),
+    [sym_code] = STATE(9),
+    [sym__statement] = STATE(38),
+    [sym__text_statement] = STATE(128),
+    [sym_department] = STATE(128),
+    [sym_year] = STATE(38),
+    [sym_money_unit] = STATE(38),
+    [sym_catalog_year] = STATE(38),
+    [sym_unit_kind] = STATE(38),
+    [sym_published] = STATE(38),
+    [sym_sub_unit] = STATE(38),
+    [sym_duties_block] = STATE(38),
+    [sym_organization_block] = STATE(38),
+    [sym_reason_block] = STATE(38),
+    [sym_glossary_block] = STATE(128),
+    [sym_explanation_block] = STATE(128),
+    [sym_paragraph] = STATE(128),
+    [sym_income] = STATE(38),
+    [sym_basic_block] = STATE(38),
+    [sym_basic_line] = STATE(38),
+    [sym_prior_file] = STATE(128),
+    [sym_template] = STATE(128),
+    [sym_prior_block] = STATE(38),
+    [sym_project_total] = STATE(38),
+    [sym_prior_figure] = STATE(38),
+    [sym_project] = STATE(128),
+    [sym_project_unit] = STATE(38),
+    [sym_project_kind] = STATE(38),
+    [sym_project_source] = STATE(38),
+    [sym_allocation] = STATE(38),
+    [sym_project_amount] = STATE(38),
+    [sym_economic] = STATE(38),
+    [sym_procurement] = STATE(38),
+    [sym_three_public] = STATE(38),
+    [sym_goal] = STATE(128),
+    [sym_indicator] = STATE(38),
+    [sym_assets_block] = STATE(38),
+    [sym_vehicles] = STATE(38),
+    [sym_equipment] = STATE(38),
+    [sym_equipment_purchase] = STATE(38),
+    [sym_key_evaluation] = STATE(38),
+    [sym_assertion] = STATE(38),
     [aux_sym_source_file_repeat1] = STATE(2),
-    [ts_builtin_sym_end] = ACTIONS(81),
-    [sym__eol] = ACTIONS(83),
-    [sym_comment] = ACTIONS(86),
-    [sym_bad_line] = ACTIONS(89),
-    [sym__digits] = ACTIONS(92),
-    [anon_sym_u90e8u95e8] = ACTIONS(95),
-    [anon_sym_u5e74u5ea6] = ACTIONS(98),
-    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(101),
-    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(104),
-    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(107),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(110),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(113),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(116),
-    [anon_sym_u539fu56e0] = ACTIONS(119),
-    [anon_sym_u540du8bcd] = ACTIONS(122),
-    [anon_sym_u8bf4u660e] = ACTIONS(125),
-    [anon_sym_GT] = ACTIONS(128),
-    [anon_sym_uff1e] = ACTIONS(128),
-    [anon_sym_u6536u5165] = ACTIONS(131),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(134),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(137),
-    [anon_sym_u4e0au5e74] = ACTIONS(140),
-    [anon_sym_u6536u652f] = ACTIONS(143),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(143),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(143),
-    [anon_sym_u9879u76ee] = ACTIONS(146),
-    [anon_sym_u5355u4f4d] = ACTIONS(149),
-    [anon_sym_u7c7bu578b] = ACTIONS(152),
-    [anon_sym_u8d44u91d1] = ACTIONS(155),
-    [anon_sym_u652fu51fa] = ACTIONS(158),
-    [anon_sym_u91d1u989d] = ACTIONS(161),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(164),
-    [anon_sym_u91c7u8d2d] = ACTIONS(167),
-    [anon_sym_u4e09u516c] = ACTIONS(170),
-    [anon_sym_u76eeu6807] = ACTIONS(173),
-    [anon_sym_u6307u6807] = ACTIONS(176),
-    [anon_sym_u8d44u4ea7] = ACTIONS(179),
-    [anon_sym_u8f66u8f86] = ACTIONS(182),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(185),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(188),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(191),
-    [anon_sym_u65adu8a00] = ACTIONS(194),
+    [ts_builtin_sym_end] = ACTIONS(87),
+    [sym__eol] = ACTIONS(89),
+    [sym_comment] = ACTIONS(92),
+    [sym_bad_line] = ACTIONS(95),
+    [sym__digits] = ACTIONS(98),
+    [anon_sym_u90e8u95e8] = ACTIONS(101),
+    [anon_sym_u5e74u5ea6] = ACTIONS(104),
+    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(107),
+    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(110),
+    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(113),
+    [anon_sym_u516cu5f00u7a3f] = ACTIONS(116),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(119),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(122),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(125),
+    [anon_sym_u539fu56e0] = ACTIONS(128),
+    [anon_sym_u540du8bcd] = ACTIONS(131),
+    [anon_sym_u8bf4u660e] = ACTIONS(134),
+    [anon_sym_GT] = ACTIONS(137),
+    [anon_sym_uff1e] = ACTIONS(137),
+    [anon_sym_u6536u5165] = ACTIONS(140),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(143),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(146),
+    [anon_sym_u6a21u677f] = ACTIONS(149),
+    [anon_sym_u4e0au5e74] = ACTIONS(152),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(155),
+    [anon_sym_u6536u652f] = ACTIONS(158),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(158),
+    [anon_sym_u9879u76ee] = ACTIONS(161),
+    [anon_sym_u5355u4f4d] = ACTIONS(164),
+    [anon_sym_u7c7bu578b] = ACTIONS(167),
+    [anon_sym_u8d44u91d1] = ACTIONS(170),
+    [anon_sym_u652fu51fa] = ACTIONS(173),
+    [anon_sym_u91d1u989d] = ACTIONS(176),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(179),
+    [anon_sym_u91c7u8d2d] = ACTIONS(182),
+    [anon_sym_u4e09u516c] = ACTIONS(185),
+    [anon_sym_u76eeu6807] = ACTIONS(188),
+    [anon_sym_u6307u6807] = ACTIONS(191),
+    [anon_sym_u8d44u4ea7] = ACTIONS(194),
+    [anon_sym_u8f66u8f86] = ACTIONS(197),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(200),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(203),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(206),
+    [anon_sym_u65adu8a00] = ACTIONS(209),
   },
   [STATE(3)] = {
-    [sym__line] = STATE(99),
-    [sym_code] = STATE(11),
-    [sym__statement] = STATE(36),
-    [sym__text_statement] = STATE(99),
-    [sym_department] = STATE(99),
-    [sym_year] = STATE(36),
-    [sym_money_unit] = STATE(36),
-    [sym_catalog_year] = STATE(36),
-    [sym_unit_kind] = STATE(36),
-    [sym_sub_unit] = STATE(36),
-    [sym_duties_block] = STATE(36),
-    [sym_organization_block] = STATE(36),
-    [sym_reason_block] = STATE(36),
-    [sym_glossary_block] = STATE(99),
-    [sym_explanation_block] = STATE(99),
-    [sym_paragraph] = STATE(99),
-    [sym_income] = STATE(36),
-    [sym_basic_block] = STATE(36),
-    [sym_basic_line] = STATE(36),
-    [sym_prior_file] = STATE(99),
-    [sym_prior_block] = STATE(36),
-    [sym_prior_figure] = STATE(36),
-    [sym_project] = STATE(99),
-    [sym_project_unit] = STATE(36),
-    [sym_project_kind] = STATE(36),
-    [sym_project_source] = STATE(36),
-    [sym_allocation] = STATE(36),
-    [sym_project_amount] = STATE(36),
-    [sym_economic] = STATE(36),
-    [sym_procurement] = STATE(36),
-    [sym_three_public] = STATE(36),
-    [sym_goal] = STATE(99),
-    [sym_indicator] = STATE(36),
-    [sym_assets_block] = STATE(36),
-    [sym_vehicles] = STATE(36),
-    [sym_equipment] = STATE(36),
-    [sym_equipment_purchase] = STATE(36),
-    [sym_key_evaluation] = STATE(36),
-    [sym_assertion] = STATE(36),
+    [sym__line] = STATE(103),
+    [sym_code] = STATE(9),
+    [sym__statement] = STATE(38),
+    [sym__text_statement] = STATE(103),
+    [sym_department] = STATE(103),
+    [sym_year] = STATE(38),
+    [sym_money_unit] = STATE(38),
+    [sym_catalog_year] = STATE(38),
+    [sym_unit_kind] = STATE(38),
+    [sym_published] = STATE(38),
+    [sym_sub_unit] = STATE(38),
+    [sym_duties_block] = STATE(38),
+    [sym_organization_block] = STATE(38),
+    [sym_reason_block] = STATE(38),
+    [sym_glossary_block] = STATE(103),
+    [sym_explanation_block] = STATE(103),
+    [sym_paragraph] = STATE(103),
+    [sym_income] = STATE(38),
+    [sym_basic_block] = STATE(38),
+    [sym_basic_line] = STATE(38),
+    [sym_prior_file] = STATE(103),
+    [sym_template] = STATE(103),
+    [sym_prior_block] = STATE(38),
+    [sym_project_total] = STATE(38),
+    [sym_prior_figure] = STATE(38),
+    [sym_project] = STATE(103),
+    [sym_project_unit] = STATE(38),
+    [sym_project_kind] = STATE(38),
+    [sym_project_source] = STATE(38),
+    [sym_allocation] = STATE(38),
+    [sym_project_amount] = STATE(38),
+    [sym_economic] = STATE(38),
+    [sym_procurement] = STATE(38),
+    [sym_three_public] = STATE(38),
+    [sym_goal] = STATE(103),
+    [sym_indicator] = STATE(38),
+    [sym_assets_block] = STATE(38),
+    [sym_vehicles] = STATE(38),
+    [sym_equipment] = STATE(38),
+    [sym_equipment_purchase] = STATE(38),
+    [sym_key_evaluation] = STATE(38),
+    [sym_assertion] = STATE(38),
     [aux_sym_source_file_repeat1] = STATE(2),
-    [ts_builtin_sym_end] = ACTIONS(197),
-    [sym__eol] = ACTIONS(199),
-    [sym_comment] = ACTIONS(201),
-    [sym_bad_line] = ACTIONS(203),
+    [ts_builtin_sym_end] = ACTIONS(212),
+    [sym__eol] = ACTIONS(214),
+    [sym_comment] = ACTIONS(216),
+    [sym_bad_line] = ACTIONS(218),
     [sym__digits] = ACTIONS(11),
     [anon_sym_u90e8u95e8] = ACTIONS(13),
     [anon_sym_u5e74u5ea6] = ACTIONS(15),
     [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(17),
     [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(19),
     [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(21),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(23),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(25),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(27),
-    [anon_sym_u539fu56e0] = ACTIONS(29),
-    [anon_sym_u540du8bcd] = ACTIONS(31),
-    [anon_sym_u8bf4u660e] = ACTIONS(33),
-    [anon_sym_GT] = ACTIONS(35),
-    [anon_sym_uff1e] = ACTIONS(35),
-    [anon_sym_u6536u5165] = ACTIONS(37),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(39),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(41),
-    [anon_sym_u4e0au5e74] = ACTIONS(43),
-    [anon_sym_u6536u652f] = ACTIONS(45),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(45),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(45),
-    [anon_sym_u9879u76ee] = ACTIONS(47),
-    [anon_sym_u5355u4f4d] = ACTIONS(49),
-    [anon_sym_u7c7bu578b] = ACTIONS(51),
-    [anon_sym_u8d44u91d1] = ACTIONS(53),
-    [anon_sym_u652fu51fa] = ACTIONS(55),
-    [anon_sym_u91d1u989d] = ACTIONS(57),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(59),
-    [anon_sym_u91c7u8d2d] = ACTIONS(61),
-    [anon_sym_u4e09u516c] = ACTIONS(63),
-    [anon_sym_u76eeu6807] = ACTIONS(65),
-    [anon_sym_u6307u6807] = ACTIONS(67),
-    [anon_sym_u8d44u4ea7] = ACTIONS(69),
-    [anon_sym_u8f66u8f86] = ACTIONS(71),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(73),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(75),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(77),
-    [anon_sym_u65adu8a00] = ACTIONS(79),
+    [anon_sym_u516cu5f00u7a3f] = ACTIONS(23),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(25),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(27),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(29),
+    [anon_sym_u539fu56e0] = ACTIONS(31),
+    [anon_sym_u540du8bcd] = ACTIONS(33),
+    [anon_sym_u8bf4u660e] = ACTIONS(35),
+    [anon_sym_GT] = ACTIONS(37),
+    [anon_sym_uff1e] = ACTIONS(37),
+    [anon_sym_u6536u5165] = ACTIONS(39),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(41),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(43),
+    [anon_sym_u6a21u677f] = ACTIONS(45),
+    [anon_sym_u4e0au5e74] = ACTIONS(47),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(49),
+    [anon_sym_u6536u652f] = ACTIONS(51),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(51),
+    [anon_sym_u9879u76ee] = ACTIONS(53),
+    [anon_sym_u5355u4f4d] = ACTIONS(55),
+    [anon_sym_u7c7bu578b] = ACTIONS(57),
+    [anon_sym_u8d44u91d1] = ACTIONS(59),
+    [anon_sym_u652fu51fa] = ACTIONS(61),
+    [anon_sym_u91d1u989d] = ACTIONS(63),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(65),
+    [anon_sym_u91c7u8d2d] = ACTIONS(67),
+    [anon_sym_u4e09u516c] = ACTIONS(69),
+    [anon_sym_u76eeu6807] = ACTIONS(71),
+    [anon_sym_u6307u6807] = ACTIONS(73),
+    [anon_sym_u8d44u4ea7] = ACTIONS(75),
+    [anon_sym_u8f66u8f86] = ACTIONS(77),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(79),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(81),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(83),
+    [anon_sym_u65adu8a00] = ACTIONS(85),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
   [0] = 2,
-    ACTIONS(205), 5,
+    ACTIONS(220), 5,
       sym_bad_line,
       anon_sym_u4e0au5e74,
       anon_sym_u9879u76ee,
       anon_sym_u5355u4f4d,
       anon_sym_u91d1u989d,
-    ACTIONS(81), 37,
+    ACTIONS(87), 39,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
@@ -2681,6 +2780,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u91d1u989du5355u4f4d,
       anon_sym_u79d1u76eeu7248u672c,
       anon_sym_u5355u4f4du6027u8d28,
+      anon_sym_u516cu5f00u7a3f,
       anon_sym_u4e8cu7ea7u5355u4f4d,
       anon_sym_u4e3bu8981u804cu8d23,
       anon_sym_u673au6784u8bbeu7f6e,
@@ -2692,8 +2792,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u6536u5165,
       anon_sym_u57fau672cu652fu51fa,
       anon_sym_u4e0au5e74u6587u4ef6,
-      anon_sym_u6536u652f,
+      anon_sym_u6a21u677f,
       anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_u6536u652f,
       anon_sym_u673au5173u8fd0u884cu7ecfu8d39,
       anon_sym_u7c7bu578b,
       anon_sym_u8d44u91d1,
@@ -2709,804 +2810,863 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u8d2du7f6eu5927u578bu8bbeu5907,
       anon_sym_u91cdu70b9u8bc4u4ef7,
       anon_sym_u65adu8a00,
-  [47] = 4,
-    ACTIONS(211), 1,
+  [49] = 4,
+    ACTIONS(226), 1,
       sym_word,
-    STATE(44), 1,
+    STATE(47), 1,
       sym_amount,
-    ACTIONS(209), 2,
+    ACTIONS(224), 2,
       sym__digits,
       sym__decimal,
-    ACTIONS(207), 3,
+    ACTIONS(222), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [63] = 4,
-    ACTIONS(217), 1,
+  [65] = 4,
+    ACTIONS(232), 1,
       sym_field,
-    STATE(30), 1,
+    STATE(33), 1,
       sym__sep,
-    ACTIONS(215), 2,
+    ACTIONS(230), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(213), 3,
+    ACTIONS(228), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [79] = 4,
-    ACTIONS(223), 1,
+  [81] = 4,
+    ACTIONS(238), 1,
       sym_field,
-    STATE(31), 1,
+    STATE(34), 1,
       sym__sep,
-    ACTIONS(221), 2,
+    ACTIONS(236), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(219), 3,
+    ACTIONS(234), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [95] = 5,
-    ACTIONS(209), 1,
-      sym__decimal,
-    ACTIONS(225), 1,
+  [97] = 2,
+    ACTIONS(240), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+    ACTIONS(242), 3,
       sym__digits,
-    ACTIONS(227), 1,
+      sym__decimal,
       sym_word,
-    STATE(68), 1,
+  [108] = 5,
+    ACTIONS(224), 1,
+      sym__decimal,
+    ACTIONS(244), 1,
+      sym__digits,
+    ACTIONS(246), 1,
+      sym_word,
+    STATE(59), 1,
       sym_amount,
-    STATE(17), 2,
+    STATE(10), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [112] = 5,
-    ACTIONS(209), 1,
+  [125] = 5,
+    ACTIONS(224), 1,
       sym__decimal,
-    ACTIONS(225), 1,
+    ACTIONS(244), 1,
       sym__digits,
-    ACTIONS(229), 1,
+    ACTIONS(248), 1,
       sym_word,
-    STATE(62), 1,
+    STATE(73), 1,
+      sym_amount,
+    STATE(19), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [142] = 5,
+    ACTIONS(224), 1,
+      sym__decimal,
+    ACTIONS(244), 1,
+      sym__digits,
+    ACTIONS(250), 1,
+      sym_word,
+    STATE(67), 1,
       sym_amount,
     STATE(13), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [129] = 2,
-    ACTIONS(231), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-    ACTIONS(233), 3,
-      sym__digits,
-      sym__decimal,
-      sym_word,
-  [140] = 5,
-    ACTIONS(209), 1,
-      sym__decimal,
-    ACTIONS(225), 1,
-      sym__digits,
-    ACTIONS(235), 1,
-      sym_word,
-    STATE(55), 1,
-      sym_amount,
-    STATE(8), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [157] = 3,
-    STATE(33), 1,
+  [159] = 3,
+    STATE(36), 1,
       sym__sep,
-    ACTIONS(239), 2,
+    ACTIONS(254), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(237), 3,
+    ACTIONS(252), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [170] = 5,
-    ACTIONS(209), 1,
+  [172] = 5,
+    ACTIONS(224), 1,
       sym__decimal,
-    ACTIONS(225), 1,
+    ACTIONS(244), 1,
       sym__digits,
-    ACTIONS(227), 1,
+    ACTIONS(248), 1,
       sym_word,
-    STATE(72), 1,
+    STATE(78), 1,
       sym_amount,
-    STATE(17), 2,
+    STATE(19), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
-  [187] = 3,
-    STATE(32), 1,
+  [189] = 3,
+    STATE(35), 1,
       sym__sep,
-    ACTIONS(243), 2,
+    ACTIONS(258), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-    ACTIONS(241), 3,
+    ACTIONS(256), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [200] = 2,
-    ACTIONS(247), 1,
+  [202] = 2,
+    ACTIONS(262), 1,
       sym__digits,
-    ACTIONS(245), 4,
+    ACTIONS(260), 4,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
       sym__decimal,
-  [210] = 4,
-    ACTIONS(249), 1,
+  [212] = 4,
+    ACTIONS(264), 1,
+      sym_word,
+    STATE(20), 1,
+      aux_sym_project_total_repeat1,
+    STATE(63), 1,
+      sym_amount,
+    ACTIONS(224), 2,
+      sym__digits,
+      sym__decimal,
+  [226] = 4,
+    ACTIONS(266), 1,
       sym_word,
     STATE(18), 1,
-      aux_sym_allocation_repeat1,
-    STATE(58), 1,
+      aux_sym_project_total_repeat1,
+    STATE(62), 1,
       sym_amount,
-    ACTIONS(209), 2,
+    ACTIONS(224), 2,
       sym__digits,
       sym__decimal,
-  [224] = 4,
-    ACTIONS(251), 1,
-      sym__digits,
-    ACTIONS(254), 1,
-      sym__decimal,
-    ACTIONS(256), 1,
+  [240] = 4,
+    ACTIONS(268), 1,
       sym_word,
-    STATE(17), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [238] = 4,
-    ACTIONS(259), 1,
-      sym_word,
-    STATE(25), 1,
-      aux_sym_allocation_repeat1,
-    STATE(70), 1,
+    STATE(28), 1,
+      aux_sym_project_total_repeat1,
+    STATE(75), 1,
       sym_amount,
-    ACTIONS(209), 2,
+    ACTIONS(224), 2,
       sym__digits,
       sym__decimal,
-  [252] = 3,
-    ACTIONS(261), 1,
-      sym_word,
-    STATE(61), 1,
-      sym_amount,
-    ACTIONS(209), 2,
+  [254] = 4,
+    ACTIONS(270), 1,
       sym__digits,
+    ACTIONS(273), 1,
       sym__decimal,
-  [263] = 3,
-    ACTIONS(263), 1,
-      aux_sym_assertion_token1,
-    STATE(26), 1,
-      aux_sym_assertion_repeat1,
-    ACTIONS(265), 2,
-      anon_sym_EQ,
-      anon_sym_uff1d,
-  [274] = 3,
-    ACTIONS(267), 1,
-      sym_word,
-    STATE(64), 1,
-      sym_amount,
-    ACTIONS(209), 2,
-      sym__digits,
-      sym__decimal,
-  [285] = 1,
-    ACTIONS(231), 4,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-      sym_word,
-  [292] = 2,
-    ACTIONS(271), 1,
-      sym_date,
-    ACTIONS(269), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [301] = 2,
     ACTIONS(275), 1,
       sym_word,
-    ACTIONS(273), 3,
+    STATE(19), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [268] = 4,
+    ACTIONS(268), 1,
+      sym_word,
+    STATE(28), 1,
+      aux_sym_project_total_repeat1,
+    STATE(76), 1,
+      sym_amount,
+    ACTIONS(224), 2,
+      sym__digits,
+      sym__decimal,
+  [282] = 1,
+    ACTIONS(240), 4,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [310] = 3,
-    ACTIONS(279), 1,
       sym_word,
-    STATE(25), 1,
-      aux_sym_allocation_repeat1,
-    ACTIONS(277), 2,
+  [289] = 3,
+    ACTIONS(278), 1,
+      sym_word,
+    STATE(66), 1,
+      sym_amount,
+    ACTIONS(224), 2,
       sym__digits,
       sym__decimal,
-  [321] = 3,
+  [300] = 2,
     ACTIONS(282), 1,
+      sym_date,
+    ACTIONS(280), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [309] = 3,
+    ACTIONS(284), 1,
+      sym_word,
+    STATE(69), 1,
+      sym_amount,
+    ACTIONS(224), 2,
+      sym__digits,
+      sym__decimal,
+  [320] = 3,
+    ACTIONS(286), 1,
       aux_sym_assertion_token1,
-    STATE(26), 1,
+    STATE(29), 1,
       aux_sym_assertion_repeat1,
-    ACTIONS(285), 2,
+    ACTIONS(288), 2,
       anon_sym_EQ,
       anon_sym_uff1d,
-  [332] = 4,
-    ACTIONS(209), 1,
+  [331] = 4,
+    ACTIONS(244), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    ACTIONS(289), 1,
-      sym_assert_text,
-    STATE(29), 1,
+    STATE(17), 1,
+      sym_code,
+    STATE(47), 1,
       sym_amount,
-  [345] = 3,
-    ACTIONS(293), 1,
+  [344] = 2,
+    ACTIONS(294), 1,
+      sym_word,
+    ACTIONS(292), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [353] = 3,
+    ACTIONS(298), 1,
+      sym_word,
+    STATE(28), 1,
+      aux_sym_project_total_repeat1,
+    ACTIONS(296), 2,
+      sym__digits,
+      sym__decimal,
+  [364] = 3,
+    ACTIONS(301), 1,
+      aux_sym_assertion_token1,
+    STATE(29), 1,
+      aux_sym_assertion_repeat1,
+    ACTIONS(304), 2,
+      anon_sym_EQ,
+      anon_sym_uff1d,
+  [375] = 4,
+    ACTIONS(224), 1,
+      sym__digits,
+    ACTIONS(290), 1,
+      sym__decimal,
+    ACTIONS(306), 1,
+      sym_assert_text,
+    STATE(32), 1,
+      sym_amount,
+  [388] = 3,
+    ACTIONS(310), 1,
       sym_field,
     STATE(6), 1,
       sym__sep,
-    ACTIONS(291), 2,
+    ACTIONS(308), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [356] = 2,
-    ACTIONS(297), 1,
+  [399] = 2,
+    ACTIONS(314), 1,
       sym_word,
-    ACTIONS(295), 3,
+    ACTIONS(312), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [365] = 2,
-    ACTIONS(301), 1,
+  [408] = 2,
+    ACTIONS(318), 1,
       sym_field,
-    ACTIONS(299), 3,
+    ACTIONS(316), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [374] = 2,
-    ACTIONS(305), 1,
+  [417] = 2,
+    ACTIONS(322), 1,
       sym_field,
-    ACTIONS(303), 3,
+    ACTIONS(320), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [383] = 2,
-    ACTIONS(309), 1,
+  [426] = 2,
+    ACTIONS(326), 1,
       sym_field,
-    ACTIONS(307), 3,
+    ACTIONS(324), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [392] = 2,
-    ACTIONS(313), 1,
+  [435] = 2,
+    ACTIONS(330), 1,
       sym_field,
-    ACTIONS(311), 3,
+    ACTIONS(328), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [401] = 1,
-    ACTIONS(315), 3,
+  [444] = 1,
+    ACTIONS(332), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [407] = 1,
-    ACTIONS(317), 3,
+  [450] = 2,
+    ACTIONS(336), 1,
+      sym_comment,
+    ACTIONS(334), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [458] = 1,
+    ACTIONS(338), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [413] = 2,
-    ACTIONS(321), 1,
-      sym_comment,
-    ACTIONS(319), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [421] = 1,
-    ACTIONS(323), 3,
+  [464] = 1,
+    ACTIONS(340), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [427] = 1,
-    ACTIONS(325), 3,
+  [470] = 1,
+    ACTIONS(342), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [433] = 1,
-    ACTIONS(327), 3,
+  [476] = 1,
+    ACTIONS(344), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [439] = 1,
-    ACTIONS(329), 3,
+  [482] = 1,
+    ACTIONS(346), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [445] = 1,
-    ACTIONS(331), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [451] = 3,
-    ACTIONS(209), 1,
+  [488] = 3,
+    ACTIONS(224), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    STATE(81), 1,
+    STATE(87), 1,
       sym_amount,
-  [461] = 1,
-    ACTIONS(333), 3,
+  [498] = 1,
+    ACTIONS(348), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [467] = 1,
-    ACTIONS(335), 3,
+  [504] = 1,
+    ACTIONS(350), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [473] = 1,
-    ACTIONS(337), 3,
+  [510] = 1,
+    ACTIONS(352), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [479] = 1,
-    ACTIONS(339), 3,
+  [516] = 1,
+    ACTIONS(354), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [485] = 1,
-    ACTIONS(341), 3,
+  [522] = 1,
+    ACTIONS(356), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [491] = 1,
-    ACTIONS(343), 3,
+  [528] = 1,
+    ACTIONS(358), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [497] = 1,
-    ACTIONS(345), 3,
+  [534] = 1,
+    ACTIONS(360), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [503] = 1,
-    ACTIONS(347), 3,
+  [540] = 1,
+    ACTIONS(362), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [509] = 1,
-    ACTIONS(349), 3,
+  [546] = 1,
+    ACTIONS(364), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [515] = 1,
-    ACTIONS(351), 3,
+  [552] = 1,
+    ACTIONS(366), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [521] = 3,
-    ACTIONS(209), 1,
-      sym__digits,
-    ACTIONS(287), 1,
-      sym__decimal,
-    STATE(67), 1,
-      sym_amount,
-  [531] = 2,
-    ACTIONS(355), 1,
+  [558] = 1,
+    ACTIONS(368), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [564] = 2,
+    ACTIONS(372), 1,
       sym_text,
-    ACTIONS(353), 2,
+    ACTIONS(370), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [539] = 1,
-    ACTIONS(357), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [545] = 1,
-    ACTIONS(233), 3,
+  [572] = 3,
+    ACTIONS(224), 1,
+      sym__digits,
+    ACTIONS(290), 1,
+      sym__decimal,
+    STATE(72), 1,
+      sym_amount,
+  [582] = 1,
+    ACTIONS(242), 3,
       sym__digits,
       sym__decimal,
       sym_word,
-  [551] = 1,
-    ACTIONS(359), 3,
+  [588] = 1,
+    ACTIONS(374), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [557] = 1,
-    ACTIONS(361), 3,
+  [594] = 1,
+    ACTIONS(376), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [563] = 3,
-    ACTIONS(209), 1,
+  [600] = 1,
+    ACTIONS(378), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [606] = 1,
+    ACTIONS(380), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [612] = 1,
+    ACTIONS(382), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [618] = 3,
+    ACTIONS(224), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    STATE(44), 1,
+    STATE(47), 1,
       sym_amount,
-  [573] = 3,
-    ACTIONS(209), 1,
+  [628] = 3,
+    ACTIONS(224), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    STATE(71), 1,
+    STATE(77), 1,
       sym_amount,
-  [583] = 1,
-    ACTIONS(363), 3,
+  [638] = 1,
+    ACTIONS(384), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [589] = 1,
-    ACTIONS(365), 3,
+  [644] = 1,
+    ACTIONS(386), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [595] = 3,
-    ACTIONS(209), 1,
+  [650] = 3,
+    ACTIONS(224), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    STATE(73), 1,
+    STATE(79), 1,
       sym_amount,
-  [605] = 1,
-    ACTIONS(367), 3,
+  [660] = 1,
+    ACTIONS(388), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [611] = 2,
-    STATE(28), 1,
+  [666] = 2,
+    STATE(31), 1,
       sym__sep,
-    ACTIONS(369), 2,
+    ACTIONS(390), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [619] = 1,
-    ACTIONS(371), 3,
+  [674] = 1,
+    ACTIONS(392), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [625] = 1,
-    ACTIONS(373), 3,
+  [680] = 1,
+    ACTIONS(394), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [631] = 1,
-    ACTIONS(375), 3,
+  [686] = 1,
+    ACTIONS(396), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [637] = 1,
-    ACTIONS(377), 3,
+  [692] = 1,
+    ACTIONS(398), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [643] = 1,
-    ACTIONS(379), 3,
+  [698] = 1,
+    ACTIONS(400), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [649] = 1,
-    ACTIONS(381), 3,
+  [704] = 1,
+    ACTIONS(402), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [655] = 1,
-    ACTIONS(383), 3,
+  [710] = 1,
+    ACTIONS(404), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [661] = 1,
-    ACTIONS(385), 3,
+  [716] = 1,
+    ACTIONS(406), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [667] = 3,
-    ACTIONS(209), 1,
+  [722] = 1,
+    ACTIONS(408), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [728] = 3,
+    ACTIONS(224), 1,
       sym__digits,
-    ACTIONS(287), 1,
+    ACTIONS(290), 1,
       sym__decimal,
-    STATE(48), 1,
+    STATE(53), 1,
       sym_amount,
-  [677] = 1,
-    ACTIONS(295), 3,
+  [738] = 1,
+    ACTIONS(312), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [683] = 2,
+  [744] = 2,
     STATE(7), 1,
       sym__sep,
-    ACTIONS(387), 2,
+    ACTIONS(410), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [691] = 1,
-    ACTIONS(389), 3,
+  [752] = 1,
+    ACTIONS(412), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [697] = 1,
-    ACTIONS(391), 3,
+  [758] = 1,
+    ACTIONS(414), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [703] = 1,
-    ACTIONS(393), 3,
+  [764] = 1,
+    ACTIONS(416), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [709] = 1,
-    ACTIONS(395), 3,
+  [770] = 1,
+    ACTIONS(418), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [715] = 1,
-    ACTIONS(397), 3,
+  [776] = 1,
+    ACTIONS(420), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [721] = 2,
-    ACTIONS(399), 1,
+  [782] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(57), 1,
+      sym_integer,
+  [789] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(41), 1,
+      sym_integer,
+  [796] = 1,
+    ACTIONS(424), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [801] = 1,
+    ACTIONS(426), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [806] = 1,
+    ACTIONS(428), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [811] = 1,
+    ACTIONS(430), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [816] = 1,
+    ACTIONS(432), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [821] = 1,
+    ACTIONS(434), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [826] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(71), 1,
+      sym_integer,
+  [833] = 2,
+    ACTIONS(436), 1,
       aux_sym_assertion_token1,
-    STATE(20), 1,
+    STATE(25), 1,
       aux_sym_assertion_repeat1,
-  [728] = 1,
-    ACTIONS(401), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [733] = 1,
-    ACTIONS(403), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [738] = 1,
-    ACTIONS(405), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [743] = 1,
-    ACTIONS(407), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [748] = 1,
-    ACTIONS(409), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [753] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(66), 1,
-      sym_integer,
-  [760] = 1,
-    ACTIONS(413), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [765] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(53), 1,
-      sym_integer,
-  [772] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(39), 1,
-      sym_integer,
-  [779] = 2,
-    ACTIONS(197), 1,
-      ts_builtin_sym_end,
-    ACTIONS(415), 1,
-      sym__eol,
-  [786] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(19), 1,
-      sym_code,
-  [793] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(37), 1,
-      sym_integer,
-  [800] = 1,
-    ACTIONS(417), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [805] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(51), 1,
-      sym_integer,
-  [812] = 1,
-    ACTIONS(419), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [817] = 2,
-    ACTIONS(411), 1,
-      sym__digits,
-    STATE(52), 1,
-      sym_integer,
-  [824] = 2,
-    ACTIONS(415), 1,
-      sym__eol,
-    ACTIONS(421), 1,
-      ts_builtin_sym_end,
-  [831] = 2,
+  [840] = 2,
     ACTIONS(11), 1,
       sym__digits,
     STATE(16), 1,
       sym_code,
-  [838] = 1,
-    ACTIONS(423), 1,
+  [847] = 1,
+    ACTIONS(438), 2,
       ts_builtin_sym_end,
-  [842] = 1,
-    ACTIONS(425), 1,
-      aux_sym_project_token1,
-  [846] = 1,
-    ACTIONS(427), 1,
-      sym_word,
-  [850] = 1,
-    ACTIONS(429), 1,
-      sym_word,
-  [854] = 1,
-    ACTIONS(431), 1,
-      sym_word,
-  [858] = 1,
-    ACTIONS(433), 1,
-      sym_text,
-  [862] = 1,
-    ACTIONS(435), 1,
-      sym_text,
-  [866] = 1,
-    ACTIONS(437), 1,
-      sym_word,
-  [870] = 1,
-    ACTIONS(439), 1,
-      sym_word,
-  [874] = 1,
-    ACTIONS(441), 1,
-      sym_word,
-  [878] = 1,
-    ACTIONS(443), 1,
-      sym_word,
-  [882] = 1,
-    ACTIONS(445), 1,
-      sym_word,
-  [886] = 1,
-    ACTIONS(447), 1,
-      sym_word,
-  [890] = 1,
-    ACTIONS(449), 1,
-      sym_text,
-  [894] = 1,
-    ACTIONS(451), 1,
-      sym_word,
-  [898] = 1,
-    ACTIONS(453), 1,
-      sym_text,
-  [902] = 1,
-    ACTIONS(455), 1,
-      sym_word,
-  [906] = 1,
-    ACTIONS(457), 1,
-      sym_word,
-  [910] = 1,
-    ACTIONS(459), 1,
-      sym_word,
-  [914] = 1,
-    ACTIONS(461), 1,
-      sym_word,
-  [918] = 1,
-    ACTIONS(415), 1,
       sym__eol,
-  [922] = 1,
-    ACTIONS(463), 1,
+  [852] = 1,
+    ACTIONS(440), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [857] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(22), 1,
+      sym_code,
+  [864] = 1,
+    ACTIONS(442), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [869] = 2,
+    ACTIONS(444), 1,
+      ts_builtin_sym_end,
+    ACTIONS(446), 1,
+      sym__eol,
+  [876] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(39), 1,
+      sym_integer,
+  [883] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(55), 1,
+      sym_integer,
+  [890] = 2,
+    ACTIONS(422), 1,
+      sym__digits,
+    STATE(37), 1,
+      sym_integer,
+  [897] = 2,
+    ACTIONS(212), 1,
+      ts_builtin_sym_end,
+    ACTIONS(446), 1,
+      sym__eol,
+  [904] = 1,
+    ACTIONS(448), 1,
       sym_text,
-  [926] = 1,
-    ACTIONS(465), 1,
+  [908] = 1,
+    ACTIONS(450), 1,
+      sym_word,
+  [912] = 1,
+    ACTIONS(452), 1,
+      sym_text,
+  [916] = 1,
+    ACTIONS(454), 1,
+      sym_word,
+  [920] = 1,
+    ACTIONS(456), 1,
+      ts_builtin_sym_end,
+  [924] = 1,
+    ACTIONS(458), 1,
+      sym_word,
+  [928] = 1,
+    ACTIONS(460), 1,
+      sym_text,
+  [932] = 1,
+    ACTIONS(462), 1,
+      sym_word,
+  [936] = 1,
+    ACTIONS(464), 1,
+      sym_text,
+  [940] = 1,
+    ACTIONS(466), 1,
+      sym_word,
+  [944] = 1,
+    ACTIONS(468), 1,
+      sym_word,
+  [948] = 1,
+    ACTIONS(470), 1,
+      sym_word,
+  [952] = 1,
+    ACTIONS(472), 1,
+      sym_word,
+  [956] = 1,
+    ACTIONS(474), 1,
+      sym_word,
+  [960] = 1,
+    ACTIONS(476), 1,
+      sym_text,
+  [964] = 1,
+    ACTIONS(478), 1,
+      sym_word,
+  [968] = 1,
+    ACTIONS(480), 1,
+      sym_word,
+  [972] = 1,
+    ACTIONS(482), 1,
+      sym_word,
+  [976] = 1,
+    ACTIONS(484), 1,
+      sym_word,
+  [980] = 1,
+    ACTIONS(486), 1,
+      sym_text,
+  [984] = 1,
+    ACTIONS(446), 1,
+      sym__eol,
+  [988] = 1,
+    ACTIONS(488), 1,
+      sym_word,
+  [992] = 1,
+    ACTIONS(490), 1,
+      aux_sym_project_token1,
+  [996] = 1,
+    ACTIONS(492), 1,
       sym_text,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(4)] = 0,
-  [SMALL_STATE(5)] = 47,
-  [SMALL_STATE(6)] = 63,
-  [SMALL_STATE(7)] = 79,
-  [SMALL_STATE(8)] = 95,
-  [SMALL_STATE(9)] = 112,
-  [SMALL_STATE(10)] = 129,
-  [SMALL_STATE(11)] = 140,
-  [SMALL_STATE(12)] = 157,
-  [SMALL_STATE(13)] = 170,
-  [SMALL_STATE(14)] = 187,
-  [SMALL_STATE(15)] = 200,
-  [SMALL_STATE(16)] = 210,
-  [SMALL_STATE(17)] = 224,
-  [SMALL_STATE(18)] = 238,
-  [SMALL_STATE(19)] = 252,
-  [SMALL_STATE(20)] = 263,
-  [SMALL_STATE(21)] = 274,
-  [SMALL_STATE(22)] = 285,
-  [SMALL_STATE(23)] = 292,
-  [SMALL_STATE(24)] = 301,
-  [SMALL_STATE(25)] = 310,
-  [SMALL_STATE(26)] = 321,
-  [SMALL_STATE(27)] = 332,
-  [SMALL_STATE(28)] = 345,
-  [SMALL_STATE(29)] = 356,
-  [SMALL_STATE(30)] = 365,
-  [SMALL_STATE(31)] = 374,
-  [SMALL_STATE(32)] = 383,
-  [SMALL_STATE(33)] = 392,
-  [SMALL_STATE(34)] = 401,
-  [SMALL_STATE(35)] = 407,
-  [SMALL_STATE(36)] = 413,
-  [SMALL_STATE(37)] = 421,
-  [SMALL_STATE(38)] = 427,
-  [SMALL_STATE(39)] = 433,
-  [SMALL_STATE(40)] = 439,
-  [SMALL_STATE(41)] = 445,
-  [SMALL_STATE(42)] = 451,
-  [SMALL_STATE(43)] = 461,
-  [SMALL_STATE(44)] = 467,
-  [SMALL_STATE(45)] = 473,
-  [SMALL_STATE(46)] = 479,
-  [SMALL_STATE(47)] = 485,
-  [SMALL_STATE(48)] = 491,
-  [SMALL_STATE(49)] = 497,
-  [SMALL_STATE(50)] = 503,
-  [SMALL_STATE(51)] = 509,
-  [SMALL_STATE(52)] = 515,
-  [SMALL_STATE(53)] = 521,
-  [SMALL_STATE(54)] = 531,
-  [SMALL_STATE(55)] = 539,
-  [SMALL_STATE(56)] = 545,
-  [SMALL_STATE(57)] = 551,
-  [SMALL_STATE(58)] = 557,
-  [SMALL_STATE(59)] = 563,
-  [SMALL_STATE(60)] = 573,
-  [SMALL_STATE(61)] = 583,
-  [SMALL_STATE(62)] = 589,
-  [SMALL_STATE(63)] = 595,
-  [SMALL_STATE(64)] = 605,
-  [SMALL_STATE(65)] = 611,
-  [SMALL_STATE(66)] = 619,
-  [SMALL_STATE(67)] = 625,
-  [SMALL_STATE(68)] = 631,
-  [SMALL_STATE(69)] = 637,
-  [SMALL_STATE(70)] = 643,
-  [SMALL_STATE(71)] = 649,
-  [SMALL_STATE(72)] = 655,
-  [SMALL_STATE(73)] = 661,
-  [SMALL_STATE(74)] = 667,
-  [SMALL_STATE(75)] = 677,
-  [SMALL_STATE(76)] = 683,
-  [SMALL_STATE(77)] = 691,
-  [SMALL_STATE(78)] = 697,
-  [SMALL_STATE(79)] = 703,
-  [SMALL_STATE(80)] = 709,
-  [SMALL_STATE(81)] = 715,
-  [SMALL_STATE(82)] = 721,
-  [SMALL_STATE(83)] = 728,
-  [SMALL_STATE(84)] = 733,
-  [SMALL_STATE(85)] = 738,
-  [SMALL_STATE(86)] = 743,
-  [SMALL_STATE(87)] = 748,
-  [SMALL_STATE(88)] = 753,
-  [SMALL_STATE(89)] = 760,
-  [SMALL_STATE(90)] = 765,
-  [SMALL_STATE(91)] = 772,
-  [SMALL_STATE(92)] = 779,
-  [SMALL_STATE(93)] = 786,
-  [SMALL_STATE(94)] = 793,
-  [SMALL_STATE(95)] = 800,
-  [SMALL_STATE(96)] = 805,
-  [SMALL_STATE(97)] = 812,
-  [SMALL_STATE(98)] = 817,
-  [SMALL_STATE(99)] = 824,
-  [SMALL_STATE(100)] = 831,
-  [SMALL_STATE(101)] = 838,
-  [SMALL_STATE(102)] = 842,
-  [SMALL_STATE(103)] = 846,
-  [SMALL_STATE(104)] = 850,
-  [SMALL_STATE(105)] = 854,
-  [SMALL_STATE(106)] = 858,
-  [SMALL_STATE(107)] = 862,
-  [SMALL_STATE(108)] = 866,
-  [SMALL_STATE(109)] = 870,
-  [SMALL_STATE(110)] = 874,
-  [SMALL_STATE(111)] = 878,
-  [SMALL_STATE(112)] = 882,
-  [SMALL_STATE(113)] = 886,
-  [SMALL_STATE(114)] = 890,
-  [SMALL_STATE(115)] = 894,
-  [SMALL_STATE(116)] = 898,
-  [SMALL_STATE(117)] = 902,
-  [SMALL_STATE(118)] = 906,
-  [SMALL_STATE(119)] = 910,
-  [SMALL_STATE(120)] = 914,
-  [SMALL_STATE(121)] = 918,
-  [SMALL_STATE(122)] = 922,
-  [SMALL_STATE(123)] = 926,
+  [SMALL_STATE(5)] = 49,
+  [SMALL_STATE(6)] = 65,
+  [SMALL_STATE(7)] = 81,
+  [SMALL_STATE(8)] = 97,
+  [SMALL_STATE(9)] = 108,
+  [SMALL_STATE(10)] = 125,
+  [SMALL_STATE(11)] = 142,
+  [SMALL_STATE(12)] = 159,
+  [SMALL_STATE(13)] = 172,
+  [SMALL_STATE(14)] = 189,
+  [SMALL_STATE(15)] = 202,
+  [SMALL_STATE(16)] = 212,
+  [SMALL_STATE(17)] = 226,
+  [SMALL_STATE(18)] = 240,
+  [SMALL_STATE(19)] = 254,
+  [SMALL_STATE(20)] = 268,
+  [SMALL_STATE(21)] = 282,
+  [SMALL_STATE(22)] = 289,
+  [SMALL_STATE(23)] = 300,
+  [SMALL_STATE(24)] = 309,
+  [SMALL_STATE(25)] = 320,
+  [SMALL_STATE(26)] = 331,
+  [SMALL_STATE(27)] = 344,
+  [SMALL_STATE(28)] = 353,
+  [SMALL_STATE(29)] = 364,
+  [SMALL_STATE(30)] = 375,
+  [SMALL_STATE(31)] = 388,
+  [SMALL_STATE(32)] = 399,
+  [SMALL_STATE(33)] = 408,
+  [SMALL_STATE(34)] = 417,
+  [SMALL_STATE(35)] = 426,
+  [SMALL_STATE(36)] = 435,
+  [SMALL_STATE(37)] = 444,
+  [SMALL_STATE(38)] = 450,
+  [SMALL_STATE(39)] = 458,
+  [SMALL_STATE(40)] = 464,
+  [SMALL_STATE(41)] = 470,
+  [SMALL_STATE(42)] = 476,
+  [SMALL_STATE(43)] = 482,
+  [SMALL_STATE(44)] = 488,
+  [SMALL_STATE(45)] = 498,
+  [SMALL_STATE(46)] = 504,
+  [SMALL_STATE(47)] = 510,
+  [SMALL_STATE(48)] = 516,
+  [SMALL_STATE(49)] = 522,
+  [SMALL_STATE(50)] = 528,
+  [SMALL_STATE(51)] = 534,
+  [SMALL_STATE(52)] = 540,
+  [SMALL_STATE(53)] = 546,
+  [SMALL_STATE(54)] = 552,
+  [SMALL_STATE(55)] = 558,
+  [SMALL_STATE(56)] = 564,
+  [SMALL_STATE(57)] = 572,
+  [SMALL_STATE(58)] = 582,
+  [SMALL_STATE(59)] = 588,
+  [SMALL_STATE(60)] = 594,
+  [SMALL_STATE(61)] = 600,
+  [SMALL_STATE(62)] = 606,
+  [SMALL_STATE(63)] = 612,
+  [SMALL_STATE(64)] = 618,
+  [SMALL_STATE(65)] = 628,
+  [SMALL_STATE(66)] = 638,
+  [SMALL_STATE(67)] = 644,
+  [SMALL_STATE(68)] = 650,
+  [SMALL_STATE(69)] = 660,
+  [SMALL_STATE(70)] = 666,
+  [SMALL_STATE(71)] = 674,
+  [SMALL_STATE(72)] = 680,
+  [SMALL_STATE(73)] = 686,
+  [SMALL_STATE(74)] = 692,
+  [SMALL_STATE(75)] = 698,
+  [SMALL_STATE(76)] = 704,
+  [SMALL_STATE(77)] = 710,
+  [SMALL_STATE(78)] = 716,
+  [SMALL_STATE(79)] = 722,
+  [SMALL_STATE(80)] = 728,
+  [SMALL_STATE(81)] = 738,
+  [SMALL_STATE(82)] = 744,
+  [SMALL_STATE(83)] = 752,
+  [SMALL_STATE(84)] = 758,
+  [SMALL_STATE(85)] = 764,
+  [SMALL_STATE(86)] = 770,
+  [SMALL_STATE(87)] = 776,
+  [SMALL_STATE(88)] = 782,
+  [SMALL_STATE(89)] = 789,
+  [SMALL_STATE(90)] = 796,
+  [SMALL_STATE(91)] = 801,
+  [SMALL_STATE(92)] = 806,
+  [SMALL_STATE(93)] = 811,
+  [SMALL_STATE(94)] = 816,
+  [SMALL_STATE(95)] = 821,
+  [SMALL_STATE(96)] = 826,
+  [SMALL_STATE(97)] = 833,
+  [SMALL_STATE(98)] = 840,
+  [SMALL_STATE(99)] = 847,
+  [SMALL_STATE(100)] = 852,
+  [SMALL_STATE(101)] = 857,
+  [SMALL_STATE(102)] = 864,
+  [SMALL_STATE(103)] = 869,
+  [SMALL_STATE(104)] = 876,
+  [SMALL_STATE(105)] = 883,
+  [SMALL_STATE(106)] = 890,
+  [SMALL_STATE(107)] = 897,
+  [SMALL_STATE(108)] = 904,
+  [SMALL_STATE(109)] = 908,
+  [SMALL_STATE(110)] = 912,
+  [SMALL_STATE(111)] = 916,
+  [SMALL_STATE(112)] = 920,
+  [SMALL_STATE(113)] = 924,
+  [SMALL_STATE(114)] = 928,
+  [SMALL_STATE(115)] = 932,
+  [SMALL_STATE(116)] = 936,
+  [SMALL_STATE(117)] = 940,
+  [SMALL_STATE(118)] = 944,
+  [SMALL_STATE(119)] = 948,
+  [SMALL_STATE(120)] = 952,
+  [SMALL_STATE(121)] = 956,
+  [SMALL_STATE(122)] = 960,
+  [SMALL_STATE(123)] = 964,
+  [SMALL_STATE(124)] = 968,
+  [SMALL_STATE(125)] = 972,
+  [SMALL_STATE(126)] = 976,
+  [SMALL_STATE(127)] = 980,
+  [SMALL_STATE(128)] = 984,
+  [SMALL_STATE(129)] = 988,
+  [SMALL_STATE(130)] = 992,
+  [SMALL_STATE(131)] = 996,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -3514,215 +3674,227 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
   [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [43] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(102),
-  [49] = {.entry = {.count = 1, .reusable = false}}, SHIFT(112),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(74),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(2),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
-  [89] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(54),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
-  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
-  [140] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(57),
-  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(59),
-  [146] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
-  [149] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [152] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
-  [161] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(74),
-  [164] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(93),
-  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [176] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
-  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(23),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
-  [197] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [199] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [201] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [203] = {.entry = {.count = 1, .reusable = false}}, SHIFT(99),
-  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [207] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
-  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
-  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
-  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
-  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [217] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [219] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
-  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [223] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
-  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
-  [227] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
-  [229] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
-  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
-  [233] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
-  [235] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
-  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
-  [239] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
-  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
-  [247] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
-  [249] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
-  [254] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
-  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
-  [259] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
-  [261] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
-  [263] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
-  [275] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [277] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0),
-  [279] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_allocation_repeat1, 2, 0, 0), SHIFT_REPEAT(25),
-  [282] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
-  [285] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
-  [287] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [291] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [293] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
-  [297] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
-  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
-  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
-  [305] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
-  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
-  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
-  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
-  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
-  [319] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
-  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [323] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
-  [327] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
-  [329] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
-  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
-  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
-  [335] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
-  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
-  [339] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
-  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
-  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
-  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
-  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
-  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
-  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
-  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [357] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
-  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
-  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
-  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
-  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
-  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
-  [369] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
-  [373] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
-  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
-  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
-  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
-  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
-  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
-  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
-  [387] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [389] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
-  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
-  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
-  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
-  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
-  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation_block, 2, 0, 0),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
-  [415] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
-  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [423] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [455] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [457] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [463] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [465] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
+  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [53] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
+  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(2),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
+  [95] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(124),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(129),
+  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
+  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
+  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
+  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
+  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
+  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
+  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
+  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [149] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(127),
+  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(60),
+  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
+  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(64),
+  [161] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
+  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
+  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
+  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(126),
+  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
+  [176] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
+  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
+  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
+  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
+  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(23),
+  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
+  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
+  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
+  [212] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [214] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
+  [220] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
+  [224] = {.entry = {.count = 1, .reusable = false}}, SHIFT(21),
+  [226] = {.entry = {.count = 1, .reusable = false}}, SHIFT(46),
+  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
+  [230] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
+  [234] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
+  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
+  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
+  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
+  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(19),
+  [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
+  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
+  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [256] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
+  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [260] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
+  [262] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
+  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(20),
+  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [268] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
+  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
+  [273] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
+  [275] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(19),
+  [278] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
+  [280] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
+  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
+  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
+  [294] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0),
+  [298] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0), SHIFT_REPEAT(28),
+  [301] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
+  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
+  [306] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
+  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
+  [318] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
+  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
+  [322] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
+  [326] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
+  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
+  [330] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
+  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
+  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
+  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
+  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
+  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_published, 1, 0, 0),
+  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
+  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
+  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
+  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
+  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
+  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
+  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
+  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
+  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [372] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
+  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
+  [378] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
+  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 3, 0, 0),
+  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
+  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
+  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
+  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
+  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
+  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 4, 0, 0),
+  [402] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
+  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
+  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
+  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
+  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
+  [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
+  [416] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
+  [418] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
+  [420] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
+  [422] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [424] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
+  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
+  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
+  [430] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation_block, 2, 0, 0),
+  [432] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
+  [434] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
+  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_template, 2, 0, 0),
+  [442] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
+  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [456] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [462] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [470] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
 };
 
 #ifdef __cplusplus

@@ -9,12 +9,13 @@
 mod contents;
 mod fixup;
 pub mod paginate;
+mod placing;
 mod prose;
 mod styles;
 mod table;
 mod text;
 
-pub(crate) use table::landscape;
+pub(crate) use placing::landscape;
 
 use crate::document::prose::glossary_paragraphs;
 use crate::document::Document;
@@ -68,7 +69,7 @@ pub fn render_tables(
     let mut body = Body::new();
     cover_titled(&mut body, title);
     body.heading(title, styles::Heading::Part, Some(title));
-    table::tables(&mut body, dept, unit, tables);
+    table::tables(&mut body, (None, dept), unit, tables);
     let built = finish(body, year, title.to_string(), dept.to_string());
     fixup::package(built.docx.build(), &built.facts, &BTreeMap::new())
 }
@@ -237,27 +238,26 @@ fn footer() -> Footer {
 fn build(b: &Budget, doc: &Document, breaks: &table::Breaks) -> Built {
     let mut body = Body::new();
     let year = b.year();
+    // A part's title: the template's, else the reference's.
+    let part = |n: usize, standard: String| match doc.labels.parts.iter().find(|(p, _)| *p == n) {
+        Some((_, label)) => label.replace("{year}", &year.to_string()),
+        None => standard,
+    };
     cover(&mut body, b);
-    part_one(&mut body, b);
+    part_one(&mut body, b, &part(1, "第一部分 部门概况".into()));
 
-    body.heading(
-        &format!("第二部分 {year} 年部门预算表"),
-        styles::Heading::Part,
-        Some(&format!("第二部分 {year} 年部门预算表")),
-    );
+    let part2 = part(2, format!("第二部分 {year} 年部门预算表"));
+    body.heading(&part2, styles::Heading::Part, Some(&part2));
     table::budget_tables(&mut body, b, doc);
 
-    let part3 = format!("第三部分 {year} 年部门预算情况和重要事项说明");
+    let part3 = part(3, format!("第三部分 {year} 年部门预算情况和重要事项说明"));
     body.heading(&part3, styles::Heading::Part, Some(&part3));
     prose::sections(&mut body, &doc.explanations);
     table::goal_tables(&mut body, b, b.department(), breaks);
     body.section_end(false);
 
-    body.heading(
-        "第四部分 名词解释",
-        styles::Heading::Part,
-        Some("第四部分 名词解释"),
-    );
+    let part4 = part(4, "第四部分 名词解释".into());
+    body.heading(&part4, styles::Heading::Part, Some(&part4));
     for p in glossary_paragraphs(&doc.glossary) {
         body.push(text::prose(&p.text()));
     }
@@ -344,13 +344,9 @@ fn cover_titled(body: &mut Body, title: &str) {
 }
 
 /// 第一部分 部门概况: duties, organisation and the sub-units.
-fn part_one(body: &mut Body, b: &Budget) {
+fn part_one(body: &mut Body, b: &Budget, title: &str) {
     use styles::Heading;
-    body.heading(
-        "第一部分 部门概况",
-        Heading::Part,
-        Some("第一部分 部门概况"),
-    );
+    body.heading(title, Heading::Part, Some(title));
     body.heading("一、主要职责", Heading::Section, Some("一、主要职责"));
     for p in &b.duties {
         body.push(text::prose(&p.value));

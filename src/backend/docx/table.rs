@@ -1,18 +1,18 @@
 //! Tables: column widths from their content, merged header rows, data rows, the unit line above
 //! a table and the performance-goal tables of the projects.
 
+use super::placing::{landscape, unit_line};
 use super::styles::Heading;
 use super::text::{
     para, run, spacing, text_twips, Font, LANDSCAPE_TEXT, PORTRAIT_TEXT, SMALL_TEXT, TABLE_TEXT,
 };
 use super::Body;
-use crate::document::prose::{numeral, thousands};
-use crate::document::{Cell, ColumnKind, Document, Table, TableId};
+use crate::document::{Cell, ColumnKind, Document, Table};
 use crate::model::{Budget, Indicator};
 use docx_rs::{
-    AlignmentType, HeightRule, LineSpacingType, Paragraph, Tab, TabValueType, Table as DocxTable,
-    TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, HeightRule, LineSpacingType, Paragraph, Table as DocxTable, TableAlignmentType,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
 /// A cell's left and right margins (`tblCellMar`), in twips: 1.5 mm, so a right-aligned amount
@@ -29,12 +29,19 @@ const NO_WRAP_TWIPS: u32 = 10 * 180;
 /// 第二部分: every table on its own page, wide ones on landscape pages, each with its title
 /// (numbered in the 目录), its unit line and its note.
 pub(super) fn budget_tables(body: &mut Body, b: &Budget, doc: &Document) {
-    tables(body, b.department(), b.unit().as_str(), doc.tables());
+    let label = doc.labels.department.as_deref();
+    tables(
+        body,
+        (label, b.department()),
+        b.unit().as_str(),
+        doc.tables(),
+    );
 }
 
 /// Tables, each on its own page (wide ones on landscape pages), titled and numbered, with the
-/// 部门(单位) line naming `dept` and the unit: a budget's twelve, or a region's summary.
-pub(super) fn tables(body: &mut Body, dept: &str, unit: &str, tables: &[Table]) {
+/// 部门(单位) line naming `dept` (after the template's label for it, if any) and the unit (the
+/// table's own, or `unit`): a budget's tables, or a region's summary.
+pub(super) fn tables(body: &mut Body, dept: (Option<&str>, &str), unit: &str, tables: &[Table]) {
     let mut current_landscape = false;
     for (i, t) in tables.iter().enumerate() {
         let wide = landscape(t.id);
@@ -48,11 +55,9 @@ pub(super) fn tables(body: &mut Body, dept: &str, unit: &str, tables: &[Table]) 
         }
         current_landscape = wide;
         let total = if wide { LANDSCAPE_TEXT } else { PORTRAIT_TEXT };
-        body.heading(
-            &t.title,
-            Heading::TableTitle,
-            Some(&format!("{}、{}", numeral(i), t.title)),
-        );
+        let numbered = format!("{}{}", t.number_prefix(i), t.title);
+        body.heading(&t.title, Heading::TableTitle, Some(&numbered));
+        let unit = t.unit.map_or(unit, |u| u.to.as_str());
         body.push(unit_line(dept, unit, total, t.note.is_some()));
         let header_rows = t.header().len();
         body.table(table(t, total), header_rows);
@@ -148,7 +153,7 @@ pub(super) fn widths(t: &Table, total: u32) -> Vec<u32> {
                 .rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
-                .map(|c| cell_text(c).0)
+                .map(|c| cell_text(t, c).0)
                 .collect();
             let texts = || texts.iter().map(String::as_str);
             let natural = widest(texts());
@@ -329,12 +334,12 @@ fn kept_cell(width: u32, text: &str, align: AlignmentType, f: Font, keep: bool) 
         .add_paragraph(p)
 }
 
-/// How a data cell is printed.
-fn cell_text(c: &Cell) -> (String, AlignmentType) {
+/// How a data cell is printed: an amount in the table's unit and decimals.
+fn cell_text(t: &Table, c: &Cell) -> (String, AlignmentType) {
     match c {
         Cell::Empty => (String::new(), AlignmentType::Left),
         Cell::Text(s) => (s.clone(), AlignmentType::Left),
-        Cell::Amount(d) => (thousands(*d), AlignmentType::Right),
+        Cell::Amount(d) => (t.format(*d), AlignmentType::Right),
     }
 }
 
@@ -403,7 +408,7 @@ fn table(t: &Table, total: u32) -> DocxTable {
             cells.push(cell(width, &r.name, AlignmentType::Center, TABLE_TEXT).grid_span(lead));
         }
         for (col, c) in r.cells.iter().enumerate().skip(lead) {
-            let (text, align) = cell_text(c);
+            let (text, align) = cell_text(t, c);
             let align = match t.columns.get(col).map(|c| c.kind) {
                 Some(ColumnKind::Code) => AlignmentType::Center,
                 _ => align,
@@ -413,38 +418,6 @@ fn table(t: &Table, total: u32) -> DocxTable {
         rows.push(TableRow::new(cells).cant_split());
     }
     frame(rows, total, &w)
-}
-
-/// The line above a table: 部门(单位) on the left, 单位 on the right.
-/// The empty fund tables print it with full-width punctuation, as the template does.
-fn unit_line(dept: &str, unit: &str, total: u32, full_width: bool) -> Paragraph {
-    let f = SMALL_TEXT;
-    let (dept_line, unit_line) = if full_width {
-        (format!("部门（单位）：{dept}"), format!("单位：{unit}"))
-    } else {
-        (format!("部门(单位): {dept}"), format!("单位: {unit}"))
-    };
-    para(f)
-        .add_tab(Tab::new().val(TabValueType::Right).pos(total as usize))
-        .line_spacing(spacing(60, 60, 240, LineSpacingType::Auto))
-        .keep_next(true)
-        .add_run(run(&dept_line, f))
-        .add_run(super::text::styled(f).add_tab())
-        .add_run(run(&unit_line, f))
-}
-
-/// The tables printed on landscape pages (wide ones).
-pub(crate) fn landscape(id: TableId) -> bool {
-    matches!(
-        id,
-        TableId::Income
-            | TableId::ThreePublic
-            | TableId::BasicExpenditure
-            | TableId::ProjectExpenditure
-            | TableId::Procurement
-            | TableId::RegionIncome
-            | TableId::RegionThreePublic
-    )
 }
 
 /// The header rows of a goal table, repeated on every page: project, department, goal, titles.

@@ -1,7 +1,7 @@
 //! The twelve tables in the JSON document: columns by id, rows written one at a time.
 
 use super::amount::money;
-use crate::document::{Cell, Column, ColumnId, Row, RowLevel, Table, TableId};
+use crate::document::{Cell, ColumnId, Row, RowLevel, Table, TableId};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -20,6 +20,14 @@ pub struct TableJson<'a> {
     pub rows: Rows<'a>,
     /// 注 line under the table, if any.
     pub note: Option<&'a str>,
+    /// The unit the table's amounts are printed in, when its template gives one (元 or 万元);
+    /// absent: the budget's `unit`, two decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+    /// The decimals of its amounts, with `unit`: the amounts are in that unit, rounded half away
+    /// from zero to these decimals, as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
 }
 
 /// The rows of a table, each turned into its `RowJson` only when it is written (the table of
@@ -29,8 +37,7 @@ pub struct Rows<'a>(&'a Table);
 
 impl Serialize for Rows<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let columns = &self.0.columns;
-        s.collect_seq(self.0.rows.iter().map(|r| row(columns, r)))
+        s.collect_seq(self.0.rows.iter().map(|r| row(self.0, r)))
     }
 }
 
@@ -57,22 +64,27 @@ pub struct RowJson<'a> {
 /// A row's cells by column id, in column order (the ids of a table's columns are unique).
 #[derive(Debug)]
 pub struct Values<'a> {
-    columns: &'a [Column],
+    table: &'a Table,
     cells: &'a [Cell],
 }
 
 impl Serialize for Values<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let pairs = self.columns.iter().zip(self.cells);
-        s.collect_map(pairs.map(|(c, cell)| (c.id.as_str(), value(cell))))
+        let pairs = self.table.columns.iter().zip(self.cells);
+        s.collect_map(pairs.map(|(c, cell)| (c.id.as_str(), value(self.table, cell))))
     }
 }
 
-fn value(cell: &Cell) -> Option<Cow<'_, str>> {
+/// A cell's value: an amount in the table's unit as printed (without a template unit, in the
+/// budget's, two decimals).
+fn value<'a>(t: &Table, cell: &'a Cell) -> Option<Cow<'a, str>> {
     match cell {
         Cell::Empty => None,
         Cell::Text(s) => Some(Cow::Borrowed(s)),
-        Cell::Amount(d) => Some(Cow::Owned(money(*d))),
+        Cell::Amount(d) => Some(Cow::Owned(match t.unit {
+            Some(_) => t.plain(*d),
+            None => money(*d),
+        })),
     }
 }
 
@@ -92,16 +104,18 @@ pub fn table(t: &Table) -> TableJson<'_> {
             .collect(),
         rows: Rows(t),
         note: t.note.as_deref(),
+        unit: t.unit.map(|u| u.to.as_str()),
+        decimals: t.unit.map(|u| u.decimals),
     }
 }
 
-fn row<'a>(columns: &'a [Column], r: &'a Row) -> RowJson<'a> {
+fn row<'a>(table: &'a Table, r: &'a Row) -> RowJson<'a> {
     RowJson {
         code: r.code.as_deref(),
         name: &r.name,
         level: r.level,
         values: Values {
-            columns,
+            table,
             cells: &r.cells,
         },
     }

@@ -238,11 +238,13 @@ fn row_named(t: &Table, col: ColumnId, name: &str) -> Option<usize> {
         .position(|r| text_in(t, r, col).as_deref() == Some(name))
 }
 
-/// A cell of another table: its 合计 row (the first), in a column.
+/// A cell of another table: its 合计 row (the first), in a column (`None` when the template
+/// has not got the table or the column).
 fn total_of(doc: &Document, id: TableId, col: ColumnId) -> Option<CellRef> {
-    let t = doc.table(id);
+    let table = doc.position(id)?;
+    let t = doc.tables().get(table)?;
     Some(CellRef {
-        table: id.index(),
+        table,
         row: t.rows.iter().position(|r| r.level == RowLevel::Total)?,
         col: t.column(col)?,
     })
@@ -250,9 +252,10 @@ fn total_of(doc: &Document, id: TableId, col: ColumnId) -> Option<CellRef> {
 
 /// A cell of another table: the row of a functional code, in a column.
 fn code_of(doc: &Document, id: TableId, code: &str, col: ColumnId) -> Option<CellRef> {
-    let t = doc.table(id);
+    let table = doc.position(id)?;
+    let t = doc.tables().get(table)?;
     Some(CellRef {
-        table: id.index(),
+        table,
         row: t
             .rows
             .iter()
@@ -448,6 +451,8 @@ mod tests {
                 row(Item, 4),
             ],
             note: None,
+            number: None,
+            unit: None,
         };
         let sums = tree(3, &t);
         let rows_of = |r: usize| -> Vec<usize> { sums[&(r, 0)].iter().map(|c| c.row).collect() };

@@ -74,6 +74,7 @@ pub fn render(b: &Budget, catalog: &Catalog, doc: &Document) -> Result<Vec<u8>, 
         ws.set_name(names.get(i).map(String::as_str).unwrap_or(&t.title))?;
         let sheet = tables::Sheet {
             department: b.department(),
+            label: doc.labels.department.as_deref(),
             unit: b.unit().as_str(),
             index: i,
             sums: plan.get(i).unwrap_or(&empty),
@@ -134,6 +135,7 @@ pub fn render_tables(
         ws.set_name(names.get(i).map(String::as_str).unwrap_or(&t.title))?;
         let sheet = tables::Sheet {
             department: dept,
+            label: None,
             unit,
             index: i,
             sums: plan.get(i).unwrap_or(&empty),

@@ -10,6 +10,14 @@ use unicode_width::UnicodeWidthStr;
 /// The number format of every amount.
 pub const AMOUNT_FORMAT: &str = "#,##0.00";
 
+/// The number format of amounts printed with `decimals` (a template's table).
+pub fn amount_format(decimals: u32) -> String {
+    match decimals {
+        0 => "#,##0".to_string(),
+        n => format!("#,##0.{}", "0".repeat(n as usize)),
+    }
+}
+
 const FONT: &str = "宋体";
 const TITLE_FONT: &str = "黑体";
 

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 /// What one table sheet needs besides the table.
 pub struct Sheet<'a> {
     pub department: &'a str,
+    /// The template's label before the department (default 部门（单位）).
+    pub label: Option<&'a str>,
     pub unit: &'a str,
     /// The table's position in the document.
     pub index: usize,
@@ -38,7 +40,18 @@ pub fn write(ws: &mut Worksheet, t: &Table, s: &Sheet) -> Result<(), XlsxError> 
     let last = col(ncols - 1);
     ws.merge_range(0, 0, 0, last, &t.title, &f.title)?;
     ws.set_row_height(0, 30)?;
-    unit_line(ws, last, s)?;
+    unit_line(ws, last, s, t.unit.map_or(s.unit, |u| u.to.as_str()))?;
+    // A template's unit: the amounts in it, exact (so the sums hold), shown to its decimals.
+    let (amount, amount_total) = match t.unit {
+        Some(u) => {
+            let nf = style::amount_format(u.decimals);
+            (
+                f.amount.clone().set_num_format(&nf),
+                f.amount_total.clone().set_num_format(&nf),
+            )
+        }
+        None => (f.amount.clone(), f.amount_total.clone()),
+    };
     header(ws, t, f)?;
     let top = first_data_row(t);
     // A total row prints its label across the leading blank code and name columns.
@@ -67,16 +80,16 @@ pub fn write(ws: &mut Worksheet, t: &Table, s: &Sheet) -> Result<(), XlsxError> 
             let kind = t.columns.get(c).map(|c| c.kind);
             let x = col(c);
             let total = row.level == RowLevel::Total;
-            let amount_format = if total { &f.amount_total } else { &f.amount };
+            let amount_format = if total { &amount_total } else { &amount };
             match cell {
                 Cell::Amount(d) => match s.sums.get(&(r, c)) {
                     Some(refs) => {
                         let formula = Formula::new(s.locator.formula(s.index, refs))
-                            .set_result(d.to_string());
+                            .set_result(t.converted(*d).to_string());
                         ws.write_formula_with_format(y, x, formula, amount_format)?;
                     }
                     None => {
-                        ws.write_number_with_format(y, x, number(*d), amount_format)?;
+                        ws.write_number_with_format(y, x, number(t.converted(*d)), amount_format)?;
                     }
                 },
                 Cell::Text(text) => {
@@ -139,10 +152,10 @@ fn landscape(id: TableId) -> bool {
 }
 
 /// The line above the header: 部门（单位） on the left, 单位 on the right.
-fn unit_line(ws: &mut Worksheet, last: u16, s: &Sheet) -> Result<(), XlsxError> {
+fn unit_line(ws: &mut Worksheet, last: u16, s: &Sheet, unit: &str) -> Result<(), XlsxError> {
     let f = s.formats;
-    let dept = format!("部门（单位）：{}", s.department);
-    let unit = format!("单位：{}", s.unit);
+    let dept = format!("{}：{}", s.label.unwrap_or("部门（单位）"), s.department);
+    let unit = format!("单位：{unit}");
     if last >= 2 {
         ws.merge_range(1, 0, 1, last - 1, &dept, &f.unit_left)?;
         ws.write_string_with_format(1, last, &unit, &f.unit_right)?;

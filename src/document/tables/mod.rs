@@ -13,13 +13,16 @@ mod index;
 mod overview;
 mod procurement;
 mod projects;
+mod templated;
 mod three_public;
 
 pub use header::{Column, ColumnKind, HeaderCell};
 pub use ids::{ColumnId, TableId};
+pub use templated::{convert, TableUnit};
 
 use super::figures::Figures;
 use super::spending::ByCode;
+use super::template::{Template, TemplateError};
 use crate::model::catalog::Catalog;
 use crate::model::{Budget, Source};
 use header::header_rows;
@@ -35,6 +38,12 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub note: Option<String>,
+    /// Its number in the 目录 (`1.`), when the template gives one; else the Chinese numeral of
+    /// its position (`一、`).
+    pub number: Option<String>,
+    /// The unit and decimals it is printed in, when the template gives them; else the budget's
+    /// unit with two decimals. The cells stay exact, in the budget's unit.
+    pub unit: Option<TableUnit>,
 }
 
 /// What kind of row: the level drives indentation and where the code is printed.
@@ -78,6 +87,8 @@ impl Table {
             columns,
             rows,
             note: None,
+            number: None,
+            unit: None,
         }
     }
 
@@ -119,16 +130,59 @@ impl Table {
     }
 }
 
-/// The twelve tables, in the order of `TableId::ALL`. `by_code` is the spending the figures
-/// share (`spending::by_code`).
+/// The tables of a budget: the twelve built-in ones, in the order of `TableId::ALL`, and the
+/// template's, in its order, with its titles, columns and units (with the errors of a template
+/// that names a column a table does not have). `by_code` is the spending the figures share
+/// (`spending::by_code`).
+pub(super) struct Computed {
+    pub all: [Table; TableId::COUNT],
+    /// `None` when the template prints the built-in tables as they are (标准): no copy made.
+    pub published: Option<Vec<Table>>,
+    pub errors: Vec<TemplateError>,
+}
+
 pub(super) fn compute(
     budget: &Budget,
     catalog: &Catalog,
     by_code: &ByCode,
     figures: &Figures,
-) -> [Table; TableId::COUNT] {
+    template: &Template,
+) -> Computed {
     let ix = Index::new(budget, catalog, by_code, figures);
-    TableId::ALL.map(|id| table(id, &ix))
+    let all = TableId::ALL.map(|id| table(id, &ix));
+    let mut errors = Vec::new();
+    let as_built = template.tables.len() == all.len()
+        && template
+            .tables
+            .iter()
+            .zip(&all)
+            .all(|(spec, t)| spec.kind == t.id && templated::leaves_as_built(spec, t));
+    if as_built {
+        return Computed {
+            all,
+            published: None,
+            errors,
+        };
+    }
+    let published = template
+        .tables
+        .iter()
+        .filter_map(|spec| {
+            let built = all.get(spec.kind.index())?.clone();
+            match templated::apply(spec, built, &ix, template) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            }
+        })
+        .collect();
+    Computed {
+        all,
+        published: Some(published),
+        errors,
+    }
 }
 
 fn table(id: TableId, ix: &Index) -> Table {

@@ -156,3 +156,25 @@ fn a_file_that_does_not_parse_is_reported_with_its_line() {
         "{e:?}"
     );
 }
+
+#[test]
+fn operating_cost_codes_narrow_the_public_spending_it_counts() {
+    let r = Rules::parse(RULES_FILE, EMBEDDED).expect("2024 rules");
+    assert!(r.operating_cost_codes.is_empty());
+    assert!(r.operating_cost_code("30399"));
+    let text = EMBEDDED.replace(
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\ncodes = [\"302\", \"310\"]",
+    );
+    assert_ne!(text, EMBEDDED);
+    let r = Rules::parse(RULES_FILE, &text).expect("rules with codes");
+    assert_eq!(r.operating_cost_codes, ["302", "310"]);
+    assert!(r.operating_cost_code("30201"));
+    assert!(r.operating_cost_code("31002"));
+    assert!(!r.operating_cost_code("39999"));
+    let bad = EMBEDDED.replace(
+        "sources = [\"一般公共预算\"]",
+        "sources = [\"一般公共预算\"]\ncodes = [\"3x2\"]",
+    );
+    assert!(Rules::parse(RULES_FILE, &bad).is_err());
+}
