@@ -9,9 +9,9 @@
 //! checked against the part the same way). When a total has no single change, or a part none,
 //! nothing is said.
 
-use crate::document::tables::convert;
 use super::prose_figures::amounts;
 use crate::diag::{t, Diagnostic};
+use crate::document::tables::convert;
 use crate::model::{Budget, MoneyUnit};
 use crate::span::{Span, Spanned};
 use rust_decimal::Decimal;

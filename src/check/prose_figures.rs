@@ -9,9 +9,9 @@
 //! `项目支出预算` the words `支出预算` are not the total.
 
 use super::assertions::precision;
-use crate::document::tables::convert;
 use crate::diag::{t, Diagnostic};
 use crate::document::spending;
+use crate::document::tables::convert;
 use crate::document::{Document, Figures};
 use crate::model::catalog::{normalize_name, Catalog, Classification};
 use crate::model::{Budget, MoneyUnit, Source, ThreePublicKind};

@@ -202,8 +202,11 @@ pub fn written(b: &Budget) -> Option<Vec<Section>> {
 }
 
 /// The paragraphs of 部门概况 after 机构设置情况 that name the department's 二级预算单位 (or say
-/// there are none).
+/// there are none). None in a 公开稿: its 机构设置 is printed as the document wrote it.
 pub fn sub_unit_paragraphs(b: &Budget) -> Vec<String> {
+    if b.published.is_some() {
+        return Vec::new();
+    }
     let (dept, year) = (b.department(), b.year());
     match b.sub_units.as_slice() {
         // A single-unit department: its own budget is the whole, no 二级预算单位 to list.
