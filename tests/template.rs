@@ -379,3 +379,92 @@ fn an_unknown_template_name_lists_the_built_in_ones() {
         .zh
         .starts_with("内置模板：标准、上海；"));
 }
+
+#[test]
+fn the_two_sided_tables_print_the_templates_income_lines_and_totals() {
+    let text = std::fs::read_to_string(format!("{DIR}/shanghai.bud")).unwrap();
+    let c = budc::compile(SourceFile::new(format!("{DIR}/s.bud"), text), None);
+    let v = json(&c);
+    let side = |t: usize| -> Vec<(String, String)> {
+        v["tables"][t]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let s = |k: &str| r["values"][k].as_str().unwrap_or("").to_string();
+                (s("income_item"), s("income_amount"))
+            })
+            .collect()
+    };
+    let overview = side(0);
+    let income = v["figures"]["income_total"].as_str().unwrap().to_string();
+    let income = income.trim_end_matches(".00").to_string();
+    // The income side as printed: 财政拨款收入 and its three budgets, the other sources, then
+    // the one total row.
+    let labels: Vec<&str> = overview.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、财政拨款收入",
+            "1. 一般公共预算",
+            "2. 政府性基金预算",
+            "3. 国有资本经营预算",
+            "二、事业收入",
+            "三、事业单位经营收入",
+            "四、其他收入",
+            "收入总计"
+        ]
+    );
+    let amounts: Vec<&str> = overview.iter().map(|(_, a)| a.as_str()).collect();
+    assert_eq!(amounts, [&*income, &*income, "", "", "", "", "", &*income]);
+    let fiscal: Vec<String> = side(3).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(
+        fiscal,
+        [
+            "一、一般公共预算",
+            "二、政府性基金预算",
+            "三、国有资本经营预算",
+            "",
+            "收入总计"
+        ]
+    );
+}
+
+#[test]
+fn income_lines_on_a_table_without_an_income_side_or_an_unknown_total_row_is_e0702() {
+    let dir = std::env::temp_dir().join(format!("budc-template-sides-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "[[table]]\nkind = \"income\"\nincome_lines = [{ label = \"一、收入\", sources = [\"一般公共预算\"] }]\n",
+            "t.toml:3:16: income_lines is for the two-sided tables (overview, fiscal_overview), not income",
+        ),
+        (
+            "[[table]]\nkind = \"overview\"\nincome_lines = [{ label = \"一、收入\", sources = [\"财政\"] }]\n",
+            "t.toml:3:46: unknown source `财政`",
+        ),
+        (
+            "[[table]]\nkind = \"overview\"\ntotals = [{ row = \"合计\", income = \"收入总计\", expenditure = \"支出总计\" }]\n",
+            "t.toml:3:19: no total row `合计` (rows: 本年支出合计、使用非财政拨款结余、结转下年、支出总计)",
+        ),
+    ];
+    for (toml, want) in cases {
+        std::fs::write(dir.join("t.toml"), toml).unwrap();
+        let text = std::fs::read_to_string(format!("{DIR}/shanghai.bud"))
+            .unwrap()
+            .replace("模板 上海", "模板 t.toml");
+        let c = budc::compile(
+            SourceFile::new(dir.join("b.bud").display().to_string(), text),
+            None,
+        );
+        let d: Vec<_> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "E0702")
+            .map(|d| d.message.en.to_string())
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains(want), "{d:?} should contain {want}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

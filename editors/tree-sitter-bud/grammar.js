@@ -128,15 +128,16 @@ module.exports = grammar({
     key_evaluation: $ => seq(alias('重点评价', $.keyword), $.integer, $.amount),
 
     // `断言 <figure> = <金额> [元|万元]` (an amount as printed, in its unit), or `= <文字>` for
-    // a text cell. As in bud.pest, a value that starts with a number is an amount: the text of
-    // a text cell starts with anything else.
+    // a text cell. The lexer takes the longest token: a whole line of text (`1. 一般公共预算`)
+    // is a text cell, an amount alone is an amount, and an amount with its unit is one token
+    // that outranks the text of the same length.
     assertion: $ => seq(
       alias('断言', $.keyword),
       repeat1(alias(/[^ \t\u3000\r\n=＝]+/, $.ref_word)),
       alias(choice('=', '＝'), $.operator),
-      choice(seq($.amount, optional(alias($.word, $.unit))), $.assert_text),
+      choice($.amount, alias($._printed_amount, $.amount), alias($.text, $.assert_text)),
     ),
-    assert_text: _ => /([^ \t\u3000\r\n0-9-]|-[^0-9\r\n])[^\r\n]*/,
+    _printed_amount: _ => token(prec(2, /-?\d[\d,]*(\.\d+)?[ \t\u3000]+(万元|元)/)),
   },
 });
 

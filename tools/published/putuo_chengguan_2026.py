@@ -85,23 +85,35 @@ def amount(printed):
     return printed.replace(",", "")
 
 
+# 表 1 and 表 4: the income side's lines with an amount (printed label, amount), beside the 类
+# lines of the spending side (the rows are named by their 类).
+OVERVIEW_INCOME = [("一、财政拨款收入", "47,483,458"), ("1. 一般公共预算", "47,483,458")]
+FISCAL_INCOME = [("一、一般公共预算", "47,483,458")]
+CLASS_NAMES = ["一、社会保障和就业支出", "二、卫生健康支出", "三、城乡社区支出", "四、住房保障支出"]
+
+
 def overview_lines():
-    """表 1 and 表 4. budc's two-sided tables list the income side by source (一、一般公共预算… in
-    the rows of the spending 类): the published 财政拨款收入 subtotal is the same 47,483,458 as its
-    1. 一般公共预算 line and as 收入总计, so it is stated through those."""
+    """表 1 and 表 4, two-sided: income lines on the left, spending by 类 on the right."""
     out = ["# 表1 部门财务收支预算总表 (元)"]
-    first = CLASSES[0][0]
-    out.append(f"断言 overview {first} income_amount = {amount(INCOME_TOTAL)}  # 一、财政拨款收入 = 1. 一般公共预算")
-    for n, (code, value) in zip("一二三四五六七八九", CLASSES):
+    for (code, value), name, income in zip(CLASSES, CLASS_NAMES, OVERVIEW_INCOME + [None] * 4):
+        if income:
+            out.append(f"断言 overview {code} income_item = {income[0]}")
+            out.append(f"断言 overview {code} income_amount = {amount(income[1])}")
+        out.append(f"断言 overview {code} expenditure_item = {name}")
         out.append(f"断言 overview {code} expenditure_amount = {amount(value)}")
-    out.append(f"断言 overview 支出总计 income_amount = {amount(INCOME_TOTAL)}  # 收入总计")
+    out.append(f"断言 overview 支出总计 income_item = 收入总计")
+    out.append(f"断言 overview 支出总计 income_amount = {amount(INCOME_TOTAL)}")
     out.append(f"断言 overview 支出总计 expenditure_amount = {amount(INCOME_TOTAL)}")
     out.append("# 表4 部门财政拨款收支预算总表 (元)")
-    out.append(f"断言 fiscal_overview {first} income_amount = {amount(INCOME_TOTAL)}  # 一、一般公共预算")
-    for code, value in CLASSES:
+    for (code, value), name, income in zip(CLASSES, CLASS_NAMES, FISCAL_INCOME + [None] * 4):
+        if income:
+            out.append(f"断言 fiscal_overview {code} income_item = {income[0]}")
+            out.append(f"断言 fiscal_overview {code} income_amount = {amount(income[1])}")
+        out.append(f"断言 fiscal_overview {code} expenditure_item = {name}")
         out.append(f"断言 fiscal_overview {code} total = {amount(value)}")
         out.append(f"断言 fiscal_overview {code} general = {amount(value)}")
-    out.append(f"断言 fiscal_overview 支出总计 income_amount = {amount(INCOME_TOTAL)}  # 收入总计")
+    out.append(f"断言 fiscal_overview 支出总计 income_item = 收入总计")
+    out.append(f"断言 fiscal_overview 支出总计 income_amount = {amount(INCOME_TOTAL)}")
     out.append(f"断言 fiscal_overview 支出总计 total = {amount(INCOME_TOTAL)}")
     out.append(f"断言 fiscal_overview 支出总计 general = {amount(INCOME_TOTAL)}")
     return out

@@ -17,7 +17,6 @@
 (amount) @constant.numeric
 (integer) @constant.numeric
 (date) @constant.numeric
-(unit) @type.builtin
 
 ; Indicator rows: the 一级 and 二级 categories, the 三级指标 and 评分标准, the 指标值.
 (category) @type

@@ -7,7 +7,7 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 132
+#define STATE_COUNT 131
 #define LARGE_STATE_COUNT 4
 #define SYMBOL_COUNT 106
 #define ALIAS_COUNT 4
@@ -74,7 +74,7 @@ enum ts_symbol_identifiers {
   aux_sym_assertion_token1 = 52,
   anon_sym_EQ = 53,
   anon_sym_uff1d = 54,
-  sym_assert_text = 55,
+  sym__printed_amount = 55,
   sym_source_file = 56,
   sym__line = 57,
   sym_code = 58,
@@ -125,10 +125,10 @@ enum ts_symbol_identifiers {
   aux_sym_basic_line_repeat1 = 103,
   aux_sym_project_total_repeat1 = 104,
   aux_sym_assertion_repeat1 = 105,
-  alias_sym_category = 106,
-  alias_sym_indicator_value = 107,
-  alias_sym_prose = 108,
-  alias_sym_unit = 109,
+  alias_sym_assert_text = 106,
+  alias_sym_category = 107,
+  alias_sym_indicator_value = 108,
+  alias_sym_prose = 109,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -187,7 +187,7 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_assertion_token1] = "ref_word",
   [anon_sym_EQ] = "operator",
   [anon_sym_uff1d] = "operator",
-  [sym_assert_text] = "assert_text",
+  [sym__printed_amount] = "amount",
   [sym_source_file] = "source_file",
   [sym__line] = "_line",
   [sym_code] = "code",
@@ -238,10 +238,10 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_basic_line_repeat1] = "basic_line_repeat1",
   [aux_sym_project_total_repeat1] = "project_total_repeat1",
   [aux_sym_assertion_repeat1] = "assertion_repeat1",
+  [alias_sym_assert_text] = "assert_text",
   [alias_sym_category] = "category",
   [alias_sym_indicator_value] = "indicator_value",
   [alias_sym_prose] = "prose",
-  [alias_sym_unit] = "unit",
 };
 
 static const TSSymbol ts_symbol_map[] = {
@@ -300,7 +300,7 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_assertion_token1] = aux_sym_assertion_token1,
   [anon_sym_EQ] = anon_sym_EQ,
   [anon_sym_uff1d] = anon_sym_EQ,
-  [sym_assert_text] = sym_assert_text,
+  [sym__printed_amount] = sym_amount,
   [sym_source_file] = sym_source_file,
   [sym__line] = sym__line,
   [sym_code] = sym_code,
@@ -351,10 +351,10 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_basic_line_repeat1] = aux_sym_basic_line_repeat1,
   [aux_sym_project_total_repeat1] = aux_sym_project_total_repeat1,
   [aux_sym_assertion_repeat1] = aux_sym_assertion_repeat1,
+  [alias_sym_assert_text] = alias_sym_assert_text,
   [alias_sym_category] = alias_sym_category,
   [alias_sym_indicator_value] = alias_sym_indicator_value,
   [alias_sym_prose] = alias_sym_prose,
-  [alias_sym_unit] = alias_sym_unit,
 };
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
@@ -578,7 +578,7 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
-  [sym_assert_text] = {
+  [sym__printed_amount] = {
     .visible = true,
     .named = true,
   },
@@ -782,6 +782,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [alias_sym_assert_text] = {
+    .visible = true,
+    .named = true,
+  },
   [alias_sym_category] = {
     .visible = true,
     .named = true,
@@ -791,10 +795,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [alias_sym_prose] = {
-    .visible = true,
-    .named = true,
-  },
-  [alias_sym_unit] = {
     .visible = true,
     .named = true,
   },
@@ -834,7 +834,7 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [5] = {.index = 4, .length = 1},
   [6] = {.index = 5, .length = 2},
   [7] = {.index = 7, .length = 3},
-  [8] = {.index = 10, .length = 2},
+  [9] = {.index = 10, .length = 2},
   [10] = {.index = 12, .length = 3},
   [11] = {.index = 15, .length = 3},
   [12] = {.index = 18, .length = 4},
@@ -905,11 +905,11 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [1] = alias_sym_prose,
   },
   [8] = {
-    [1] = alias_sym_category,
-    [2] = alias_sym_category,
+    [3] = alias_sym_assert_text,
   },
   [9] = {
-    [4] = alias_sym_unit,
+    [1] = alias_sym_category,
+    [2] = alias_sym_category,
   },
   [10] = {
     [1] = alias_sym_category,
@@ -1081,7 +1081,6 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [128] = 128,
   [129] = 129,
   [130] = 130,
-  [131] = 131,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1089,59 +1088,59 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(33);
+      if (eof) ADVANCE(32);
       ADVANCE_MAP(
-        '\n', 34,
-        '\r', 35,
-        '#', 37,
-        '-', 99,
-        '=', 177,
-        '>', 145,
-        '|', 167,
-        0x4e09, 49,
-        0x4e0a, 62,
-        0x4e3b, 84,
-        0x4e8c, 78,
-        0x516c, 64,
-        0x5355, 45,
-        0x539f, 55,
-        0x540d, 90,
-        0x57fa, 67,
-        0x5927, 56,
-        0x5e74, 63,
-        0x6307, 70,
-        0x652f, 51,
-        0x6536, 48,
-        0x65ad, 85,
-        0x673a, 50,
-        0x6a21, 69,
-        0x76ee, 71,
-        0x79d1, 75,
-        0x7c7b, 57,
-        0x7ecf, 72,
-        0x8bf4, 66,
-        0x8d2d, 80,
-        0x8d44, 42,
-        0x8f66, 95,
-        0x90e8, 97,
-        0x91c7, 93,
-        0x91cd, 73,
-        0x91d1, 98,
-        0x9879, 76,
-        0xff1d, 178,
-        0xff1e, 146,
-        0xff5c, 168,
+        '\n', 33,
+        '\r', 34,
+        '#', 36,
+        '-', 98,
+        '=', 191,
+        '>', 159,
+        '|', 181,
+        0x4e09, 48,
+        0x4e0a, 61,
+        0x4e3b, 83,
+        0x4e8c, 77,
+        0x516c, 63,
+        0x5355, 44,
+        0x539f, 54,
+        0x540d, 89,
+        0x57fa, 66,
+        0x5927, 55,
+        0x5e74, 62,
+        0x6307, 69,
+        0x652f, 50,
+        0x6536, 47,
+        0x65ad, 84,
+        0x673a, 49,
+        0x6a21, 68,
+        0x76ee, 70,
+        0x79d1, 74,
+        0x7c7b, 56,
+        0x7ecf, 71,
+        0x8bf4, 65,
+        0x8d2d, 79,
+        0x8d44, 41,
+        0x8f66, 94,
+        0x90e8, 96,
+        0x91c7, 92,
+        0x91cd, 72,
+        0x91d1, 97,
+        0x9879, 75,
+        0xff1d, 192,
+        0xff1e, 160,
+        0xff5c, 182,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
-      if (lookahead != 0) ADVANCE(101);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
+      if (lookahead != 0) ADVANCE(100);
       END_STATE();
     case 1:
       if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
       END_STATE();
     case 2:
       if (lookahead == ',') ADVANCE(8);
@@ -1154,15 +1153,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(2);
       END_STATE();
     case 4:
-      if (lookahead == '-') ADVANCE(23);
+      if (lookahead == '-') ADVANCE(144);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(179);
+          lookahead != '\r') ADVANCE(146);
       END_STATE();
     case 5:
       if (lookahead == '-') ADVANCE(18);
@@ -1181,32 +1180,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(177);
-      if (lookahead == 0xff1d) ADVANCE(178);
+      if (lookahead == '=') ADVANCE(191);
+      if (lookahead == 0xff1d) ADVANCE(192);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(9);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(176);
+          lookahead != '\r') ADVANCE(190);
       END_STATE();
     case 10:
-      if (lookahead == '|') ADVANCE(167);
-      if (lookahead == 0xff5c) ADVANCE(168);
+      if (lookahead == '|') ADVANCE(181);
+      if (lookahead == 0xff5c) ADVANCE(182);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(10);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(169);
+          lookahead != '\r') ADVANCE(183);
       END_STATE();
     case 11:
-      if (lookahead == 0x65e5) ADVANCE(123);
+      if (lookahead == 0x65e5) ADVANCE(129);
       END_STATE();
     case 12:
-      if (lookahead == 0x65e5) ADVANCE(123);
+      if (lookahead == 0x65e5) ADVANCE(129);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 13:
@@ -1223,10 +1222,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(156);
+          lookahead != '\r') ADVANCE(170);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
       END_STATE();
     case 17:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(5);
@@ -1238,650 +1237,644 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
       END_STATE();
     case 23:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(179);
-      END_STATE();
-    case 24:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
       END_STATE();
-    case 25:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(24);
+    case 24:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(23);
       END_STATE();
-    case 26:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '#') ADVANCE(37);
-      if (lookahead == '-') ADVANCE(129);
-      if (lookahead == '|') ADVANCE(167);
-      if (lookahead == 0xff5c) ADVANCE(168);
+    case 25:
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
+      if (lookahead == '#') ADVANCE(36);
+      if (lookahead == '-') ADVANCE(135);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
-          lookahead == 0x3000) SKIP(26);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
-      if (lookahead != 0) ADVANCE(131);
+          lookahead == 0x3000) SKIP(25);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
+      if (lookahead != 0 &&
+          lookahead != '|' &&
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
-    case 27:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '#') ADVANCE(37);
+    case 26:
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
+      if (lookahead == '#') ADVANCE(36);
       if (lookahead == '-') ADVANCE(22);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
-          lookahead == 0x3000) SKIP(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
+          lookahead == 0x3000) SKIP(26);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
       END_STATE();
-    case 28:
-      if (eof) ADVANCE(33);
+    case 27:
+      if (eof) ADVANCE(32);
       ADVANCE_MAP(
-        '\n', 34,
-        '\r', 35,
-        '#', 37,
-        '>', 145,
-        0x4e09, 49,
-        0x4e0a, 62,
-        0x4e3b, 84,
-        0x4e8c, 78,
-        0x516c, 64,
-        0x5355, 45,
-        0x539f, 55,
-        0x540d, 90,
-        0x57fa, 67,
-        0x5927, 56,
-        0x5e74, 63,
-        0x6307, 70,
-        0x652f, 51,
-        0x6536, 48,
-        0x65ad, 85,
-        0x673a, 50,
-        0x6a21, 69,
-        0x76ee, 71,
-        0x79d1, 75,
-        0x7c7b, 57,
-        0x7ecf, 72,
-        0x8bf4, 66,
-        0x8d2d, 80,
-        0x8d44, 42,
-        0x8f66, 95,
-        0x90e8, 97,
-        0x91c7, 93,
-        0x91cd, 73,
-        0x91d1, 98,
-        0x9879, 76,
-        0xff1e, 146,
+        '\n', 33,
+        '\r', 34,
+        '#', 36,
+        '>', 159,
+        0x4e09, 48,
+        0x4e0a, 61,
+        0x4e3b, 83,
+        0x4e8c, 77,
+        0x516c, 63,
+        0x5355, 44,
+        0x539f, 54,
+        0x540d, 89,
+        0x57fa, 66,
+        0x5927, 55,
+        0x5e74, 62,
+        0x6307, 69,
+        0x652f, 50,
+        0x6536, 47,
+        0x65ad, 84,
+        0x673a, 49,
+        0x6a21, 68,
+        0x76ee, 70,
+        0x79d1, 74,
+        0x7c7b, 56,
+        0x7ecf, 71,
+        0x8bf4, 65,
+        0x8d2d, 79,
+        0x8d44, 41,
+        0x8f66, 94,
+        0x90e8, 96,
+        0x91c7, 92,
+        0x91cd, 72,
+        0x91d1, 97,
+        0x9879, 75,
+        0xff1e, 160,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
+          lookahead == 0x3000) SKIP(27);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      if (lookahead != 0) ADVANCE(100);
+      END_STATE();
+    case 28:
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
+      if (lookahead == '#') ADVANCE(36);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
           lookahead == 0x3000) SKIP(28);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
-      if (lookahead != 0) ADVANCE(101);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(24);
       END_STATE();
     case 29:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '#') ADVANCE(37);
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
+      if (lookahead == '#') ADVANCE(36);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(29);
       if (lookahead != 0 &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 30:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '#') ADVANCE(37);
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
+      if (lookahead == '#') ADVANCE(35);
+      if (lookahead == '|') ADVANCE(181);
+      if (lookahead == 0xff5c) ADVANCE(182);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(30);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
+      if (lookahead != 0) ADVANCE(183);
       END_STATE();
     case 31:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '#') ADVANCE(36);
-      if (lookahead == '|') ADVANCE(167);
-      if (lookahead == 0xff5c) ADVANCE(168);
+      if (eof) ADVANCE(32);
+      if (lookahead == '\n') ADVANCE(33);
+      if (lookahead == '\r') ADVANCE(34);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0x3000) SKIP(31);
-      if (lookahead != 0) ADVANCE(169);
+      if (lookahead != 0) ADVANCE(146);
       END_STATE();
     case 32:
-      if (eof) ADVANCE(33);
-      if (lookahead == '\n') ADVANCE(34);
-      if (lookahead == '\r') ADVANCE(35);
-      if (lookahead == '\t' ||
-          lookahead == ' ' ||
-          lookahead == 0x3000) SKIP(32);
-      if (lookahead != 0) ADVANCE(132);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 33:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      ACCEPT_TOKEN(sym__eol);
       END_STATE();
     case 34:
       ACCEPT_TOKEN(sym__eol);
+      if (lookahead == '\n') ADVANCE(33);
       END_STATE();
     case 35:
-      ACCEPT_TOKEN(sym__eol);
-      if (lookahead == '\n') ADVANCE(34);
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead == '|' ||
+          lookahead == 0xff5c) ADVANCE(36);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(35);
       END_STATE();
     case 36:
       ACCEPT_TOKEN(sym_comment);
-      if (lookahead == '|' ||
-          lookahead == 0xff5c) ADVANCE(37);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r') ADVANCE(36);
       END_STATE();
     case 37:
-      ACCEPT_TOKEN(sym_comment);
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(37);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 38:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(100);
+      if (lookahead == ',') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(99);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
+      if (lookahead == '.') ADVANCE(99);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == '.') ADVANCE(100);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
+      if (lookahead == 0x4ea7) ADVANCE(184);
+      if (lookahead == 0x91d1) ADVANCE(173);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ea7) ADVANCE(170);
-      if (lookahead == 0x91d1) ADVANCE(159);
+      if (lookahead == 0x4ef6) ADVANCE(163);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef6) ADVANCE(149);
+      if (lookahead == 0x4ef7) ADVANCE(188);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4ef7) ADVANCE(174);
+      if (lookahead == 0x4f4d) ADVANCE(171);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(157);
+      if (lookahead == 0x4f4d) ADVANCE(153);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 46:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(139);
+      if (lookahead == 0x4f4d) ADVANCE(149);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x4f4d) ADVANCE(135);
+      if (lookahead == 0x5165) ADVANCE(161);
+      if (lookahead == 0x652f) ADVANCE(167);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5165) ADVANCE(147);
-      if (lookahead == 0x652f) ADVANCE(153);
+      if (lookahead == 0x516c) ADVANCE(178);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x516c) ADVANCE(164);
+      if (lookahead == 0x5173) ADVANCE(95);
+      if (lookahead == 0x6784) ADVANCE(86);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5173) ADVANCE(96);
-      if (lookahead == 0x6784) ADVANCE(87);
+      if (lookahead == 0x51fa) ADVANCE(174);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(160);
+      if (lookahead == 0x51fa) ADVANCE(162);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(148);
+      if (lookahead == 0x51fa) ADVANCE(166);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 53:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x51fa) ADVANCE(152);
+      if (lookahead == 0x5355) ADVANCE(45);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 54:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5355) ADVANCE(46);
+      if (lookahead == 0x56e0) ADVANCE(156);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 55:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x56e0) ADVANCE(142);
+      if (lookahead == 0x578b) ADVANCE(85);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 56:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(86);
+      if (lookahead == 0x578b) ADVANCE(172);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(158);
+      if (lookahead == 0x578b) ADVANCE(87);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 58:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x578b) ADVANCE(88);
+      if (lookahead == 0x5907) ADVANCE(186);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 59:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(172);
+      if (lookahead == 0x5907) ADVANCE(187);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5907) ADVANCE(173);
+      if (lookahead == 0x5927) ADVANCE(57);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5927) ADVANCE(58);
+      if (lookahead == 0x5e74) ADVANCE(165);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5e74) ADVANCE(151);
+      if (lookahead == 0x5ea6) ADVANCE(148);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5ea6) ADVANCE(134);
+      if (lookahead == 0x5f00) ADVANCE(76);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x5f00) ADVANCE(77);
+      if (lookahead == 0x652f) ADVANCE(51);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 65:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x652f) ADVANCE(52);
+      if (lookahead == 0x660e) ADVANCE(158);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 66:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x660e) ADVANCE(144);
+      if (lookahead == 0x672c) ADVANCE(64);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(65);
+      if (lookahead == 0x672c) ADVANCE(150);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x672c) ADVANCE(136);
+      if (lookahead == 0x677f) ADVANCE(164);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x677f) ADVANCE(150);
+      if (lookahead == 0x6807) ADVANCE(180);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 70:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(166);
+      if (lookahead == 0x6807) ADVANCE(179);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 71:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6807) ADVANCE(165);
+      if (lookahead == 0x6d4e) ADVANCE(176);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x6d4e) ADVANCE(162);
+      if (lookahead == 0x70b9) ADVANCE(88);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 73:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x70b9) ADVANCE(89);
+      if (lookahead == 0x7248) ADVANCE(67);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 74:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7248) ADVANCE(68);
+      if (lookahead == 0x76ee) ADVANCE(73);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 75:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(74);
+      if (lookahead == 0x76ee) ADVANCE(169);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 76:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x76ee) ADVANCE(155);
+      if (lookahead == 0x7a3f) ADVANCE(152);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 77:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7a3f) ADVANCE(138);
+      if (lookahead == 0x7ea7) ADVANCE(53);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ea7) ADVANCE(54);
+      if (lookahead == 0x7ecf) ADVANCE(93);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 79:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7ecf) ADVANCE(94);
+      if (lookahead == 0x7f6e) ADVANCE(60);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 80:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(61);
+      if (lookahead == 0x7f6e) ADVANCE(155);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 81:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x7f6e) ADVANCE(141);
+      if (lookahead == 0x804c) ADVANCE(90);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 82:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x804c) ADVANCE(91);
+      if (lookahead == 0x884c) ADVANCE(78);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 83:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x884c) ADVANCE(79);
+      if (lookahead == 0x8981) ADVANCE(81);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 84:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8981) ADVANCE(82);
+      if (lookahead == 0x8a00) ADVANCE(189);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 85:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8a00) ADVANCE(175);
+      if (lookahead == 0x8bbe) ADVANCE(58);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 86:
+      ACCEPT_TOKEN(sym_bad_line);
+      if (lookahead == 0x8bbe) ADVANCE(80);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(100);
+      END_STATE();
+    case 87:
       ACCEPT_TOKEN(sym_bad_line);
       if (lookahead == 0x8bbe) ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
-      END_STATE();
-    case 87:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(81);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bbe) ADVANCE(60);
+      if (lookahead == 0x8bc4) ADVANCE(43);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 89:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bc4) ADVANCE(44);
+      if (lookahead == 0x8bcd) ADVANCE(157);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8bcd) ADVANCE(143);
+      if (lookahead == 0x8d23) ADVANCE(154);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 91:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d23) ADVANCE(140);
+      if (lookahead == 0x8d28) ADVANCE(151);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 92:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d28) ADVANCE(137);
+      if (lookahead == 0x8d2d) ADVANCE(177);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 93:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d2d) ADVANCE(163);
+      if (lookahead == 0x8d39) ADVANCE(168);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 94:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8d39) ADVANCE(154);
+      if (lookahead == 0x8f86) ADVANCE(185);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 95:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8f86) ADVANCE(171);
+      if (lookahead == 0x8fd0) ADVANCE(82);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 96:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x8fd0) ADVANCE(83);
+      if (lookahead == 0x95e8) ADVANCE(147);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 97:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x95e8) ADVANCE(133);
+      if (lookahead == 0x989d) ADVANCE(175);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 98:
       ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead == 0x989d) ADVANCE(161);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 99:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 100:
       ACCEPT_TOKEN(sym_bad_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+          lookahead != '\r') ADVANCE(100);
       END_STATE();
     case 101:
-      ACCEPT_TOKEN(sym_bad_line);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(101);
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
       END_STATE();
     case 102:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
       END_STATE();
     case 103:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(100);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(99);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
       END_STATE();
     case 104:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
       END_STATE();
     case 105:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
-      END_STATE();
-    case 106:
-      ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(127);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
+      if (lookahead == ',') ADVANCE(133);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1889,12 +1882,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 106:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(133);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 107:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(127);
-      if (lookahead == '.') ADVANCE(130);
+      if (lookahead == ',') ADVANCE(133);
+      if (lookahead == '.') ADVANCE(136);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1903,13 +1910,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 108:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(127);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(107);
+      if (lookahead == ',') ADVANCE(134);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(108);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
@@ -1917,27 +1924,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 109:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(128);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       END_STATE();
     case 110:
       ACCEPT_TOKEN(sym__digits);
       if (lookahead == ',') ADVANCE(3);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(109);
       END_STATE();
     case 111:
       ACCEPT_TOKEN(sym__digits);
@@ -1947,30 +1946,161 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 112:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == ',') ADVANCE(8);
       if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(111);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(112);
       END_STATE();
     case 113:
       ACCEPT_TOKEN(sym__digits);
-      if (lookahead == ',') ADVANCE(8);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      if (lookahead == ',') ADVANCE(140);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
       END_STATE();
     case 114:
       ACCEPT_TOKEN(sym__digits);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead == ',') ADVANCE(140);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(113);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
       END_STATE();
     case 115:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(100);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(140);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
       END_STATE();
     case 116:
+      ACCEPT_TOKEN(sym__digits);
+      if (lookahead == ',') ADVANCE(141);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 117:
+      ACCEPT_TOKEN(sym__digits);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(117);
+      END_STATE();
+    case 118:
       ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(127);
-      if (lookahead == '.') ADVANCE(130);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(99);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
+      END_STATE();
+    case 119:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(133);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 120:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(3);
+      if (lookahead == '.') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      END_STATE();
+    case 121:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == ',') ADVANCE(140);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(141);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 122:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(99);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      END_STATE();
+    case 123:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(136);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 124:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(16);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      END_STATE();
+    case 125:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 126:
+      ACCEPT_TOKEN(sym__decimal);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 127:
+      ACCEPT_TOKEN(sym__decimal);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
+      END_STATE();
+    case 128:
+      ACCEPT_TOKEN(sym__decimal);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -1979,121 +2109,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 117:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == ',') ADVANCE(3);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
-      END_STATE();
-    case 118:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(100);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(118);
-      END_STATE();
-    case 119:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(130);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 120:
-      ACCEPT_TOKEN(sym__decimal);
-      if (lookahead == '.') ADVANCE(16);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
-      END_STATE();
-    case 121:
-      ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
-      END_STATE();
-    case 122:
-      ACCEPT_TOKEN(sym__decimal);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 123:
-      ACCEPT_TOKEN(sym_date);
-      END_STATE();
-    case 124:
-      ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
-      END_STATE();
-    case 125:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(128);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(116);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(128);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 127:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == ',') ADVANCE(128);
-      if (lookahead == '.') ADVANCE(130);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 128:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(130);
-      if (lookahead == ',' ||
-          ('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 129:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 130:
+      ACCEPT_TOKEN(sym_date);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(129);
+      END_STATE();
+    case 131:
       ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(134);
+      if (lookahead == '.') ADVANCE(136);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2102,182 +2130,321 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '|' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 130:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '|' &&
-          lookahead != 0x3000 &&
-          lookahead != 0xff5c) ADVANCE(131);
+          lookahead != 0xff5c) ADVANCE(137);
       END_STATE();
     case 132:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(134);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(131);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 133:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == ',') ADVANCE(134);
+      if (lookahead == '.') ADVANCE(136);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(132);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 134:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '.') ADVANCE(136);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 135:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 136:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 137:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '|' &&
+          lookahead != 0x3000 &&
+          lookahead != 0xff5c) ADVANCE(137);
+      END_STATE();
+    case 138:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == ',') ADVANCE(141);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 139:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == ',') ADVANCE(141);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(138);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 140:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == ',') ADVANCE(141);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(139);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 141:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == '.') ADVANCE(145);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (lookahead == ',' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(141);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 142:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == 0x4e07) ADVANCE(143);
+      if (lookahead == 0x5143) ADVANCE(193);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(142);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 143:
+      ACCEPT_TOKEN(sym_text);
+      if (lookahead == 0x5143) ADVANCE(193);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 144:
+      ACCEPT_TOKEN(sym_text);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(sym_text);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(146);
+      END_STATE();
+    case 146:
       ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(132);
-      END_STATE();
-    case 133:
-      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
-      END_STATE();
-    case 134:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
-      END_STATE();
-    case 136:
-      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
-      END_STATE();
-    case 137:
-      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
-      END_STATE();
-    case 138:
-      ACCEPT_TOKEN(anon_sym_u516cu5f00u7a3f);
-      END_STATE();
-    case 139:
-      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
-      END_STATE();
-    case 140:
-      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
-      END_STATE();
-    case 141:
-      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
-      END_STATE();
-    case 142:
-      ACCEPT_TOKEN(anon_sym_u539fu56e0);
-      END_STATE();
-    case 143:
-      ACCEPT_TOKEN(anon_sym_u540du8bcd);
-      END_STATE();
-    case 144:
-      ACCEPT_TOKEN(anon_sym_u8bf4u660e);
-      END_STATE();
-    case 145:
-      ACCEPT_TOKEN(anon_sym_GT);
-      END_STATE();
-    case 146:
-      ACCEPT_TOKEN(anon_sym_uff1e);
+          lookahead != '\r') ADVANCE(146);
       END_STATE();
     case 147:
-      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
     case 148:
-      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
       END_STATE();
     case 149:
-      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      ACCEPT_TOKEN(anon_sym_u91d1u989du5355u4f4d);
       END_STATE();
     case 150:
-      ACCEPT_TOKEN(anon_sym_u6a21u677f);
+      ACCEPT_TOKEN(anon_sym_u79d1u76eeu7248u672c);
       END_STATE();
     case 151:
-      ACCEPT_TOKEN(anon_sym_u4e0au5e74);
-      if (lookahead == 0x6587) ADVANCE(43);
+      ACCEPT_TOKEN(anon_sym_u5355u4f4du6027u8d28);
       END_STATE();
     case 152:
-      ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
+      ACCEPT_TOKEN(anon_sym_u516cu5f00u7a3f);
       END_STATE();
     case 153:
-      ACCEPT_TOKEN(anon_sym_u6536u652f);
+      ACCEPT_TOKEN(anon_sym_u4e8cu7ea7u5355u4f4d);
       END_STATE();
     case 154:
-      ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
+      ACCEPT_TOKEN(anon_sym_u4e3bu8981u804cu8d23);
       END_STATE();
     case 155:
-      ACCEPT_TOKEN(anon_sym_u9879u76ee);
-      if (lookahead == 0x652f) ADVANCE(53);
+      ACCEPT_TOKEN(anon_sym_u673au6784u8bbeu7f6e);
       END_STATE();
     case 156:
+      ACCEPT_TOKEN(anon_sym_u539fu56e0);
+      END_STATE();
+    case 157:
+      ACCEPT_TOKEN(anon_sym_u540du8bcd);
+      END_STATE();
+    case 158:
+      ACCEPT_TOKEN(anon_sym_u8bf4u660e);
+      END_STATE();
+    case 159:
+      ACCEPT_TOKEN(anon_sym_GT);
+      END_STATE();
+    case 160:
+      ACCEPT_TOKEN(anon_sym_uff1e);
+      END_STATE();
+    case 161:
+      ACCEPT_TOKEN(anon_sym_u6536u5165);
+      END_STATE();
+    case 162:
+      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      END_STATE();
+    case 163:
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u6587u4ef6);
+      END_STATE();
+    case 164:
+      ACCEPT_TOKEN(anon_sym_u6a21u677f);
+      END_STATE();
+    case 165:
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74);
+      if (lookahead == 0x6587) ADVANCE(42);
+      END_STATE();
+    case 166:
+      ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
+      END_STATE();
+    case 167:
+      ACCEPT_TOKEN(anon_sym_u6536u652f);
+      END_STATE();
+    case 168:
+      ACCEPT_TOKEN(anon_sym_u673au5173u8fd0u884cu7ecfu8d39);
+      END_STATE();
+    case 169:
+      ACCEPT_TOKEN(anon_sym_u9879u76ee);
+      if (lookahead == 0x652f) ADVANCE(52);
+      END_STATE();
+    case 170:
       ACCEPT_TOKEN(aux_sym_project_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
-          lookahead != 0x3000) ADVANCE(156);
+          lookahead != 0x3000) ADVANCE(170);
       END_STATE();
-    case 157:
+    case 171:
       ACCEPT_TOKEN(anon_sym_u5355u4f4d);
-      if (lookahead == 0x6027) ADVANCE(92);
+      if (lookahead == 0x6027) ADVANCE(91);
       END_STATE();
-    case 158:
+    case 172:
       ACCEPT_TOKEN(anon_sym_u7c7bu578b);
       END_STATE();
-    case 159:
+    case 173:
       ACCEPT_TOKEN(anon_sym_u8d44u91d1);
       END_STATE();
-    case 160:
+    case 174:
       ACCEPT_TOKEN(anon_sym_u652fu51fa);
       END_STATE();
-    case 161:
+    case 175:
       ACCEPT_TOKEN(anon_sym_u91d1u989d);
-      if (lookahead == 0x5355) ADVANCE(47);
+      if (lookahead == 0x5355) ADVANCE(46);
       END_STATE();
-    case 162:
+    case 176:
       ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
       END_STATE();
-    case 163:
+    case 177:
       ACCEPT_TOKEN(anon_sym_u91c7u8d2d);
       END_STATE();
-    case 164:
+    case 178:
       ACCEPT_TOKEN(anon_sym_u4e09u516c);
       END_STATE();
-    case 165:
+    case 179:
       ACCEPT_TOKEN(anon_sym_u76eeu6807);
       END_STATE();
-    case 166:
+    case 180:
       ACCEPT_TOKEN(anon_sym_u6307u6807);
       END_STATE();
-    case 167:
+    case 181:
       ACCEPT_TOKEN(anon_sym_PIPE);
       END_STATE();
-    case 168:
+    case 182:
       ACCEPT_TOKEN(anon_sym_uff5c);
       END_STATE();
-    case 169:
+    case 183:
       ACCEPT_TOKEN(sym_field);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '|' &&
-          lookahead != 0xff5c) ADVANCE(169);
+          lookahead != 0xff5c) ADVANCE(183);
       END_STATE();
-    case 170:
+    case 184:
       ACCEPT_TOKEN(anon_sym_u8d44u4ea7);
       END_STATE();
-    case 171:
+    case 185:
       ACCEPT_TOKEN(anon_sym_u8f66u8f86);
       END_STATE();
-    case 172:
+    case 186:
       ACCEPT_TOKEN(anon_sym_u5927u578bu8bbeu5907);
       END_STATE();
-    case 173:
+    case 187:
       ACCEPT_TOKEN(anon_sym_u8d2du7f6eu5927u578bu8bbeu5907);
       END_STATE();
-    case 174:
+    case 188:
       ACCEPT_TOKEN(anon_sym_u91cdu70b9u8bc4u4ef7);
       END_STATE();
-    case 175:
+    case 189:
       ACCEPT_TOKEN(anon_sym_u65adu8a00);
       END_STATE();
-    case 176:
+    case 190:
       ACCEPT_TOKEN(aux_sym_assertion_token1);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2286,19 +2453,16 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != ' ' &&
           lookahead != '=' &&
           lookahead != 0x3000 &&
-          lookahead != 0xff1d) ADVANCE(176);
+          lookahead != 0xff1d) ADVANCE(190);
       END_STATE();
-    case 177:
+    case 191:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 178:
+    case 192:
       ACCEPT_TOKEN(anon_sym_uff1d);
       END_STATE();
-    case 179:
-      ACCEPT_TOKEN(sym_assert_text);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(179);
+    case 193:
+      ACCEPT_TOKEN(sym__printed_amount);
       END_STATE();
     default:
       return false;
@@ -2307,50 +2471,50 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 28},
-  [2] = {.lex_state = 28},
-  [3] = {.lex_state = 28},
-  [4] = {.lex_state = 28},
-  [5] = {.lex_state = 26},
-  [6] = {.lex_state = 31},
-  [7] = {.lex_state = 31},
-  [8] = {.lex_state = 26},
-  [9] = {.lex_state = 26},
-  [10] = {.lex_state = 26},
-  [11] = {.lex_state = 26},
-  [12] = {.lex_state = 26},
-  [13] = {.lex_state = 26},
-  [14] = {.lex_state = 26},
-  [15] = {.lex_state = 27},
-  [16] = {.lex_state = 26},
-  [17] = {.lex_state = 26},
-  [18] = {.lex_state = 26},
-  [19] = {.lex_state = 26},
+  [1] = {.lex_state = 27},
+  [2] = {.lex_state = 27},
+  [3] = {.lex_state = 27},
+  [4] = {.lex_state = 27},
+  [5] = {.lex_state = 30},
+  [6] = {.lex_state = 25},
+  [7] = {.lex_state = 30},
+  [8] = {.lex_state = 25},
+  [9] = {.lex_state = 25},
+  [10] = {.lex_state = 25},
+  [11] = {.lex_state = 25},
+  [12] = {.lex_state = 30},
+  [13] = {.lex_state = 25},
+  [14] = {.lex_state = 30},
+  [15] = {.lex_state = 25},
+  [16] = {.lex_state = 25},
+  [17] = {.lex_state = 25},
+  [18] = {.lex_state = 25},
+  [19] = {.lex_state = 25},
   [20] = {.lex_state = 26},
-  [21] = {.lex_state = 29},
-  [22] = {.lex_state = 26},
-  [23] = {.lex_state = 30},
-  [24] = {.lex_state = 26},
+  [21] = {.lex_state = 4},
+  [22] = {.lex_state = 25},
+  [23] = {.lex_state = 25},
+  [24] = {.lex_state = 28},
   [25] = {.lex_state = 9},
-  [26] = {.lex_state = 27},
+  [26] = {.lex_state = 26},
   [27] = {.lex_state = 29},
-  [28] = {.lex_state = 26},
+  [28] = {.lex_state = 10},
   [29] = {.lex_state = 9},
-  [30] = {.lex_state = 4},
-  [31] = {.lex_state = 10},
-  [32] = {.lex_state = 29},
-  [33] = {.lex_state = 31},
-  [34] = {.lex_state = 31},
-  [35] = {.lex_state = 31},
-  [36] = {.lex_state = 31},
+  [30] = {.lex_state = 30},
+  [31] = {.lex_state = 25},
+  [32] = {.lex_state = 30},
+  [33] = {.lex_state = 30},
+  [34] = {.lex_state = 30},
+  [35] = {.lex_state = 0},
+  [36] = {.lex_state = 0},
   [37] = {.lex_state = 0},
   [38] = {.lex_state = 0},
   [39] = {.lex_state = 0},
   [40] = {.lex_state = 0},
   [41] = {.lex_state = 0},
-  [42] = {.lex_state = 0},
+  [42] = {.lex_state = 26},
   [43] = {.lex_state = 0},
-  [44] = {.lex_state = 27},
+  [44] = {.lex_state = 0},
   [45] = {.lex_state = 0},
   [46] = {.lex_state = 0},
   [47] = {.lex_state = 0},
@@ -2361,22 +2525,22 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [52] = {.lex_state = 0},
   [53] = {.lex_state = 0},
   [54] = {.lex_state = 0},
-  [55] = {.lex_state = 0},
-  [56] = {.lex_state = 32},
-  [57] = {.lex_state = 27},
-  [58] = {.lex_state = 26},
+  [55] = {.lex_state = 26},
+  [56] = {.lex_state = 31},
+  [57] = {.lex_state = 0},
+  [58] = {.lex_state = 25},
   [59] = {.lex_state = 0},
   [60] = {.lex_state = 0},
   [61] = {.lex_state = 0},
   [62] = {.lex_state = 0},
-  [63] = {.lex_state = 0},
-  [64] = {.lex_state = 27},
-  [65] = {.lex_state = 27},
-  [66] = {.lex_state = 0},
-  [67] = {.lex_state = 0},
-  [68] = {.lex_state = 27},
-  [69] = {.lex_state = 0},
-  [70] = {.lex_state = 26},
+  [63] = {.lex_state = 26},
+  [64] = {.lex_state = 0},
+  [65] = {.lex_state = 0},
+  [66] = {.lex_state = 26},
+  [67] = {.lex_state = 26},
+  [68] = {.lex_state = 0},
+  [69] = {.lex_state = 30},
+  [70] = {.lex_state = 0},
   [71] = {.lex_state = 0},
   [72] = {.lex_state = 0},
   [73] = {.lex_state = 0},
@@ -2386,58 +2550,57 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [77] = {.lex_state = 0},
   [78] = {.lex_state = 0},
   [79] = {.lex_state = 0},
-  [80] = {.lex_state = 27},
-  [81] = {.lex_state = 0},
+  [80] = {.lex_state = 0},
+  [81] = {.lex_state = 30},
   [82] = {.lex_state = 26},
   [83] = {.lex_state = 0},
   [84] = {.lex_state = 0},
   [85] = {.lex_state = 0},
   [86] = {.lex_state = 0},
   [87] = {.lex_state = 0},
-  [88] = {.lex_state = 28},
-  [89] = {.lex_state = 28},
+  [88] = {.lex_state = 0},
+  [89] = {.lex_state = 0},
   [90] = {.lex_state = 0},
-  [91] = {.lex_state = 0},
+  [91] = {.lex_state = 27},
   [92] = {.lex_state = 0},
   [93] = {.lex_state = 0},
   [94] = {.lex_state = 0},
   [95] = {.lex_state = 0},
-  [96] = {.lex_state = 28},
-  [97] = {.lex_state = 9},
-  [98] = {.lex_state = 28},
-  [99] = {.lex_state = 0},
-  [100] = {.lex_state = 0},
-  [101] = {.lex_state = 28},
-  [102] = {.lex_state = 0},
-  [103] = {.lex_state = 0},
-  [104] = {.lex_state = 28},
-  [105] = {.lex_state = 28},
-  [106] = {.lex_state = 28},
+  [96] = {.lex_state = 27},
+  [97] = {.lex_state = 27},
+  [98] = {.lex_state = 0},
+  [99] = {.lex_state = 27},
+  [100] = {.lex_state = 9},
+  [101] = {.lex_state = 0},
+  [102] = {.lex_state = 27},
+  [103] = {.lex_state = 27},
+  [104] = {.lex_state = 27},
+  [105] = {.lex_state = 0},
+  [106] = {.lex_state = 27},
   [107] = {.lex_state = 0},
-  [108] = {.lex_state = 32},
-  [109] = {.lex_state = 29},
-  [110] = {.lex_state = 32},
-  [111] = {.lex_state = 29},
-  [112] = {.lex_state = 0},
+  [108] = {.lex_state = 29},
+  [109] = {.lex_state = 31},
+  [110] = {.lex_state = 29},
+  [111] = {.lex_state = 31},
+  [112] = {.lex_state = 31},
   [113] = {.lex_state = 29},
-  [114] = {.lex_state = 32},
+  [114] = {.lex_state = 29},
   [115] = {.lex_state = 29},
-  [116] = {.lex_state = 32},
-  [117] = {.lex_state = 29},
+  [116] = {.lex_state = 29},
+  [117] = {.lex_state = 31},
   [118] = {.lex_state = 29},
-  [119] = {.lex_state = 29},
+  [119] = {.lex_state = 15},
   [120] = {.lex_state = 29},
   [121] = {.lex_state = 29},
-  [122] = {.lex_state = 32},
-  [123] = {.lex_state = 29},
+  [122] = {.lex_state = 29},
+  [123] = {.lex_state = 31},
   [124] = {.lex_state = 29},
   [125] = {.lex_state = 29},
   [126] = {.lex_state = 29},
-  [127] = {.lex_state = 32},
-  [128] = {.lex_state = 0},
-  [129] = {.lex_state = 29},
-  [130] = {.lex_state = 15},
-  [131] = {.lex_state = 32},
+  [127] = {.lex_state = 29},
+  [128] = {.lex_state = 31},
+  [129] = {.lex_state = 31},
+  [130] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -2493,50 +2656,50 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_uff1d] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(112),
-    [sym__line] = STATE(107),
+    [sym_source_file] = STATE(107),
+    [sym__line] = STATE(90),
     [sym_code] = STATE(9),
-    [sym__statement] = STATE(38),
-    [sym__text_statement] = STATE(107),
-    [sym_department] = STATE(107),
-    [sym_year] = STATE(38),
-    [sym_money_unit] = STATE(38),
-    [sym_catalog_year] = STATE(38),
-    [sym_unit_kind] = STATE(38),
-    [sym_published] = STATE(38),
-    [sym_sub_unit] = STATE(38),
-    [sym_duties_block] = STATE(38),
-    [sym_organization_block] = STATE(38),
-    [sym_reason_block] = STATE(38),
-    [sym_glossary_block] = STATE(107),
-    [sym_explanation_block] = STATE(107),
-    [sym_paragraph] = STATE(107),
-    [sym_income] = STATE(38),
-    [sym_basic_block] = STATE(38),
-    [sym_basic_line] = STATE(38),
-    [sym_prior_file] = STATE(107),
-    [sym_template] = STATE(107),
-    [sym_prior_block] = STATE(38),
-    [sym_project_total] = STATE(38),
-    [sym_prior_figure] = STATE(38),
-    [sym_project] = STATE(107),
-    [sym_project_unit] = STATE(38),
-    [sym_project_kind] = STATE(38),
-    [sym_project_source] = STATE(38),
-    [sym_allocation] = STATE(38),
-    [sym_project_amount] = STATE(38),
-    [sym_economic] = STATE(38),
-    [sym_procurement] = STATE(38),
-    [sym_three_public] = STATE(38),
-    [sym_goal] = STATE(107),
-    [sym_indicator] = STATE(38),
-    [sym_assets_block] = STATE(38),
-    [sym_vehicles] = STATE(38),
-    [sym_equipment] = STATE(38),
-    [sym_equipment_purchase] = STATE(38),
-    [sym_key_evaluation] = STATE(38),
-    [sym_assertion] = STATE(38),
-    [aux_sym_source_file_repeat1] = STATE(3),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(90),
+    [sym_department] = STATE(90),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_published] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(90),
+    [sym_explanation_block] = STATE(90),
+    [sym_paragraph] = STATE(90),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(90),
+    [sym_template] = STATE(90),
+    [sym_prior_block] = STATE(36),
+    [sym_project_total] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(90),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(90),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
+    [aux_sym_source_file_repeat1] = STATE(2),
     [ts_builtin_sym_end] = ACTIONS(3),
     [sym__eol] = ACTIONS(5),
     [sym_comment] = ACTIONS(7),
@@ -2583,142 +2746,53 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u65adu8a00] = ACTIONS(85),
   },
   [STATE(2)] = {
-    [sym__line] = STATE(128),
+    [sym__line] = STATE(105),
     [sym_code] = STATE(9),
-    [sym__statement] = STATE(38),
-    [sym__text_statement] = STATE(128),
-    [sym_department] = STATE(128),
-    [sym_year] = STATE(38),
-    [sym_money_unit] = STATE(38),
-    [sym_catalog_year] = STATE(38),
-    [sym_unit_kind] = STATE(38),
-    [sym_published] = STATE(38),
-    [sym_sub_unit] = STATE(38),
-    [sym_duties_block] = STATE(38),
-    [sym_organization_block] = STATE(38),
-    [sym_reason_block] = STATE(38),
-    [sym_glossary_block] = STATE(128),
-    [sym_explanation_block] = STATE(128),
-    [sym_paragraph] = STATE(128),
-    [sym_income] = STATE(38),
-    [sym_basic_block] = STATE(38),
-    [sym_basic_line] = STATE(38),
-    [sym_prior_file] = STATE(128),
-    [sym_template] = STATE(128),
-    [sym_prior_block] = STATE(38),
-    [sym_project_total] = STATE(38),
-    [sym_prior_figure] = STATE(38),
-    [sym_project] = STATE(128),
-    [sym_project_unit] = STATE(38),
-    [sym_project_kind] = STATE(38),
-    [sym_project_source] = STATE(38),
-    [sym_allocation] = STATE(38),
-    [sym_project_amount] = STATE(38),
-    [sym_economic] = STATE(38),
-    [sym_procurement] = STATE(38),
-    [sym_three_public] = STATE(38),
-    [sym_goal] = STATE(128),
-    [sym_indicator] = STATE(38),
-    [sym_assets_block] = STATE(38),
-    [sym_vehicles] = STATE(38),
-    [sym_equipment] = STATE(38),
-    [sym_equipment_purchase] = STATE(38),
-    [sym_key_evaluation] = STATE(38),
-    [sym_assertion] = STATE(38),
-    [aux_sym_source_file_repeat1] = STATE(2),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(105),
+    [sym_department] = STATE(105),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_published] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(105),
+    [sym_explanation_block] = STATE(105),
+    [sym_paragraph] = STATE(105),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(105),
+    [sym_template] = STATE(105),
+    [sym_prior_block] = STATE(36),
+    [sym_project_total] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(105),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(105),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
+    [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(87),
     [sym__eol] = ACTIONS(89),
-    [sym_comment] = ACTIONS(92),
-    [sym_bad_line] = ACTIONS(95),
-    [sym__digits] = ACTIONS(98),
-    [anon_sym_u90e8u95e8] = ACTIONS(101),
-    [anon_sym_u5e74u5ea6] = ACTIONS(104),
-    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(107),
-    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(110),
-    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(113),
-    [anon_sym_u516cu5f00u7a3f] = ACTIONS(116),
-    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(119),
-    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(122),
-    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(125),
-    [anon_sym_u539fu56e0] = ACTIONS(128),
-    [anon_sym_u540du8bcd] = ACTIONS(131),
-    [anon_sym_u8bf4u660e] = ACTIONS(134),
-    [anon_sym_GT] = ACTIONS(137),
-    [anon_sym_uff1e] = ACTIONS(137),
-    [anon_sym_u6536u5165] = ACTIONS(140),
-    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(143),
-    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(146),
-    [anon_sym_u6a21u677f] = ACTIONS(149),
-    [anon_sym_u4e0au5e74] = ACTIONS(152),
-    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(155),
-    [anon_sym_u6536u652f] = ACTIONS(158),
-    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(158),
-    [anon_sym_u9879u76ee] = ACTIONS(161),
-    [anon_sym_u5355u4f4d] = ACTIONS(164),
-    [anon_sym_u7c7bu578b] = ACTIONS(167),
-    [anon_sym_u8d44u91d1] = ACTIONS(170),
-    [anon_sym_u652fu51fa] = ACTIONS(173),
-    [anon_sym_u91d1u989d] = ACTIONS(176),
-    [anon_sym_u7ecfu6d4e] = ACTIONS(179),
-    [anon_sym_u91c7u8d2d] = ACTIONS(182),
-    [anon_sym_u4e09u516c] = ACTIONS(185),
-    [anon_sym_u76eeu6807] = ACTIONS(188),
-    [anon_sym_u6307u6807] = ACTIONS(191),
-    [anon_sym_u8d44u4ea7] = ACTIONS(194),
-    [anon_sym_u8f66u8f86] = ACTIONS(197),
-    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(200),
-    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(203),
-    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(206),
-    [anon_sym_u65adu8a00] = ACTIONS(209),
-  },
-  [STATE(3)] = {
-    [sym__line] = STATE(103),
-    [sym_code] = STATE(9),
-    [sym__statement] = STATE(38),
-    [sym__text_statement] = STATE(103),
-    [sym_department] = STATE(103),
-    [sym_year] = STATE(38),
-    [sym_money_unit] = STATE(38),
-    [sym_catalog_year] = STATE(38),
-    [sym_unit_kind] = STATE(38),
-    [sym_published] = STATE(38),
-    [sym_sub_unit] = STATE(38),
-    [sym_duties_block] = STATE(38),
-    [sym_organization_block] = STATE(38),
-    [sym_reason_block] = STATE(38),
-    [sym_glossary_block] = STATE(103),
-    [sym_explanation_block] = STATE(103),
-    [sym_paragraph] = STATE(103),
-    [sym_income] = STATE(38),
-    [sym_basic_block] = STATE(38),
-    [sym_basic_line] = STATE(38),
-    [sym_prior_file] = STATE(103),
-    [sym_template] = STATE(103),
-    [sym_prior_block] = STATE(38),
-    [sym_project_total] = STATE(38),
-    [sym_prior_figure] = STATE(38),
-    [sym_project] = STATE(103),
-    [sym_project_unit] = STATE(38),
-    [sym_project_kind] = STATE(38),
-    [sym_project_source] = STATE(38),
-    [sym_allocation] = STATE(38),
-    [sym_project_amount] = STATE(38),
-    [sym_economic] = STATE(38),
-    [sym_procurement] = STATE(38),
-    [sym_three_public] = STATE(38),
-    [sym_goal] = STATE(103),
-    [sym_indicator] = STATE(38),
-    [sym_assets_block] = STATE(38),
-    [sym_vehicles] = STATE(38),
-    [sym_equipment] = STATE(38),
-    [sym_equipment_purchase] = STATE(38),
-    [sym_key_evaluation] = STATE(38),
-    [sym_assertion] = STATE(38),
-    [aux_sym_source_file_repeat1] = STATE(2),
-    [ts_builtin_sym_end] = ACTIONS(212),
-    [sym__eol] = ACTIONS(214),
-    [sym_comment] = ACTIONS(216),
-    [sym_bad_line] = ACTIONS(218),
+    [sym_comment] = ACTIONS(91),
+    [sym_bad_line] = ACTIONS(93),
     [sym__digits] = ACTIONS(11),
     [anon_sym_u90e8u95e8] = ACTIONS(13),
     [anon_sym_u5e74u5ea6] = ACTIONS(15),
@@ -2760,6 +2834,95 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(83),
     [anon_sym_u65adu8a00] = ACTIONS(85),
   },
+  [STATE(3)] = {
+    [sym__line] = STATE(130),
+    [sym_code] = STATE(9),
+    [sym__statement] = STATE(36),
+    [sym__text_statement] = STATE(130),
+    [sym_department] = STATE(130),
+    [sym_year] = STATE(36),
+    [sym_money_unit] = STATE(36),
+    [sym_catalog_year] = STATE(36),
+    [sym_unit_kind] = STATE(36),
+    [sym_published] = STATE(36),
+    [sym_sub_unit] = STATE(36),
+    [sym_duties_block] = STATE(36),
+    [sym_organization_block] = STATE(36),
+    [sym_reason_block] = STATE(36),
+    [sym_glossary_block] = STATE(130),
+    [sym_explanation_block] = STATE(130),
+    [sym_paragraph] = STATE(130),
+    [sym_income] = STATE(36),
+    [sym_basic_block] = STATE(36),
+    [sym_basic_line] = STATE(36),
+    [sym_prior_file] = STATE(130),
+    [sym_template] = STATE(130),
+    [sym_prior_block] = STATE(36),
+    [sym_project_total] = STATE(36),
+    [sym_prior_figure] = STATE(36),
+    [sym_project] = STATE(130),
+    [sym_project_unit] = STATE(36),
+    [sym_project_kind] = STATE(36),
+    [sym_project_source] = STATE(36),
+    [sym_allocation] = STATE(36),
+    [sym_project_amount] = STATE(36),
+    [sym_economic] = STATE(36),
+    [sym_procurement] = STATE(36),
+    [sym_three_public] = STATE(36),
+    [sym_goal] = STATE(130),
+    [sym_indicator] = STATE(36),
+    [sym_assets_block] = STATE(36),
+    [sym_vehicles] = STATE(36),
+    [sym_equipment] = STATE(36),
+    [sym_equipment_purchase] = STATE(36),
+    [sym_key_evaluation] = STATE(36),
+    [sym_assertion] = STATE(36),
+    [aux_sym_source_file_repeat1] = STATE(3),
+    [ts_builtin_sym_end] = ACTIONS(95),
+    [sym__eol] = ACTIONS(97),
+    [sym_comment] = ACTIONS(100),
+    [sym_bad_line] = ACTIONS(103),
+    [sym__digits] = ACTIONS(106),
+    [anon_sym_u90e8u95e8] = ACTIONS(109),
+    [anon_sym_u5e74u5ea6] = ACTIONS(112),
+    [anon_sym_u91d1u989du5355u4f4d] = ACTIONS(115),
+    [anon_sym_u79d1u76eeu7248u672c] = ACTIONS(118),
+    [anon_sym_u5355u4f4du6027u8d28] = ACTIONS(121),
+    [anon_sym_u516cu5f00u7a3f] = ACTIONS(124),
+    [anon_sym_u4e8cu7ea7u5355u4f4d] = ACTIONS(127),
+    [anon_sym_u4e3bu8981u804cu8d23] = ACTIONS(130),
+    [anon_sym_u673au6784u8bbeu7f6e] = ACTIONS(133),
+    [anon_sym_u539fu56e0] = ACTIONS(136),
+    [anon_sym_u540du8bcd] = ACTIONS(139),
+    [anon_sym_u8bf4u660e] = ACTIONS(142),
+    [anon_sym_GT] = ACTIONS(145),
+    [anon_sym_uff1e] = ACTIONS(145),
+    [anon_sym_u6536u5165] = ACTIONS(148),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(151),
+    [anon_sym_u4e0au5e74u6587u4ef6] = ACTIONS(154),
+    [anon_sym_u6a21u677f] = ACTIONS(157),
+    [anon_sym_u4e0au5e74] = ACTIONS(160),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(163),
+    [anon_sym_u6536u652f] = ACTIONS(166),
+    [anon_sym_u673au5173u8fd0u884cu7ecfu8d39] = ACTIONS(166),
+    [anon_sym_u9879u76ee] = ACTIONS(169),
+    [anon_sym_u5355u4f4d] = ACTIONS(172),
+    [anon_sym_u7c7bu578b] = ACTIONS(175),
+    [anon_sym_u8d44u91d1] = ACTIONS(178),
+    [anon_sym_u652fu51fa] = ACTIONS(181),
+    [anon_sym_u91d1u989d] = ACTIONS(184),
+    [anon_sym_u7ecfu6d4e] = ACTIONS(187),
+    [anon_sym_u91c7u8d2d] = ACTIONS(190),
+    [anon_sym_u4e09u516c] = ACTIONS(193),
+    [anon_sym_u76eeu6807] = ACTIONS(196),
+    [anon_sym_u6307u6807] = ACTIONS(199),
+    [anon_sym_u8d44u4ea7] = ACTIONS(202),
+    [anon_sym_u8f66u8f86] = ACTIONS(205),
+    [anon_sym_u5927u578bu8bbeu5907] = ACTIONS(208),
+    [anon_sym_u8d2du7f6eu5927u578bu8bbeu5907] = ACTIONS(211),
+    [anon_sym_u91cdu70b9u8bc4u4ef7] = ACTIONS(214),
+    [anon_sym_u65adu8a00] = ACTIONS(217),
+  },
 };
 
 static const uint16_t ts_small_parse_table[] = {
@@ -2770,7 +2933,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u9879u76ee,
       anon_sym_u5355u4f4d,
       anon_sym_u91d1u989d,
-    ACTIONS(87), 39,
+    ACTIONS(95), 39,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
@@ -2812,24 +2975,24 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u65adu8a00,
   [49] = 4,
     ACTIONS(226), 1,
-      sym_word,
-    STATE(47), 1,
-      sym_amount,
+      sym_field,
+    STATE(32), 1,
+      sym__sep,
     ACTIONS(224), 2,
-      sym__digits,
-      sym__decimal,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
     ACTIONS(222), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
   [65] = 4,
     ACTIONS(232), 1,
-      sym_field,
-    STATE(33), 1,
-      sym__sep,
+      sym_word,
+    STATE(45), 1,
+      sym_amount,
     ACTIONS(230), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
+      sym__digits,
+      sym__decimal,
     ACTIONS(228), 3,
       ts_builtin_sym_end,
       sym__eol,
@@ -2837,7 +3000,7 @@ static const uint16_t ts_small_parse_table[] = {
   [81] = 4,
     ACTIONS(238), 1,
       sym_field,
-    STATE(34), 1,
+    STATE(30), 1,
       sym__sep,
     ACTIONS(236), 2,
       anon_sym_PIPE,
@@ -2856,43 +3019,43 @@ static const uint16_t ts_small_parse_table[] = {
       sym__decimal,
       sym_word,
   [108] = 5,
-    ACTIONS(224), 1,
+    ACTIONS(230), 1,
       sym__decimal,
     ACTIONS(244), 1,
       sym__digits,
     ACTIONS(246), 1,
       sym_word,
-    STATE(59), 1,
+    STATE(57), 1,
       sym_amount,
     STATE(10), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
   [125] = 5,
-    ACTIONS(224), 1,
+    ACTIONS(230), 1,
       sym__decimal,
     ACTIONS(244), 1,
       sym__digits,
     ACTIONS(248), 1,
       sym_word,
-    STATE(73), 1,
+    STATE(72), 1,
       sym_amount,
-    STATE(19), 2,
+    STATE(18), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
   [142] = 5,
-    ACTIONS(224), 1,
+    ACTIONS(230), 1,
       sym__decimal,
     ACTIONS(244), 1,
       sym__digits,
     ACTIONS(250), 1,
       sym_word,
-    STATE(67), 1,
+    STATE(65), 1,
       sym_amount,
     STATE(13), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
   [159] = 3,
-    STATE(36), 1,
+    STATE(34), 1,
       sym__sep,
     ACTIONS(254), 2,
       anon_sym_PIPE,
@@ -2902,19 +3065,19 @@ static const uint16_t ts_small_parse_table[] = {
       sym__eol,
       sym_comment,
   [172] = 5,
-    ACTIONS(224), 1,
+    ACTIONS(230), 1,
       sym__decimal,
     ACTIONS(244), 1,
       sym__digits,
     ACTIONS(248), 1,
       sym_word,
-    STATE(78), 1,
+    STATE(77), 1,
       sym_amount,
-    STATE(19), 2,
+    STATE(18), 2,
       sym_code,
       aux_sym_basic_line_repeat1,
   [189] = 3,
-    STATE(35), 1,
+    STATE(33), 1,
       sym__sep,
     ACTIONS(258), 2,
       anon_sym_PIPE,
@@ -2923,619 +3086,612 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [202] = 2,
-    ACTIONS(262), 1,
-      sym__digits,
-    ACTIONS(260), 4,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-      sym__decimal,
-  [212] = 4,
-    ACTIONS(264), 1,
+  [202] = 4,
+    ACTIONS(260), 1,
       sym_word,
-    STATE(20), 1,
-      aux_sym_project_total_repeat1,
-    STATE(63), 1,
-      sym_amount,
-    ACTIONS(224), 2,
-      sym__digits,
-      sym__decimal,
-  [226] = 4,
-    ACTIONS(266), 1,
-      sym_word,
-    STATE(18), 1,
+    STATE(19), 1,
       aux_sym_project_total_repeat1,
     STATE(62), 1,
       sym_amount,
-    ACTIONS(224), 2,
+    ACTIONS(230), 2,
       sym__digits,
       sym__decimal,
-  [240] = 4,
-    ACTIONS(268), 1,
+  [216] = 4,
+    ACTIONS(262), 1,
       sym_word,
-    STATE(28), 1,
+    STATE(17), 1,
+      aux_sym_project_total_repeat1,
+    STATE(60), 1,
+      sym_amount,
+    ACTIONS(230), 2,
+      sym__digits,
+      sym__decimal,
+  [230] = 4,
+    ACTIONS(264), 1,
+      sym_word,
+    STATE(31), 1,
+      aux_sym_project_total_repeat1,
+    STATE(74), 1,
+      sym_amount,
+    ACTIONS(230), 2,
+      sym__digits,
+      sym__decimal,
+  [244] = 4,
+    ACTIONS(266), 1,
+      sym__digits,
+    ACTIONS(269), 1,
+      sym__decimal,
+    ACTIONS(271), 1,
+      sym_word,
+    STATE(18), 2,
+      sym_code,
+      aux_sym_basic_line_repeat1,
+  [258] = 4,
+    ACTIONS(264), 1,
+      sym_word,
+    STATE(31), 1,
       aux_sym_project_total_repeat1,
     STATE(75), 1,
       sym_amount,
-    ACTIONS(224), 2,
+    ACTIONS(230), 2,
       sym__digits,
       sym__decimal,
-  [254] = 4,
-    ACTIONS(270), 1,
+  [272] = 2,
+    ACTIONS(276), 1,
       sym__digits,
-    ACTIONS(273), 1,
-      sym__decimal,
-    ACTIONS(275), 1,
-      sym_word,
-    STATE(19), 2,
-      sym_code,
-      aux_sym_basic_line_repeat1,
-  [268] = 4,
-    ACTIONS(268), 1,
-      sym_word,
-    STATE(28), 1,
-      aux_sym_project_total_repeat1,
-    STATE(76), 1,
-      sym_amount,
-    ACTIONS(224), 2,
-      sym__digits,
-      sym__decimal,
-  [282] = 1,
-    ACTIONS(240), 4,
+    ACTIONS(274), 4,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-      sym_word,
-  [289] = 3,
+      sym__decimal,
+  [282] = 4,
     ACTIONS(278), 1,
-      sym_word,
-    STATE(66), 1,
+      sym_text,
+    ACTIONS(280), 1,
+      sym__printed_amount,
+    STATE(80), 1,
       sym_amount,
-    ACTIONS(224), 2,
+    ACTIONS(230), 2,
       sym__digits,
       sym__decimal,
-  [300] = 2,
+  [296] = 3,
     ACTIONS(282), 1,
-      sym_date,
-    ACTIONS(280), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [309] = 3,
+      sym_word,
+    STATE(68), 1,
+      sym_amount,
+    ACTIONS(230), 2,
+      sym__digits,
+      sym__decimal,
+  [307] = 3,
     ACTIONS(284), 1,
       sym_word,
-    STATE(69), 1,
+    STATE(64), 1,
       sym_amount,
-    ACTIONS(224), 2,
+    ACTIONS(230), 2,
       sym__digits,
       sym__decimal,
-  [320] = 3,
-    ACTIONS(286), 1,
+  [318] = 2,
+    ACTIONS(288), 1,
+      sym_date,
+    ACTIONS(286), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [327] = 3,
+    ACTIONS(290), 1,
       aux_sym_assertion_token1,
     STATE(29), 1,
       aux_sym_assertion_repeat1,
-    ACTIONS(288), 2,
+    ACTIONS(292), 2,
       anon_sym_EQ,
       anon_sym_uff1d,
-  [331] = 4,
+  [338] = 4,
     ACTIONS(244), 1,
       sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(17), 1,
-      sym_code,
-    STATE(47), 1,
-      sym_amount,
-  [344] = 2,
     ACTIONS(294), 1,
+      sym__decimal,
+    STATE(16), 1,
+      sym_code,
+    STATE(45), 1,
+      sym_amount,
+  [351] = 2,
+    ACTIONS(298), 1,
       sym_word,
-    ACTIONS(292), 3,
+    ACTIONS(296), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [353] = 3,
-    ACTIONS(298), 1,
-      sym_word,
-    STATE(28), 1,
-      aux_sym_project_total_repeat1,
-    ACTIONS(296), 2,
-      sym__digits,
-      sym__decimal,
-  [364] = 3,
-    ACTIONS(301), 1,
+  [360] = 3,
+    ACTIONS(302), 1,
+      sym_field,
+    STATE(7), 1,
+      sym__sep,
+    ACTIONS(300), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [371] = 3,
+    ACTIONS(304), 1,
       aux_sym_assertion_token1,
     STATE(29), 1,
       aux_sym_assertion_repeat1,
-    ACTIONS(304), 2,
+    ACTIONS(307), 2,
       anon_sym_EQ,
       anon_sym_uff1d,
-  [375] = 4,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    ACTIONS(306), 1,
-      sym_assert_text,
-    STATE(32), 1,
-      sym_amount,
-  [388] = 3,
-    ACTIONS(310), 1,
+  [382] = 2,
+    ACTIONS(311), 1,
       sym_field,
-    STATE(6), 1,
-      sym__sep,
-    ACTIONS(308), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [399] = 2,
-    ACTIONS(314), 1,
+    ACTIONS(309), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [391] = 3,
+    ACTIONS(315), 1,
       sym_word,
-    ACTIONS(312), 3,
+    STATE(31), 1,
+      aux_sym_project_total_repeat1,
+    ACTIONS(313), 2,
+      sym__digits,
+      sym__decimal,
+  [402] = 2,
+    ACTIONS(320), 1,
+      sym_field,
+    ACTIONS(318), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [408] = 2,
-    ACTIONS(318), 1,
+  [411] = 2,
+    ACTIONS(324), 1,
       sym_field,
-    ACTIONS(316), 3,
+    ACTIONS(322), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [417] = 2,
-    ACTIONS(322), 1,
+  [420] = 2,
+    ACTIONS(328), 1,
       sym_field,
-    ACTIONS(320), 3,
+    ACTIONS(326), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [426] = 2,
-    ACTIONS(326), 1,
-      sym_field,
-    ACTIONS(324), 3,
+  [429] = 1,
+    ACTIONS(330), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
   [435] = 2,
-    ACTIONS(330), 1,
-      sym_field,
-    ACTIONS(328), 3,
+    ACTIONS(334), 1,
+      sym_comment,
+    ACTIONS(332), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [443] = 1,
+    ACTIONS(336), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [444] = 1,
-    ACTIONS(332), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [450] = 2,
-    ACTIONS(336), 1,
-      sym_comment,
-    ACTIONS(334), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [458] = 1,
+  [449] = 1,
     ACTIONS(338), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [464] = 1,
+  [455] = 1,
     ACTIONS(340), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [470] = 1,
+  [461] = 1,
     ACTIONS(342), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [476] = 1,
+  [467] = 1,
     ACTIONS(344), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [482] = 1,
+  [473] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(86), 1,
+      sym_amount,
+  [483] = 1,
+    ACTIONS(240), 3,
+      ts_builtin_sym_end,
+      sym__eol,
+      sym_comment,
+  [489] = 1,
     ACTIONS(346), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [488] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(87), 1,
-      sym_amount,
-  [498] = 1,
+  [495] = 1,
     ACTIONS(348), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [504] = 1,
+  [501] = 1,
     ACTIONS(350), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [510] = 1,
+  [507] = 1,
     ACTIONS(352), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [516] = 1,
+  [513] = 1,
     ACTIONS(354), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [522] = 1,
+  [519] = 1,
     ACTIONS(356), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [528] = 1,
+  [525] = 1,
     ACTIONS(358), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [534] = 1,
+  [531] = 1,
     ACTIONS(360), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [540] = 1,
+  [537] = 1,
     ACTIONS(362), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [546] = 1,
+  [543] = 1,
     ACTIONS(364), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [552] = 1,
+  [549] = 1,
     ACTIONS(366), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [558] = 1,
-    ACTIONS(368), 3,
+  [555] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(71), 1,
+      sym_amount,
+  [565] = 2,
+    ACTIONS(370), 1,
+      sym_text,
+    ACTIONS(368), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [573] = 1,
+    ACTIONS(372), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [564] = 2,
-    ACTIONS(372), 1,
-      sym_text,
-    ACTIONS(370), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [572] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(72), 1,
-      sym_amount,
-  [582] = 1,
+  [579] = 1,
     ACTIONS(242), 3,
       sym__digits,
       sym__decimal,
       sym_word,
-  [588] = 1,
+  [585] = 1,
     ACTIONS(374), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [594] = 1,
+  [591] = 1,
     ACTIONS(376), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [600] = 1,
+  [597] = 1,
     ACTIONS(378), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [606] = 1,
+  [603] = 1,
     ACTIONS(380), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [612] = 1,
+  [609] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(76), 1,
+      sym_amount,
+  [619] = 1,
     ACTIONS(382), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [618] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(47), 1,
-      sym_amount,
-  [628] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(77), 1,
-      sym_amount,
-  [638] = 1,
+  [625] = 1,
     ACTIONS(384), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [644] = 1,
+  [631] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(45), 1,
+      sym_amount,
+  [641] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(78), 1,
+      sym_amount,
+  [651] = 1,
     ACTIONS(386), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [650] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(79), 1,
-      sym_amount,
-  [660] = 1,
-    ACTIONS(388), 3,
+  [657] = 2,
+    STATE(28), 1,
+      sym__sep,
+    ACTIONS(388), 2,
+      anon_sym_PIPE,
+      anon_sym_uff5c,
+  [665] = 1,
+    ACTIONS(390), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [666] = 2,
-    STATE(31), 1,
-      sym__sep,
-    ACTIONS(390), 2,
-      anon_sym_PIPE,
-      anon_sym_uff5c,
-  [674] = 1,
+  [671] = 1,
     ACTIONS(392), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [680] = 1,
+  [677] = 1,
     ACTIONS(394), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [686] = 1,
+  [683] = 1,
     ACTIONS(396), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [692] = 1,
+  [689] = 1,
     ACTIONS(398), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [698] = 1,
+  [695] = 1,
     ACTIONS(400), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [704] = 1,
+  [701] = 1,
     ACTIONS(402), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [710] = 1,
+  [707] = 1,
     ACTIONS(404), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [716] = 1,
+  [713] = 1,
     ACTIONS(406), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [722] = 1,
+  [719] = 1,
     ACTIONS(408), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [728] = 3,
-    ACTIONS(224), 1,
-      sym__digits,
-    ACTIONS(290), 1,
-      sym__decimal,
-    STATE(53), 1,
-      sym_amount,
-  [738] = 1,
-    ACTIONS(312), 3,
+  [725] = 1,
+    ACTIONS(410), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [744] = 2,
-    STATE(7), 1,
+  [731] = 2,
+    STATE(5), 1,
       sym__sep,
-    ACTIONS(410), 2,
+    ACTIONS(412), 2,
       anon_sym_PIPE,
       anon_sym_uff5c,
-  [752] = 1,
-    ACTIONS(412), 3,
-      ts_builtin_sym_end,
-      sym__eol,
-      sym_comment,
-  [758] = 1,
+  [739] = 3,
+    ACTIONS(230), 1,
+      sym__digits,
+    ACTIONS(294), 1,
+      sym__decimal,
+    STATE(51), 1,
+      sym_amount,
+  [749] = 1,
     ACTIONS(414), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [764] = 1,
+  [755] = 1,
     ACTIONS(416), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [770] = 1,
+  [761] = 1,
     ACTIONS(418), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [776] = 1,
+  [767] = 1,
     ACTIONS(420), 3,
       ts_builtin_sym_end,
       sym__eol,
       sym_comment,
-  [782] = 2,
-    ACTIONS(422), 1,
-      sym__digits,
-    STATE(57), 1,
-      sym_integer,
-  [789] = 2,
-    ACTIONS(422), 1,
-      sym__digits,
-    STATE(41), 1,
-      sym_integer,
-  [796] = 1,
+  [773] = 1,
+    ACTIONS(422), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [778] = 1,
     ACTIONS(424), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [801] = 1,
+  [783] = 1,
     ACTIONS(426), 2,
       ts_builtin_sym_end,
       sym__eol,
-  [806] = 1,
-    ACTIONS(428), 2,
+  [788] = 2,
+    ACTIONS(87), 1,
       ts_builtin_sym_end,
+    ACTIONS(428), 1,
       sym__eol,
-  [811] = 1,
-    ACTIONS(430), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [816] = 1,
-    ACTIONS(432), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [821] = 1,
-    ACTIONS(434), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [826] = 2,
-    ACTIONS(422), 1,
-      sym__digits,
-    STATE(71), 1,
-      sym_integer,
-  [833] = 2,
-    ACTIONS(436), 1,
-      aux_sym_assertion_token1,
-    STATE(25), 1,
-      aux_sym_assertion_repeat1,
-  [840] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(16), 1,
-      sym_code,
-  [847] = 1,
-    ACTIONS(438), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [852] = 1,
-    ACTIONS(440), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [857] = 2,
-    ACTIONS(11), 1,
-      sym__digits,
-    STATE(22), 1,
-      sym_code,
-  [864] = 1,
-    ACTIONS(442), 2,
-      ts_builtin_sym_end,
-      sym__eol,
-  [869] = 2,
-    ACTIONS(444), 1,
-      ts_builtin_sym_end,
-    ACTIONS(446), 1,
-      sym__eol,
-  [876] = 2,
-    ACTIONS(422), 1,
-      sym__digits,
-    STATE(39), 1,
-      sym_integer,
-  [883] = 2,
-    ACTIONS(422), 1,
+  [795] = 2,
+    ACTIONS(430), 1,
       sym__digits,
     STATE(55), 1,
       sym_integer,
-  [890] = 2,
-    ACTIONS(422), 1,
+  [802] = 1,
+    ACTIONS(432), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [807] = 1,
+    ACTIONS(434), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [812] = 1,
+    ACTIONS(436), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [817] = 1,
+    ACTIONS(438), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [822] = 2,
+    ACTIONS(430), 1,
+      sym__digits,
+    STATE(70), 1,
+      sym_integer,
+  [829] = 2,
+    ACTIONS(430), 1,
+      sym__digits,
+    STATE(39), 1,
+      sym_integer,
+  [836] = 1,
+    ACTIONS(440), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [841] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(15), 1,
+      sym_code,
+  [848] = 2,
+    ACTIONS(442), 1,
+      aux_sym_assertion_token1,
+    STATE(25), 1,
+      aux_sym_assertion_repeat1,
+  [855] = 1,
+    ACTIONS(444), 2,
+      ts_builtin_sym_end,
+      sym__eol,
+  [860] = 2,
+    ACTIONS(430), 1,
+      sym__digits,
+    STATE(54), 1,
+      sym_integer,
+  [867] = 2,
+    ACTIONS(11), 1,
+      sym__digits,
+    STATE(23), 1,
+      sym_code,
+  [874] = 2,
+    ACTIONS(430), 1,
       sym__digits,
     STATE(37), 1,
       sym_integer,
-  [897] = 2,
-    ACTIONS(212), 1,
-      ts_builtin_sym_end,
-    ACTIONS(446), 1,
+  [881] = 2,
+    ACTIONS(428), 1,
       sym__eol,
-  [904] = 1,
+    ACTIONS(446), 1,
+      ts_builtin_sym_end,
+  [888] = 2,
+    ACTIONS(430), 1,
+      sym__digits,
+    STATE(35), 1,
+      sym_integer,
+  [895] = 1,
     ACTIONS(448), 1,
-      sym_text,
-  [908] = 1,
+      ts_builtin_sym_end,
+  [899] = 1,
     ACTIONS(450), 1,
       sym_word,
-  [912] = 1,
+  [903] = 1,
     ACTIONS(452), 1,
       sym_text,
-  [916] = 1,
+  [907] = 1,
     ACTIONS(454), 1,
       sym_word,
-  [920] = 1,
+  [911] = 1,
     ACTIONS(456), 1,
-      ts_builtin_sym_end,
-  [924] = 1,
-    ACTIONS(458), 1,
-      sym_word,
-  [928] = 1,
-    ACTIONS(460), 1,
       sym_text,
-  [932] = 1,
+  [915] = 1,
+    ACTIONS(458), 1,
+      sym_text,
+  [919] = 1,
+    ACTIONS(460), 1,
+      sym_word,
+  [923] = 1,
     ACTIONS(462), 1,
       sym_word,
-  [936] = 1,
+  [927] = 1,
     ACTIONS(464), 1,
-      sym_text,
-  [940] = 1,
+      sym_word,
+  [931] = 1,
     ACTIONS(466), 1,
       sym_word,
-  [944] = 1,
+  [935] = 1,
     ACTIONS(468), 1,
-      sym_word,
-  [948] = 1,
+      sym_text,
+  [939] = 1,
     ACTIONS(470), 1,
       sym_word,
-  [952] = 1,
+  [943] = 1,
     ACTIONS(472), 1,
-      sym_word,
-  [956] = 1,
+      aux_sym_project_token1,
+  [947] = 1,
     ACTIONS(474), 1,
       sym_word,
-  [960] = 1,
+  [951] = 1,
     ACTIONS(476), 1,
-      sym_text,
-  [964] = 1,
+      sym_word,
+  [955] = 1,
     ACTIONS(478), 1,
       sym_word,
-  [968] = 1,
+  [959] = 1,
     ACTIONS(480), 1,
-      sym_word,
-  [972] = 1,
+      sym_text,
+  [963] = 1,
     ACTIONS(482), 1,
       sym_word,
-  [976] = 1,
+  [967] = 1,
     ACTIONS(484), 1,
       sym_word,
-  [980] = 1,
+  [971] = 1,
     ACTIONS(486), 1,
-      sym_text,
-  [984] = 1,
-    ACTIONS(446), 1,
-      sym__eol,
-  [988] = 1,
+      sym_word,
+  [975] = 1,
     ACTIONS(488), 1,
       sym_word,
-  [992] = 1,
+  [979] = 1,
     ACTIONS(490), 1,
-      aux_sym_project_token1,
-  [996] = 1,
+      sym_text,
+  [983] = 1,
     ACTIONS(492), 1,
       sym_text,
+  [987] = 1,
+    ACTIONS(428), 1,
+      sym__eol,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
@@ -3551,350 +3707,349 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(13)] = 172,
   [SMALL_STATE(14)] = 189,
   [SMALL_STATE(15)] = 202,
-  [SMALL_STATE(16)] = 212,
-  [SMALL_STATE(17)] = 226,
-  [SMALL_STATE(18)] = 240,
-  [SMALL_STATE(19)] = 254,
-  [SMALL_STATE(20)] = 268,
+  [SMALL_STATE(16)] = 216,
+  [SMALL_STATE(17)] = 230,
+  [SMALL_STATE(18)] = 244,
+  [SMALL_STATE(19)] = 258,
+  [SMALL_STATE(20)] = 272,
   [SMALL_STATE(21)] = 282,
-  [SMALL_STATE(22)] = 289,
-  [SMALL_STATE(23)] = 300,
-  [SMALL_STATE(24)] = 309,
-  [SMALL_STATE(25)] = 320,
-  [SMALL_STATE(26)] = 331,
-  [SMALL_STATE(27)] = 344,
-  [SMALL_STATE(28)] = 353,
-  [SMALL_STATE(29)] = 364,
-  [SMALL_STATE(30)] = 375,
-  [SMALL_STATE(31)] = 388,
-  [SMALL_STATE(32)] = 399,
-  [SMALL_STATE(33)] = 408,
-  [SMALL_STATE(34)] = 417,
-  [SMALL_STATE(35)] = 426,
+  [SMALL_STATE(22)] = 296,
+  [SMALL_STATE(23)] = 307,
+  [SMALL_STATE(24)] = 318,
+  [SMALL_STATE(25)] = 327,
+  [SMALL_STATE(26)] = 338,
+  [SMALL_STATE(27)] = 351,
+  [SMALL_STATE(28)] = 360,
+  [SMALL_STATE(29)] = 371,
+  [SMALL_STATE(30)] = 382,
+  [SMALL_STATE(31)] = 391,
+  [SMALL_STATE(32)] = 402,
+  [SMALL_STATE(33)] = 411,
+  [SMALL_STATE(34)] = 420,
+  [SMALL_STATE(35)] = 429,
   [SMALL_STATE(36)] = 435,
-  [SMALL_STATE(37)] = 444,
-  [SMALL_STATE(38)] = 450,
-  [SMALL_STATE(39)] = 458,
-  [SMALL_STATE(40)] = 464,
-  [SMALL_STATE(41)] = 470,
-  [SMALL_STATE(42)] = 476,
-  [SMALL_STATE(43)] = 482,
-  [SMALL_STATE(44)] = 488,
-  [SMALL_STATE(45)] = 498,
-  [SMALL_STATE(46)] = 504,
-  [SMALL_STATE(47)] = 510,
-  [SMALL_STATE(48)] = 516,
-  [SMALL_STATE(49)] = 522,
-  [SMALL_STATE(50)] = 528,
-  [SMALL_STATE(51)] = 534,
-  [SMALL_STATE(52)] = 540,
-  [SMALL_STATE(53)] = 546,
-  [SMALL_STATE(54)] = 552,
-  [SMALL_STATE(55)] = 558,
-  [SMALL_STATE(56)] = 564,
-  [SMALL_STATE(57)] = 572,
-  [SMALL_STATE(58)] = 582,
-  [SMALL_STATE(59)] = 588,
-  [SMALL_STATE(60)] = 594,
-  [SMALL_STATE(61)] = 600,
-  [SMALL_STATE(62)] = 606,
-  [SMALL_STATE(63)] = 612,
-  [SMALL_STATE(64)] = 618,
-  [SMALL_STATE(65)] = 628,
-  [SMALL_STATE(66)] = 638,
-  [SMALL_STATE(67)] = 644,
-  [SMALL_STATE(68)] = 650,
-  [SMALL_STATE(69)] = 660,
-  [SMALL_STATE(70)] = 666,
-  [SMALL_STATE(71)] = 674,
-  [SMALL_STATE(72)] = 680,
-  [SMALL_STATE(73)] = 686,
-  [SMALL_STATE(74)] = 692,
-  [SMALL_STATE(75)] = 698,
-  [SMALL_STATE(76)] = 704,
-  [SMALL_STATE(77)] = 710,
-  [SMALL_STATE(78)] = 716,
-  [SMALL_STATE(79)] = 722,
-  [SMALL_STATE(80)] = 728,
-  [SMALL_STATE(81)] = 738,
-  [SMALL_STATE(82)] = 744,
-  [SMALL_STATE(83)] = 752,
-  [SMALL_STATE(84)] = 758,
-  [SMALL_STATE(85)] = 764,
-  [SMALL_STATE(86)] = 770,
-  [SMALL_STATE(87)] = 776,
-  [SMALL_STATE(88)] = 782,
-  [SMALL_STATE(89)] = 789,
-  [SMALL_STATE(90)] = 796,
-  [SMALL_STATE(91)] = 801,
-  [SMALL_STATE(92)] = 806,
-  [SMALL_STATE(93)] = 811,
-  [SMALL_STATE(94)] = 816,
-  [SMALL_STATE(95)] = 821,
-  [SMALL_STATE(96)] = 826,
-  [SMALL_STATE(97)] = 833,
-  [SMALL_STATE(98)] = 840,
-  [SMALL_STATE(99)] = 847,
-  [SMALL_STATE(100)] = 852,
-  [SMALL_STATE(101)] = 857,
-  [SMALL_STATE(102)] = 864,
-  [SMALL_STATE(103)] = 869,
-  [SMALL_STATE(104)] = 876,
-  [SMALL_STATE(105)] = 883,
-  [SMALL_STATE(106)] = 890,
-  [SMALL_STATE(107)] = 897,
-  [SMALL_STATE(108)] = 904,
-  [SMALL_STATE(109)] = 908,
-  [SMALL_STATE(110)] = 912,
-  [SMALL_STATE(111)] = 916,
-  [SMALL_STATE(112)] = 920,
-  [SMALL_STATE(113)] = 924,
-  [SMALL_STATE(114)] = 928,
-  [SMALL_STATE(115)] = 932,
-  [SMALL_STATE(116)] = 936,
-  [SMALL_STATE(117)] = 940,
-  [SMALL_STATE(118)] = 944,
-  [SMALL_STATE(119)] = 948,
-  [SMALL_STATE(120)] = 952,
-  [SMALL_STATE(121)] = 956,
-  [SMALL_STATE(122)] = 960,
-  [SMALL_STATE(123)] = 964,
-  [SMALL_STATE(124)] = 968,
-  [SMALL_STATE(125)] = 972,
-  [SMALL_STATE(126)] = 976,
-  [SMALL_STATE(127)] = 980,
-  [SMALL_STATE(128)] = 984,
-  [SMALL_STATE(129)] = 988,
-  [SMALL_STATE(130)] = 992,
-  [SMALL_STATE(131)] = 996,
+  [SMALL_STATE(37)] = 443,
+  [SMALL_STATE(38)] = 449,
+  [SMALL_STATE(39)] = 455,
+  [SMALL_STATE(40)] = 461,
+  [SMALL_STATE(41)] = 467,
+  [SMALL_STATE(42)] = 473,
+  [SMALL_STATE(43)] = 483,
+  [SMALL_STATE(44)] = 489,
+  [SMALL_STATE(45)] = 495,
+  [SMALL_STATE(46)] = 501,
+  [SMALL_STATE(47)] = 507,
+  [SMALL_STATE(48)] = 513,
+  [SMALL_STATE(49)] = 519,
+  [SMALL_STATE(50)] = 525,
+  [SMALL_STATE(51)] = 531,
+  [SMALL_STATE(52)] = 537,
+  [SMALL_STATE(53)] = 543,
+  [SMALL_STATE(54)] = 549,
+  [SMALL_STATE(55)] = 555,
+  [SMALL_STATE(56)] = 565,
+  [SMALL_STATE(57)] = 573,
+  [SMALL_STATE(58)] = 579,
+  [SMALL_STATE(59)] = 585,
+  [SMALL_STATE(60)] = 591,
+  [SMALL_STATE(61)] = 597,
+  [SMALL_STATE(62)] = 603,
+  [SMALL_STATE(63)] = 609,
+  [SMALL_STATE(64)] = 619,
+  [SMALL_STATE(65)] = 625,
+  [SMALL_STATE(66)] = 631,
+  [SMALL_STATE(67)] = 641,
+  [SMALL_STATE(68)] = 651,
+  [SMALL_STATE(69)] = 657,
+  [SMALL_STATE(70)] = 665,
+  [SMALL_STATE(71)] = 671,
+  [SMALL_STATE(72)] = 677,
+  [SMALL_STATE(73)] = 683,
+  [SMALL_STATE(74)] = 689,
+  [SMALL_STATE(75)] = 695,
+  [SMALL_STATE(76)] = 701,
+  [SMALL_STATE(77)] = 707,
+  [SMALL_STATE(78)] = 713,
+  [SMALL_STATE(79)] = 719,
+  [SMALL_STATE(80)] = 725,
+  [SMALL_STATE(81)] = 731,
+  [SMALL_STATE(82)] = 739,
+  [SMALL_STATE(83)] = 749,
+  [SMALL_STATE(84)] = 755,
+  [SMALL_STATE(85)] = 761,
+  [SMALL_STATE(86)] = 767,
+  [SMALL_STATE(87)] = 773,
+  [SMALL_STATE(88)] = 778,
+  [SMALL_STATE(89)] = 783,
+  [SMALL_STATE(90)] = 788,
+  [SMALL_STATE(91)] = 795,
+  [SMALL_STATE(92)] = 802,
+  [SMALL_STATE(93)] = 807,
+  [SMALL_STATE(94)] = 812,
+  [SMALL_STATE(95)] = 817,
+  [SMALL_STATE(96)] = 822,
+  [SMALL_STATE(97)] = 829,
+  [SMALL_STATE(98)] = 836,
+  [SMALL_STATE(99)] = 841,
+  [SMALL_STATE(100)] = 848,
+  [SMALL_STATE(101)] = 855,
+  [SMALL_STATE(102)] = 860,
+  [SMALL_STATE(103)] = 867,
+  [SMALL_STATE(104)] = 874,
+  [SMALL_STATE(105)] = 881,
+  [SMALL_STATE(106)] = 888,
+  [SMALL_STATE(107)] = 895,
+  [SMALL_STATE(108)] = 899,
+  [SMALL_STATE(109)] = 903,
+  [SMALL_STATE(110)] = 907,
+  [SMALL_STATE(111)] = 911,
+  [SMALL_STATE(112)] = 915,
+  [SMALL_STATE(113)] = 919,
+  [SMALL_STATE(114)] = 923,
+  [SMALL_STATE(115)] = 927,
+  [SMALL_STATE(116)] = 931,
+  [SMALL_STATE(117)] = 935,
+  [SMALL_STATE(118)] = 939,
+  [SMALL_STATE(119)] = 943,
+  [SMALL_STATE(120)] = 947,
+  [SMALL_STATE(121)] = 951,
+  [SMALL_STATE(122)] = 955,
+  [SMALL_STATE(123)] = 959,
+  [SMALL_STATE(124)] = 963,
+  [SMALL_STATE(125)] = 967,
+  [SMALL_STATE(126)] = 971,
+  [SMALL_STATE(127)] = 975,
+  [SMALL_STATE(128)] = 979,
+  [SMALL_STATE(129)] = 983,
+  [SMALL_STATE(130)] = 987,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
   [0] = {.entry = {.count = 0, .reusable = false}},
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
+  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
   [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
   [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
   [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
   [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
   [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [53] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [53] = {.entry = {.count = 1, .reusable = false}}, SHIFT(119),
+  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
   [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(2),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
-  [95] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(124),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(129),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
-  [125] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
-  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
-  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [149] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(127),
-  [152] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(60),
-  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
-  [158] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(64),
-  [161] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
-  [164] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [167] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [170] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(126),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [176] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
-  [179] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(23),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
-  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
-  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
-  [212] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [214] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [89] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(105),
+  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
+  [100] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
+  [103] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
+  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
+  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
+  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
+  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
+  [124] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(46),
+  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(50),
+  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
+  [136] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
+  [139] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [142] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [145] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
+  [148] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [151] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(6),
+  [154] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
+  [157] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(129),
+  [160] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(61),
+  [163] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(26),
+  [166] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
+  [169] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
+  [172] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
+  [175] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(126),
+  [178] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
+  [181] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
+  [184] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
+  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
+  [193] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
+  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(124),
+  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(24),
+  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(127),
+  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
+  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [214] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
+  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
   [220] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
-  [224] = {.entry = {.count = 1, .reusable = false}}, SHIFT(21),
-  [226] = {.entry = {.count = 1, .reusable = false}}, SHIFT(46),
-  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 8),
-  [230] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [234] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
-  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 10),
+  [224] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [226] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 1, 0, 0),
+  [230] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
+  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(44),
+  [234] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 9),
+  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
   [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amount, 1, 0, 0),
   [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code, 1, 0, 0),
   [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
   [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(10),
-  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(19),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
   [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
   [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 12),
-  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
   [256] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 11),
-  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [260] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
-  [262] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
-  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(20),
-  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [268] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
-  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
-  [273] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
-  [275] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(19),
-  [278] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
-  [280] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
-  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
-  [294] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0),
-  [298] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0), SHIFT_REPEAT(28),
-  [301] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
-  [306] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
-  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 8),
-  [318] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
-  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
-  [322] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
-  [326] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
-  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
-  [330] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
-  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
-  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
-  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
-  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_published, 1, 0, 0),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
-  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(19),
+  [262] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
+  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(31),
+  [266] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(58),
+  [269] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0),
+  [271] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_basic_line_repeat1, 2, 0, 0), SHIFT_REPEAT(18),
+  [274] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_integer, 1, 0, 0),
+  [276] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_integer, 1, 0, 0),
+  [278] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [280] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [282] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
+  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
+  [286] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 1, 0, 0),
+  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [294] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [296] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 3, 0, 4),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [304] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
+  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_assertion_repeat1, 2, 0, 0),
+  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 9),
+  [311] = {.entry = {.count = 1, .reusable = false}}, SHIFT(83),
+  [313] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0),
+  [315] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_total_repeat1, 2, 0, 0), SHIFT_REPEAT(31),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 10),
+  [320] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
+  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 11),
+  [324] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 12),
+  [328] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
+  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment_purchase, 2, 0, 0),
+  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 1, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money_unit, 2, 0, 0),
+  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_catalog_year, 2, 0, 0),
+  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_block, 2, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_block, 2, 0, 3),
+  [348] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_figure, 2, 0, 0),
+  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_published, 1, 0, 0),
+  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_unit, 2, 0, 0),
+  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_kind, 2, 0, 0),
+  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_source, 2, 0, 0),
+  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_duties_block, 1, 0, 0),
+  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
   [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_organization_block, 1, 0, 0),
-  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_amount, 2, 0, 0),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
-  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [372] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
-  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
-  [378] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
-  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 3, 0, 0),
-  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
-  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
-  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
-  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
-  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
-  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 4, 0, 0),
-  [402] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
-  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
-  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
-  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 5, 0, 9),
+  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assets_block, 2, 0, 0),
+  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_equipment, 2, 0, 0),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [370] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 2, 0, 0),
+  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 9, 0, 16),
+  [376] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 3, 0, 0),
+  [378] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_block, 1, 0, 0),
+  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 3, 0, 0),
+  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 3, 0, 0),
+  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 3, 0, 0),
+  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 3, 0, 0),
+  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vehicles, 3, 0, 0),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_key_evaluation, 3, 0, 0),
+  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_basic_line, 3, 0, 0),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sub_unit, 4, 0, 7),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project_total, 4, 0, 0),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allocation, 4, 0, 0),
+  [402] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_economic, 4, 0, 0),
+  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procurement, 4, 0, 0),
+  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_three_public, 4, 0, 0),
+  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 8),
+  [410] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_assertion, 4, 0, 0),
+  [412] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
   [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 7, 0, 13),
   [416] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 14),
   [418] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 8, 0, 15),
   [420] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_income, 3, 0, 5),
-  [422] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [424] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
-  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
-  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
-  [430] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation_block, 2, 0, 0),
-  [432] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
-  [434] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
-  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_template, 2, 0, 0),
-  [442] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
-  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [456] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [462] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [470] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [422] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [424] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_template, 2, 0, 0),
+  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 3, 0, 6),
+  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [432] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_glossary_block, 2, 0, 0),
+  [434] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation_block, 2, 0, 0),
+  [436] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal, 2, 0, 0),
+  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 2),
+  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 2, 0, 1),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prior_file, 2, 0, 0),
+  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
+  [448] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [462] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [470] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
 };
 
 #ifdef __cplusplus

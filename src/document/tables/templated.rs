@@ -4,11 +4,11 @@
 
 use super::header::{amount_col, Column};
 use super::ids::{ColumnId, TableId};
-use super::index::{amt0, Index};
-use super::{Cell, Table};
+use super::index::{amt, amt0, Index};
+use super::{Cell, Row, RowLevel, Table};
 use crate::diag::t;
 use crate::document::prose::{numeral, thousands};
-use crate::document::template::{TableSpec, Template, TemplateError};
+use crate::document::template::{IncomeLine, TableSpec, Template, TemplateError, TotalRow};
 use crate::model::MoneyUnit;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -123,6 +123,8 @@ pub(super) fn leaves_as_built(spec: &TableSpec, t: &Table) -> bool {
         && spec.columns.is_none()
         && spec.headers.is_empty()
         && spec.empty_note.is_none()
+        && spec.income_lines.is_none()
+        && spec.totals.is_none()
 }
 
 /// The built-in table `t` as the template's `spec` lays it out.
@@ -142,6 +144,12 @@ pub(super) fn apply(
         to: p.unit,
         decimals: p.decimals,
     });
+    if let Some(lines) = &spec.income_lines {
+        income_side(&mut t, lines, ix);
+    }
+    if let Some(totals) = &spec.totals {
+        total_rows(&mut t, totals);
+    }
     if spec.kind == TableId::ThreePublic
         && spec
             .columns
@@ -215,4 +223,73 @@ fn with_operating_cost(t: &mut Table, ix: &Index) {
     for row in &mut t.rows {
         row.cells.push(cell.clone());
     }
+}
+
+/// A two-sided table's income side as the template lists it: its lines, top to bottom, beside
+/// the 类 lines, each the income of its sources (blank when none). Rows kept only for the
+/// built-in income lines go.
+fn income_side(t: &mut Table, lines: &[IncomeLine], ix: &Index) {
+    let (Some(item), Some(amount)) = (
+        t.column(ColumnId::IncomeItem),
+        t.column(ColumnId::IncomeAmount),
+    ) else {
+        return;
+    };
+    let width = t.columns.len();
+    let (mut upper, lower): (Vec<Row>, Vec<Row>) =
+        t.rows.drain(..).partition(|r| r.level != RowLevel::Total);
+    upper.retain(|r| r.code.is_some());
+    for (i, line) in lines.iter().enumerate() {
+        if upper.len() <= i {
+            upper.push(Row {
+                code: None,
+                name: String::new(),
+                level: RowLevel::Class,
+                cells: vec![Cell::Empty; width],
+            });
+        }
+        let income: Decimal = ix
+            .figures
+            .income
+            .iter()
+            .filter(|(s, _)| line.sources.contains(s))
+            .map(|(_, d)| *d)
+            .sum();
+        if let Some(row) = upper.get_mut(i) {
+            if let Some(c) = row.cells.get_mut(item) {
+                *c = Cell::Text(line.label.clone());
+            }
+            if let Some(c) = row.cells.get_mut(amount) {
+                *c = amt(income);
+            }
+        }
+    }
+    for row in upper.iter_mut().skip(lines.len()) {
+        for i in [item, amount] {
+            if let Some(c) = row.cells.get_mut(i) {
+                *c = Cell::Empty;
+            }
+        }
+    }
+    t.rows = upper.into_iter().chain(lower).collect();
+}
+
+/// A two-sided table's total rows as the template keeps and labels them.
+fn total_rows(t: &mut Table, totals: &[TotalRow]) {
+    let (item, spent) = (
+        t.column(ColumnId::IncomeItem),
+        t.column(ColumnId::ExpenditureItem),
+    );
+    let (upper, lower): (Vec<Row>, Vec<Row>) =
+        t.rows.drain(..).partition(|r| r.level != RowLevel::Total);
+    let kept = totals.iter().filter_map(|total| {
+        let mut row = lower.iter().find(|r| r.name == total.row)?.clone();
+        for (i, label) in [(item, &total.income), (spent, &total.expenditure)] {
+            if let Some(c) = i.and_then(|i| row.cells.get_mut(i)) {
+                *c = Cell::Text(label.clone());
+            }
+        }
+        Some(row)
+    });
+    t.rows = upper.into_iter().chain(kept.collect::<Vec<_>>()).collect();
 }

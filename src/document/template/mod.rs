@@ -9,6 +9,7 @@
 
 mod parse;
 mod rules;
+mod sides;
 
 pub use parse::parse;
 pub use rules::RuleOverrides;
@@ -89,6 +90,28 @@ pub struct TableSpec {
     pub headers: Vec<(ColumnId, Vec<String>)>,
     /// The note of the table when it has no amount.
     pub empty_note: Option<String>,
+    /// A two-sided table's income side, top to bottom: each printed label with the sources it
+    /// adds up; `None`: the built-in lines.
+    pub income_lines: Option<Vec<IncomeLine>>,
+    /// A two-sided table's total rows kept, in order, with their printed labels; `None`: the
+    /// built-in ones.
+    pub totals: Option<Vec<TotalRow>>,
+}
+
+/// A line of the income side of a two-sided table: `一、财政拨款收入`, the sources it adds up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomeLine {
+    pub label: String,
+    pub sources: Vec<crate::model::Source>,
+}
+
+/// A total row of a two-sided table: the built-in row (by its name, e.g. `支出总计`) and its
+/// printed labels on each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalRow {
+    pub row: String,
+    pub income: String,
+    pub expenditure: String,
 }
 
 /// How a table prints its amounts.
@@ -134,6 +157,8 @@ impl Template {
                     columns: None,
                     headers: Vec::new(),
                     empty_note: None,
+                    income_lines: None,
+                    totals: None,
                 })
                 .collect(),
             labels: Labels::default(),

@@ -46,6 +46,23 @@ struct RawTable {
     columns: Option<Vec<Spanned<String>>>,
     headers: Option<Vec<RawHeader>>,
     empty_note: Option<Spanned<String>>,
+    income_lines: Option<Spanned<Vec<RawIncomeLine>>>,
+    totals: Option<Spanned<Vec<RawTotal>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIncomeLine {
+    pub(super) label: Spanned<String>,
+    pub(super) sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTotal {
+    pub(super) row: Spanned<String>,
+    pub(super) income: Spanned<String>,
+    pub(super) expenditure: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -237,6 +254,8 @@ impl Locator<'_> {
             columns,
             headers,
             empty_note: raw.empty_note.as_ref().map(|s| self.text(s)).transpose()?,
+            income_lines: self.income_lines(kind, raw.income_lines)?,
+            totals: self.totals(kind, raw.totals)?,
         })
     }
 
