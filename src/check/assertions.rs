@@ -8,7 +8,7 @@ use crate::document::{Cell, ColumnId, ColumnKind, Document, Row, Table};
 use crate::model::catalog::normalize_name;
 use crate::model::{Assertion, Budget, MoneyUnit};
 use crate::source::{Span, Spanned};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 pub fn run(b: &Budget, doc: &Document, out: &mut Vec<Diagnostic>) {
     for a in &b.assertions {
@@ -191,15 +191,6 @@ fn assertion(a: &Assertion, doc: &Document, unit: MoneyUnit) -> Result<(), Diagn
     }
 }
 
-/// A value rounded half away from zero to `decimals` places, and truncated (toward zero) to
-/// them: a printed amount that is the second and not the first was cut off (E0226).
-pub(super) fn precision(exact: Decimal, decimals: u32) -> (Decimal, Decimal) {
-    (
-        exact.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero),
-        exact.round_dp_with_strategy(decimals, RoundingStrategy::ToZero),
-    )
-}
-
 /// A decimal shown with at least `decimals` places (`9.375`, `507.20`).
 fn with_decimals(d: Decimal, decimals: u32) -> String {
     let d = d.normalize();
@@ -234,7 +225,7 @@ fn printed(
         )
         .at(amount.span, t!("超出范围", "out of range")));
     };
-    let (rounded, truncated) = precision(exact, n);
+    let (rounded, truncated) = super::prose_figures::precision(exact, n);
     if rounded == amount.value {
         return Ok(());
     }

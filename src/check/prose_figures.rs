@@ -8,7 +8,6 @@
 //! counts only where it starts (after punctuation, a year, the department's name, 本部门 …): in
 //! `项目支出预算` the words `支出预算` are not the total.
 
-use super::assertions::precision;
 use crate::diag::{t, Diagnostic};
 use crate::document::spending;
 use crate::document::tables::convert;
@@ -16,7 +15,7 @@ use crate::document::{Document, Figures};
 use crate::model::catalog::{normalize_name, Catalog, Classification};
 use crate::model::{Budget, MoneyUnit, Source, ThreePublicKind};
 use crate::span::{Span, Spanned};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
 /// An amount written in prose: `4748.35万元`.
@@ -442,6 +441,15 @@ pub(super) fn truncation(span: Span, s: &str, exact: &str, r: &str, u: &str, n: 
         "金额换算成万元后按四舍五入（五入远离零）保留小数，不能直接舍去后面的位数。",
         "amounts converted to 万元 are rounded half away from zero, not cut off."
     ))
+}
+
+/// A value rounded half away from zero to `decimals` places, and truncated (toward zero) to
+/// them: a printed amount that is the second and not the first was cut off (E0226).
+pub(super) fn precision(exact: Decimal, decimals: u32) -> (Decimal, Decimal) {
+    (
+        exact.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero),
+        exact.round_dp_with_strategy(decimals, RoundingStrategy::ToZero),
+    )
 }
 
 #[cfg(test)]

@@ -522,7 +522,7 @@ impl Builder<'_> {
                 );
             }
         }
-        super::published::finish(&mut self.budget, &mut self.diags);
+        self.finish_published();
         super::sources::resolve(&mut self.budget, &mut self.diags);
         resolve::references(&self.budget, self.catalog, &mut self.diags);
     }

@@ -224,6 +224,33 @@ impl Builder<'_> {
         }
     }
 
+    /// `<功能分类项> [名称] [来源] <金额>` of a project's `支出` or a 公开稿's `项目支出`: the code,
+    /// the source (一般公共预算 when none is written; a single word after the code is a source
+    /// keyword, or else the code's name) and where the source was written. `None` when the
+    /// source is not one (reported).
+    pub(super) fn allocation(
+        &mut self,
+        func: &mut CodeRef,
+        source: &mut Option<Word>,
+        amount: &Amount,
+    ) -> Option<(Code, Source, Option<Span>)> {
+        let mut func = take(func);
+        let mut source = source.take();
+        let not_a_source = source
+            .as_ref()
+            .is_some_and(|w| Source::parse(&w.value).is_none());
+        if func.name.is_none() && not_a_source {
+            func.name = source.take();
+        }
+        let code = self.code(func, Classification::Functional, 7);
+        let (source, source_span) = match &source {
+            Some(w) => (self.source(w)?, Some(w.span)),
+            None => (Source::GeneralPublic, None),
+        };
+        self.amount_ok(amount);
+        Some((code, source, source_span))
+    }
+
     fn project(&mut self, i: usize, stmt: &mut Stmt, span: Span) {
         match stmt {
             Stmt::Allocation {
@@ -231,25 +258,12 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                // One word after the code: a source keyword, or else the code's name.
-                let mut func = take(func);
-                let mut source = source.take();
-                let not_a_source = source
-                    .as_ref()
-                    .is_some_and(|w| Source::parse(&w.value).is_none());
-                if func.name.is_none() && not_a_source {
-                    func.name = source.take();
-                }
-                let code = self.code(func, Classification::Functional, 7);
-                let (source, source_span) = match &source {
-                    Some(w) => match self.source(w) {
-                        Some(s) => (s, Some(w.span)),
-                        None => return,
-                    },
-                    // The project's 资金, once the project is read (`sources::resolve`).
-                    None => (Source::GeneralPublic, None),
+                // The project's 资金 replaces the default source, once the project is read
+                // (`sources::resolve`).
+                let Some((code, source, source_span)) = self.allocation(func, source, amount)
+                else {
+                    return;
                 };
-                self.amount_ok(amount);
                 self.with_project(i, |p| {
                     p.allocations.push(Allocation {
                         code,

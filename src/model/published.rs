@@ -5,7 +5,6 @@
 
 use super::build::{money, Builder};
 use super::catalog::Classification;
-use super::members::take;
 use super::*;
 use crate::diag::t;
 use crate::diag::Diagnostic;
@@ -21,23 +20,10 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                let mut func = take(func);
-                let mut source = source.take();
-                let not_a_source = source
-                    .as_ref()
-                    .is_some_and(|w| Source::parse(&w.value).is_none());
-                if func.name.is_none() && not_a_source {
-                    func.name = source.take();
-                }
-                let code = self.code(func, Classification::Functional, 7);
-                let (source, source_span) = match &source {
-                    Some(w) => match self.source(w) {
-                        Some(s) => (s, Some(w.span)),
-                        None => return,
-                    },
-                    None => (Source::GeneralPublic, None),
+                let Some((code, source, source_span)) = self.allocation(func, source, amount)
+                else {
+                    return;
                 };
-                self.amount_ok(amount);
                 self.budget.project_totals.push(Allocation {
                     code,
                     source,
@@ -92,7 +78,14 @@ impl Builder<'_> {
 
 /// Once the file is read: outside a 公开稿, its statements are reported and dropped; in one,
 /// pairs and marginal lines are not mixed.
-pub(super) fn finish(b: &mut Budget, diags: &mut Vec<Diagnostic>) {
+impl Builder<'_> {
+    /// Once every line is read: the checks of a 公开稿's lines (`finish`).
+    pub(super) fn finish_published(&mut self) {
+        finish(&mut self.budget, &mut self.diags);
+    }
+}
+
+fn finish(b: &mut Budget, diags: &mut Vec<Diagnostic>) {
     if b.published.is_some() {
         return mixed(b, diags);
     }

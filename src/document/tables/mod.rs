@@ -7,7 +7,7 @@
 mod basic;
 mod expenditure;
 mod header;
-mod ids;
+pub mod ids;
 mod income;
 mod index;
 mod overview;

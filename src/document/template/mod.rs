@@ -7,6 +7,7 @@
 //! `parse` reads one into the typed `Template`; a wrong file is a `TemplateError` with its line
 //! and column, never a panic.
 
+mod locator;
 mod parse;
 mod rules;
 mod sides;
@@ -15,7 +16,7 @@ pub use parse::parse;
 pub use rules::RuleOverrides;
 
 use super::prose::{numeral, Section};
-use super::tables::{ColumnId, TableId};
+use super::tables::ids::{ColumnId, TableId};
 use crate::diag::Text;
 use crate::model::MoneyUnit;
 

@@ -1,15 +1,15 @@
 //! Reading a template file (TOML) into a `Template`: the syntax and the names of its fields by
 //! serde, every value checked here, each error with its line and column.
 
+use super::locator::Locator;
 use super::rules::{raw_overrides, RawRules};
 use super::{Labels, Print, TableSpec, Template, TemplateError};
 use crate::diag::{t, Text};
-use crate::document::tables::{ColumnId, TableId};
+use crate::document::tables::ids::{ColumnId, TableId};
 use crate::model::catalog_error::toml_message;
 use crate::model::MoneyUnit;
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::ops::Range;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -83,47 +83,7 @@ pub fn parse(file: &str, text: &str) -> Result<Template, TemplateError> {
     at.template(raw)
 }
 
-/// Turns byte spans of the file into located errors.
-pub(super) struct Locator<'a> {
-    pub(super) file: &'a str,
-    pub(super) text: &'a str,
-}
-
 impl Locator<'_> {
-    pub(super) fn error(&self, span: Range<usize>, message: Text) -> TemplateError {
-        let before = self.text.get(..span.start).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(1, |l| l.chars().count() + 1);
-        TemplateError {
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
-        }
-    }
-
-    /// An error of the whole file (line 0).
-    fn whole_file(&self, message: Text) -> TemplateError {
-        TemplateError {
-            file: self.file.to_string(),
-            line: 0,
-            column: 0,
-            message,
-        }
-    }
-
-    /// A non-empty text, trimmed.
-    pub(super) fn text(&self, w: &Spanned<String>) -> Result<String, TemplateError> {
-        let s = w.get_ref().trim();
-        if s.is_empty() {
-            return Err(self.error(w.span(), Text::fixed("值为空", "empty value")));
-        }
-        Ok(s.to_string())
-    }
-
     fn template(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let name = match &raw.name {
             Some(n) => self.text(n)?,

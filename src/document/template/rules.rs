@@ -2,7 +2,7 @@
 //! 机关运行经费 and the 三公 codes. Each list written replaces the catalog year's; what is not
 //! written stays as the catalog says.
 
-use super::parse::Locator;
+use super::locator::Locator;
 use super::TemplateError;
 use crate::diag::t;
 use crate::model::rules::Rules;

@@ -2,10 +2,11 @@
 //! in a template: a region lists its income lines and totals its own way (上海: 一、财政拨款收入
 //! with 1. 一般公共预算 … under it, and only 收入总计 / 支出总计).
 
-use super::parse::{Locator, RawIncomeLine, RawTotal};
+use super::locator::Locator;
+use super::parse::{RawIncomeLine, RawTotal};
 use super::{IncomeLine, TemplateError, TotalRow};
 use crate::diag::t;
-use crate::document::tables::TableId;
+use crate::document::tables::ids::TableId;
 use crate::model::Source;
 use toml::Spanned;
 
