@@ -293,13 +293,7 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                let func = func.as_mut().map(|f| {
-                    let cref = CodeRef {
-                        code: spanned(f),
-                        name: None,
-                    };
-                    self.code(cref, Classification::Functional, 7)
-                });
+                let func = self.optional_function(func);
                 if let Some(proc) = self.procurement(kind, func, source.as_ref(), amount, span) {
                     self.with_project(i, |p| p.procurement.push(proc));
                 }
@@ -309,23 +303,8 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                let (source, source_span) = match source {
-                    Some(w) => match self.source(w) {
-                        Some(s) => (s, Some(w.span)),
-                        None => return,
-                    },
-                    None => (Source::GeneralPublic, None),
-                };
-                if let Some(k) = self.three_public_kind(kind) {
-                    self.amount_ok(amount);
-                    self.with_project(i, |p| {
-                        p.three_public.push(ThreePublicLine {
-                            kind: k,
-                            source,
-                            source_span,
-                            amount: money(amount),
-                        })
-                    });
+                if let Some(line) = self.three_public_line(kind, source.as_ref(), amount) {
+                    self.with_project(i, |p| p.three_public.push(line));
                 }
             }
             Stmt::ProjectSource(w) => {
@@ -368,6 +347,38 @@ impl Builder<'_> {
             }),
             _ => {}
         }
+    }
+
+    /// The functional code a `采购` line may name (in a project, or a 公开稿's top level).
+    pub(super) fn optional_function(&mut self, func: &mut Option<Word>) -> Option<Code> {
+        let f = func.as_mut()?;
+        let cref = CodeRef {
+            code: spanned(f),
+            name: None,
+        };
+        Some(self.code(cref, Classification::Functional, 7))
+    }
+
+    /// `三公 <种类> [来源] <金额>` (in a project, or a 公开稿's top level); `None` when the kind
+    /// or the source is not one (reported).
+    pub(super) fn three_public_line(
+        &mut self,
+        kind: &Word,
+        source: Option<&Word>,
+        amount: &Amount,
+    ) -> Option<ThreePublicLine> {
+        let (source, source_span) = match source {
+            Some(w) => (self.source(w)?, Some(w.span)),
+            None => (Source::GeneralPublic, None),
+        };
+        let kind = self.three_public_kind(kind)?;
+        self.amount_ok(amount);
+        Some(ThreePublicLine {
+            kind,
+            source,
+            source_span,
+            amount: money(amount),
+        })
     }
 
     pub(super) fn procurement(

@@ -4,7 +4,6 @@
 //! reported (and dropped, so nothing counts twice) elsewhere.
 
 use super::build::{money, Builder};
-use super::catalog::Classification;
 use super::*;
 use crate::diag::t;
 use crate::diag::Diagnostic;
@@ -37,21 +36,8 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                let (source, source_span) = match source {
-                    Some(w) => match self.source(w) {
-                        Some(s) => (s, Some(w.span)),
-                        None => return,
-                    },
-                    None => (Source::GeneralPublic, None),
-                };
-                if let Some(k) = self.three_public_kind(kind) {
-                    self.amount_ok(amount);
-                    self.budget.published_three_public.push(ThreePublicLine {
-                        kind: k,
-                        source,
-                        source_span,
-                        amount: money(amount),
-                    });
+                if let Some(line) = self.three_public_line(kind, source.as_ref(), amount) {
+                    self.budget.published_three_public.push(line);
                 }
             }
             Stmt::Procurement {
@@ -60,13 +46,7 @@ impl Builder<'_> {
                 source,
                 amount,
             } => {
-                let func = func.as_mut().map(|f| {
-                    let cref = crate::syntax::ast::CodeRef {
-                        code: super::build::spanned(f),
-                        name: None,
-                    };
-                    self.code(cref, Classification::Functional, 7)
-                });
+                let func = self.optional_function(func);
                 if let Some(p) = self.procurement(kind, func, source.as_ref(), amount, span) {
                     self.budget.published_procurement.push(p);
                 }

@@ -123,6 +123,9 @@ fn comparison(comparator: Comparator, number: &str, unit: &str) -> ValueKind {
     }
 }
 
+mod projects;
+mod published;
+mod sources;
 mod statements;
 mod values;
 
